@@ -1,0 +1,167 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { ensureAdminKey } from './auth/api-keys.ts';
+import { KeyCache } from './auth/authenticate.ts';
+import type { Config } from './config.ts';
+import { SecretBox } from './crypto/secret-box.ts';
+import { generatedSecret } from './db/data-dir.ts';
+import { connectDatabase, type Database } from './db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
+import { migrate, withStartupLock } from './db/migrate.ts';
+import { startBoss, type PgBoss } from './jobs/boss.ts';
+import { registerWorkers } from './jobs/workers.ts';
+import { createHttpServer } from './http/server.ts';
+import { restRoutes } from './http/routes.ts';
+import type { Logger } from './log.ts';
+import type { Runtime } from './runtime.ts';
+
+export type App = {
+  rt: Runtime;
+  /** Base URL of the HTTP server, when this process runs the API. */
+  url: string | null;
+  databaseUrl: string;
+  /** The admin key generated at first start, if this start generated one. */
+  generatedAdminKey: string | null;
+  stop(): Promise<void>;
+};
+
+const EMBEDDED_DATABASE = 'switchboard';
+
+/** Starts Switchboard: database (embedded or not), migrations, job queue, workers and HTTP server per role. */
+export async function startApp(config: Config, log: Logger): Promise<App> {
+  let embedded: EmbeddedDatabase | null = null;
+  let db: Database | null = null;
+  let boss: PgBoss | null = null;
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      embedded = await startEmbeddedPostgres({
+        dataDir: config.dataDir,
+        port: config.embeddedPgPort,
+        password: generatedSecret(config.dataDir, 'postgres-password'),
+        log: (line) => log.debug({ postgres: line }, 'embedded postgres'),
+      });
+      databaseUrl = embedded.urlFor(EMBEDDED_DATABASE);
+      await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE);
+      log.info({ dataDir: config.dataDir, port: config.embeddedPgPort }, 'embedded PostgreSQL running');
+    }
+    const secretKey = config.secretKey ?? (config.embedded ? generatedSecret(config.dataDir, 'secret.key') : undefined);
+    if (!secretKey) throw new Error('SWITCHBOARD_SECRET_KEY must be set when DATABASE_URL is set (it encrypts secrets at rest)');
+
+    db = connectDatabase(databaseUrl, config.dbPoolSize, `switchboard-${config.role}`);
+    const generatedAdminKey = await prepareDatabase(db, config, log);
+    boss = await startBoss({
+      url: databaseUrl,
+      jobExpireSeconds: config.jobExpireSeconds,
+      superviseSeconds: config.jobSuperviseSeconds,
+      runsWorkers: config.runsWorkers,
+      log,
+    });
+    const rt: Runtime = {
+      config,
+      prisma: db.prisma,
+      pool: db.pool,
+      boss,
+      secrets: SecretBox.fromString(secretKey),
+      log,
+      keys: new KeyCache(db.pool),
+    };
+    if (config.runsWorkers) await registerWorkers(rt);
+
+    let stopping = false;
+    let server: Server | null = null;
+    let url: string | null = null;
+    if (config.runsApi) {
+      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => stopping) });
+      await new Promise<void>((resolve, reject) => {
+        server!.once('error', reject);
+        server!.listen(config.port, config.host, () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
+      if (!rt.config.publicUrl) rt.config.publicUrl = url;
+    }
+
+    const stop = async () => {
+      if (stopping) return;
+      stopping = true;
+      await shutdown({ server, boss: boss!, db: db!, embedded, timeoutMs: config.shutdownTimeoutMs, log });
+    };
+    return { rt, url, databaseUrl, generatedAdminKey, stop };
+  } catch (error) {
+    await boss?.stop({ graceful: false, close: true }).catch(() => undefined);
+    await db?.close();
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Migrations and the bootstrap admin key, one process at a time. */
+async function prepareDatabase(db: Database, config: Config, log: Logger): Promise<string | null> {
+  const client = await db.pool.connect();
+  try {
+    return await withStartupLock(client, async () => {
+      const applied = await migrate(client);
+      if (applied.length) log.info({ migrations: applied }, 'applied database migrations');
+      return ensureAdminKey(db, config.adminKey, true);
+    });
+  } finally {
+    client.release();
+  }
+}
+
+async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).catch((e: { code?: string }) => {
+      if (e.code !== '42P04') throw e; // created by a concurrent start
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+async function readiness(rt: Runtime, stopping: () => boolean) {
+  const checks: Record<string, string> = {};
+  if (stopping()) checks.process = 'shutting down';
+  try {
+    await rt.pool.query('SELECT 1');
+    checks.database = 'ok';
+  } catch {
+    checks.database = 'unreachable';
+  }
+  try {
+    await rt.boss.getQueue('message-send');
+    checks.queue = 'ok';
+  } catch {
+    checks.queue = 'unavailable';
+  }
+  return { ok: Object.values(checks).every((c) => c === 'ok'), checks };
+}
+
+/**
+ * Stops intake, lets in-flight requests and jobs finish within the timeout, then closes pools.
+ * Connections still open at the deadline are cut.
+ */
+async function shutdown(o: { server: Server | null; boss: PgBoss; db: Database; embedded: EmbeddedDatabase | null; timeoutMs: number; log: Logger }) {
+  const deadline = Date.now() + o.timeoutMs;
+  o.log.info('shutting down: no new work accepted');
+  const httpClosed = o.server
+    ? new Promise<void>((resolve) => {
+        o.server!.close(() => resolve());
+        o.server!.closeIdleConnections();
+      })
+    : Promise.resolve();
+  const timer = setTimeout(() => o.server?.closeAllConnections(), Math.max(0, deadline - Date.now()));
+  await Promise.all([
+    httpClosed,
+    o.boss.stop({ graceful: true, close: true, timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined),
+  ]);
+  clearTimeout(timer);
+  await o.db.close();
+  await o.embedded?.stop().catch(() => undefined);
+  o.log.info('stopped');
+}

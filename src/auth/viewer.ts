@@ -1,0 +1,42 @@
+import { AppError, forbidden, notFound } from '../errors.ts';
+
+/** Who is calling: an admin key sees every workspace, a workspace key only its own. */
+export type Viewer =
+  | { kind: 'admin'; keyId: string; rateLimitPerMinute: number | null }
+  | { kind: 'workspace'; workspaceId: number; keyId: string; rateLimitPerMinute: number | null };
+
+export const unauthenticated = () =>
+  new AppError('UNAUTHENTICATED', 'A valid API key is required: send it as `Authorization: Bearer <key>`, `authorization: <key>` or `x-api-key: <key>`');
+
+export function requireViewer(viewer: Viewer | null): Viewer {
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+export function requireAdmin(viewer: Viewer | null): Viewer {
+  const v = requireViewer(viewer);
+  if (v.kind !== 'admin') throw forbidden();
+  return v;
+}
+
+/** A workspace key asking about another workspace learns nothing: the answer is NOT_FOUND. */
+export function assertWorkspaceAccess(viewer: Viewer, workspaceId: number, what = 'Workspace'): void {
+  if (viewer.kind === 'workspace' && viewer.workspaceId !== workspaceId) throw notFound(what);
+}
+
+/** The workspace an operation applies to: the key's own, or (admin) the one given. */
+export function resolveWorkspaceId(viewer: Viewer, workspaceId: number | null | undefined): number {
+  if (workspaceId == null) {
+    if (viewer.kind === 'workspace') return viewer.workspaceId;
+    throw new AppError('BAD_USER_INPUT', 'workspaceId: is required with an admin key', {
+      details: [{ field: 'workspaceId', message: 'is required with an admin key' }],
+    });
+  }
+  assertWorkspaceAccess(viewer, workspaceId);
+  return workspaceId;
+}
+
+/** Prisma `where` that limits a query to what the viewer may see. */
+export function visibleWorkspaces(viewer: Viewer): { workspaceId?: number } {
+  return viewer.kind === 'workspace' ? { workspaceId: viewer.workspaceId } : {};
+}

@@ -1,0 +1,9 @@
+import type { Viewer } from '../auth/viewer.ts';
+import type { Runtime } from '../runtime.ts';
+
+/** Per-request GraphQL context: the runtime and who is calling (null when no valid key was sent). */
+export type Context = {
+  rt: Runtime;
+  viewer: Viewer | null;
+  requestId: string;
+};

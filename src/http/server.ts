@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { AppError } from '../errors.ts';
+import type { Runtime } from '../runtime.ts';
+import { createGraphQLHandler } from '../graphql/yoga.ts';
+import { sendJson, STATUS_OF } from './respond.ts';
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: string[], requestId: string) => Promise<void>;
+export type Route = { method: string; path: RegExp; handler: RouteHandler };
+
+type ServerOptions = { rt: Runtime; routes: Route[]; ready: () => Promise<{ ok: boolean; checks: Record<string, string> }> };
+
+/** The process's one HTTP server: GraphQL, the REST doors, health. Doors parse, authenticate and call services. */
+export function createHttpServer({ rt, routes, ready }: ServerOptions): Server {
+  const yoga = createGraphQLHandler(rt);
+  const server = createServer(async (req, res) => {
+    const requestId = headerValue(req, 'x-request-id')?.slice(0, 100) || randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const started = performance.now();
+    res.on('finish', () => {
+      const level = res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug';
+      rt.log[level]({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
+    });
+    const path = (req.url ?? '/').split('?')[0]!;
+    try {
+      if (path === '/graphql' || path.startsWith('/graphql/')) {
+        await yoga.handle(req, res, { requestId });
+        return;
+      }
+      if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (req.method === 'GET' && path === '/readyz') {
+        const r = await ready();
+        return sendJson(res, r.ok ? 200 : 503, { status: r.ok ? 'ready' : 'unavailable', checks: r.checks });
+      }
+      for (const route of routes) {
+        const match = route.path.exec(path);
+        if (!match) continue;
+        if (req.method !== route.method) continue;
+        await route.handler(req, res, match.slice(1).map(decodeURIComponent), requestId);
+        return;
+      }
+      sendJson(res, 404, { error: 'Not found' });
+    } catch (error) {
+      if (res.headersSent) return void res.end();
+      if (error instanceof AppError) {
+        const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+        return sendJson(res, STATUS_OF[error.code], { error: error.message, code: error.code, details: error.details }, headers);
+      }
+      rt.log.error({ err: error, requestId, path }, 'unexpected error in HTTP handler');
+      sendJson(res, 500, { error: 'Internal error', requestId });
+    }
+  });
+  server.keepAliveTimeout = 65_000;
+  return server;
+}
+
+export function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}

@@ -1,0 +1,26 @@
+import type { Queue } from 'pg-boss';
+
+/**
+ * Every pg-boss queue Switchboard uses, declared in one place. Retries here only recover from a
+ * worker that died or threw; a delivery's own retry schedule lives in delivery/retry-policy.ts.
+ */
+export const QUEUES = {
+  sendMessage: 'message-send',
+  deliverEvent: 'event-deliver',
+  simulatorReport: 'simulator-report',
+  endIdleConversations: 'conversation-end-idle',
+  housekeeping: 'housekeeping',
+} as const;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+export function queueDefinitions(jobExpireSeconds: number): Queue[] {
+  const crashSafe = { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: jobExpireSeconds };
+  return [
+    { name: QUEUES.sendMessage, ...crashSafe, notify: true },
+    { name: QUEUES.deliverEvent, ...crashSafe, notify: true },
+    { name: QUEUES.simulatorReport, ...crashSafe, notify: true },
+    { name: QUEUES.endIdleConversations, policy: 'singleton', retryLimit: 1, expireInSeconds: 300 },
+    { name: QUEUES.housekeeping, policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 },
+  ];
+}

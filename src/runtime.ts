@@ -1,0 +1,18 @@
+import type pg from 'pg';
+import type { Config } from './config.ts';
+import type { PrismaClient } from './db/database.ts';
+import type { SecretBox } from './crypto/secret-box.ts';
+import type { PgBoss } from './jobs/boss.ts';
+import type { Logger } from './log.ts';
+import type { KeyCache } from './auth/authenticate.ts';
+
+/** What services need from the running process. Built once in app.ts and handed to every door and job. */
+export type Runtime = {
+  config: Config;
+  prisma: PrismaClient;
+  pool: pg.Pool;
+  boss: PgBoss;
+  secrets: SecretBox;
+  log: Logger;
+  keys: KeyCache;
+};
