@@ -10,9 +10,11 @@ import { connectDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
 import { migrate, withStartupLock } from './db/migrate.ts';
 import { startBoss, type PgBoss } from './jobs/boss.ts';
-import { registerWorkers } from './jobs/workers.ts';
+import { startWorkers, type Workers } from './jobs/workers.ts';
 import { createHttpServer } from './http/server.ts';
 import { restRoutes } from './http/routes.ts';
+import { createAcceptor } from './messages/accept-batcher.ts';
+import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { Logger } from './log.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -58,16 +60,19 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       runsWorkers: config.runsWorkers,
       log,
     });
+    const secrets = SecretBox.fromString(secretKey);
     const rt: Runtime = {
       config,
       prisma: db.prisma,
       pool: db.pool,
       boss,
-      secrets: SecretBox.fromString(secretKey),
+      secrets,
       log,
       keys: new KeyCache(db.pool),
+      limiter: new RateLimiter(db.pool),
+      accept: createAcceptor(db.pool, boss, secrets),
     };
-    if (config.runsWorkers) await registerWorkers(rt);
+    const workers = config.runsWorkers ? await startWorkers(rt, databaseUrl) : null;
 
     let stopping = false;
     let server: Server | null = null;
@@ -86,7 +91,7 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     const stop = async () => {
       if (stopping) return;
       stopping = true;
-      await shutdown({ server, boss: boss!, db: db!, embedded, timeoutMs: config.shutdownTimeoutMs, log });
+      await shutdown({ server, workers, boss: boss!, db: db!, embedded, timeoutMs: config.shutdownTimeoutMs, log });
     };
     return { rt, url, databaseUrl, generatedAdminKey, stop };
   } catch (error) {
@@ -146,7 +151,7 @@ async function readiness(rt: Runtime, stopping: () => boolean) {
  * Stops intake, lets in-flight requests and jobs finish within the timeout, then closes pools.
  * Connections still open at the deadline are cut.
  */
-async function shutdown(o: { server: Server | null; boss: PgBoss; db: Database; embedded: EmbeddedDatabase | null; timeoutMs: number; log: Logger }) {
+async function shutdown(o: { server: Server | null; workers: Workers | null; boss: PgBoss; db: Database; embedded: EmbeddedDatabase | null; timeoutMs: number; log: Logger }) {
   const deadline = Date.now() + o.timeoutMs;
   o.log.info('shutting down: no new work accepted');
   const httpClosed = o.server
@@ -156,8 +161,8 @@ async function shutdown(o: { server: Server | null; boss: PgBoss; db: Database; 
       })
     : Promise.resolve();
   const timer = setTimeout(() => o.server?.closeAllConnections(), Math.max(0, deadline - Date.now()));
+  await Promise.all([httpClosed, o.workers?.stop(deadline)]);
   await Promise.all([
-    httpClosed,
     o.boss.stop({ graceful: true, close: true, timeout: Math.max(1000, deadline - Date.now()) }).catch(() => undefined),
   ]);
   clearTimeout(timer);

@@ -5,6 +5,8 @@ import type { SecretBox } from './crypto/secret-box.ts';
 import type { PgBoss } from './jobs/boss.ts';
 import type { Logger } from './log.ts';
 import type { KeyCache } from './auth/authenticate.ts';
+import type { AcceptRequest, AcceptResult } from './messages/accept-messages.ts';
+import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 
 /** What services need from the running process. Built once in app.ts and handed to every door and job. */
 export type Runtime = {
@@ -15,4 +17,7 @@ export type Runtime = {
   secrets: SecretBox;
   log: Logger;
   keys: KeyCache;
+  limiter: RateLimiter;
+  /** Accepts an outbound message; concurrent calls share one transaction (messages/accept-batcher.ts). */
+  accept: (request: AcceptRequest) => Promise<AcceptResult>;
 };

@@ -39,34 +39,46 @@ export const pagingInput = z.object({
 
 type Cursor = string | number;
 
-function decodeCursor(after: string): Cursor {
+function decodeCursor<C>(after: string, valid: (value: unknown) => boolean): C {
   try {
     const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
-    if (typeof value === 'string' || typeof value === 'number') return value;
+    if (valid(value)) return value as C;
   } catch {
     // fall through
   }
   throw badInput('after', 'is not a cursor this API returned');
 }
 
-const encodeCursor = (id: Cursor) => Buffer.from(JSON.stringify(id)).toString('base64url');
+const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const isId = (v: unknown) => typeof v === 'string' || typeof v === 'number';
 
 /**
- * Pages through rows ordered by id descending (ids are time-ordered). `find` gets the extra
- * `id < cursor` condition and how many rows to take; `count` counts the whole filtered list.
+ * Pages through rows newest first. By default rows are ordered by id descending (ids are
+ * time-ordered) and `find` gets the `id < cursor` condition; `cursorOf` changes the cursor.
+ * `count` counts the whole filtered list.
  */
-export async function paginate<T extends { id: Cursor }>(
+export async function paginate<T, C = Cursor>(
   paging: { first?: number | null; after?: string | null },
-  find: (args: { idBelow?: Cursor; take: number }) => Promise<T[]>,
+  find: (args: { idBelow?: C; take: number }) => Promise<T[]>,
   count: () => Promise<number>,
+  cursorOf: (row: T) => C = (row) => (row as { id: C }).id,
+  validCursor: (value: unknown) => boolean = isId,
 ): Promise<Page<T>> {
   const first = paging.first ?? DEFAULT_PAGE_SIZE;
-  const idBelow = paging.after ? decodeCursor(paging.after) : undefined;
+  const idBelow = paging.after ? decodeCursor<C>(paging.after, validCursor) : undefined;
   const [rows, totalCount] = await Promise.all([find({ idBelow, take: first + 1 }), count()]);
   const nodes = rows.slice(0, first);
   const hasNextPage = rows.length > first;
-  return { nodes, totalCount, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(nodes[nodes.length - 1]!.id) : null } };
+  return { nodes, totalCount, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(cursorOf(nodes[nodes.length - 1]!)) : null } };
 }
 
 /** Prisma `where` for the cursor condition. */
 export const below = (idBelow: Cursor | undefined) => (idBelow === undefined ? {} : { id: { lt: idBelow as never } });
+
+/** For rows ordered by (createdAt, id) descending: the cursor is [createdAt ISO, id]. */
+export const timeCursor = {
+  of: (row: { createdAt: Date; id: string }): [string, string] => [row.createdAt.toISOString(), row.id],
+  valid: (v: unknown) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string',
+  where: (c: [string, string] | undefined) =>
+    c === undefined ? {} : { OR: [{ createdAt: { lt: new Date(c[0]) } }, { createdAt: new Date(c[0]), id: { lt: c[1] } }] },
+};

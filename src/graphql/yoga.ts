@@ -1,7 +1,7 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { createYoga } from 'graphql-yoga';
 import { keyFromHeaders } from '../auth/authenticate.ts';
-import type { Viewer } from '../auth/viewer.ts';
+import { unauthenticated } from '../auth/viewer.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Context } from './context.ts';
 import { maskError, useBadUserInputForInvalidDocuments } from './errors.ts';
@@ -10,7 +10,7 @@ import { schema } from './schema.ts';
 /** Limits on what one document may ask for; generous for real clients, fatal for abuse. */
 export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 30, maxTokens: 2000, maxCost: 10_000 } as const;
 
-type ServerContext = { requestId: string; authenticate?: (viewer: Viewer | null) => Promise<void> };
+type ServerContext = { requestId: string };
 
 export function createGraphQLHandler(rt: Runtime) {
   const armor = new EnvelopArmor({
@@ -35,10 +35,11 @@ export function createGraphQLHandler(rt: Runtime) {
     logging: false,
     maskedErrors: { maskError: maskError(rt.log), isDev: false },
     plugins: [...armor.protect().plugins, useBadUserInputForInvalidDocuments()],
-    context: async ({ request, requestId, authenticate }) => {
+    context: async ({ request, requestId }) => {
       const key = keyFromHeaders((name) => request.headers.get(name));
       const viewer = key ? await rt.keys.resolve(key) : null;
-      await authenticate?.(viewer);
+      if (key && !viewer) throw unauthenticated();
+      if (viewer) await rt.limiter.enforce(viewer.keyId, viewer.rateLimitPerMinute ?? rt.config.rateLimitPerMinute);
       return { rt, viewer, requestId };
     },
   });

@@ -1,7 +1,14 @@
 import type { Runtime } from '../runtime.ts';
+import { deviceEndpoints } from './device-endpoints.ts';
+import { seed000Webhook } from './seed000-webhook.ts';
 import type { Route } from './server.ts';
 
 /** The REST doors next to GraphQL. */
-export function restRoutes(_rt: Runtime): Route[] {
-  return [];
+export function restRoutes(rt: Runtime): Route[] {
+  const devices = deviceEndpoints(rt);
+  return [
+    { method: 'POST', path: /^\/webhook\/?$/, handler: seed000Webhook(rt) },
+    { method: 'POST', path: /^\/devices\/([^/]+)\/inbound$/, handler: devices.inbound },
+    { method: 'POST', path: /^\/devices\/([^/]+)\/status$/, handler: devices.status },
+  ];
 }

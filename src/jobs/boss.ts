@@ -13,7 +13,8 @@ export async function startBoss(o: BossOptions): Promise<PgBoss> {
     schema: 'pgboss',
     max: 6,
     application_name: 'switchboard-jobs',
-    useListenNotify: o.runsWorkers,
+    // Our job pumps hold their own LISTEN connection (jobs/queue-listener.ts).
+    useListenNotify: false,
     // Only workers supervise: they expire jobs of a process that died and schedule cron jobs.
     supervise: o.runsWorkers,
     schedule: o.runsWorkers,

@@ -7,7 +7,7 @@ import type { Queue } from 'pg-boss';
 export const QUEUES = {
   sendMessage: 'message-send',
   deliverEvent: 'event-deliver',
-  simulatorReport: 'simulator-report',
+  driverTask: 'driver-task',
   endIdleConversations: 'conversation-end-idle',
   housekeeping: 'housekeeping',
 } as const;
@@ -19,7 +19,7 @@ export function queueDefinitions(jobExpireSeconds: number): Queue[] {
   return [
     { name: QUEUES.sendMessage, ...crashSafe, notify: true },
     { name: QUEUES.deliverEvent, ...crashSafe, notify: true },
-    { name: QUEUES.simulatorReport, ...crashSafe, notify: true },
+    { name: QUEUES.driverTask, ...crashSafe, notify: true },
     { name: QUEUES.endIdleConversations, policy: 'singleton', retryLimit: 1, expireInSeconds: 300 },
     { name: QUEUES.housekeeping, policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 },
   ];

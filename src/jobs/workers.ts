@@ -1,6 +1,53 @@
+import { AttemptRecorder, type DeliveryJob } from '../delivery/attempt-recorder.ts';
+import { deliverEvents, TargetLimiter } from '../delivery/deliver-events.ts';
+import { removeOldDeliveries } from '../delivery/retention.ts';
+import { createSender } from '../delivery/send.ts';
 import type { Runtime } from '../runtime.ts';
+import { JobPump } from './job-pump.ts';
+import { sendMessages, type SendJob } from '../messages/send-messages.ts';
+import { runDriverTasks } from '../channels/run-driver-tasks.ts';
+import type { DriverTask } from '../channels/driver-host.ts';
+import { endIdleConversations } from '../conversations/end-conversations.ts';
+import { QueueListener } from './queue-listener.ts';
+import { QUEUES } from './queues.ts';
 
-/** Registers every pg-boss worker this process runs (role `worker` or `all`). */
-export async function registerWorkers(_rt: Runtime): Promise<void> {
-  // Each domain adds its workers here as it gains jobs.
+export type Workers = { stop(deadline: number): Promise<void> };
+
+/** Starts every worker this process runs (role `worker` or `all`). */
+export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Workers> {
+  const listener = new QueueListener(databaseUrl, rt.log);
+  await listener.start();
+
+  const recorder = new AttemptRecorder(rt.pool, rt.boss, rt.log, rt.config.disableFailingTargetAfterMs);
+  const send = createSender({ allowPrivate: rt.config.allowPrivateTargets, connectTimeoutMs: rt.config.connectTimeoutMs, totalTimeoutMs: rt.config.deliveryTimeoutMs });
+  const pumps = [
+    new JobPump<DeliveryJob>(
+      rt.boss,
+      listener,
+      { queue: QUEUES.deliverEvent, batchSize: 100, maxInFlight: 256, idlePollMs: 2000 },
+      deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency) }),
+      rt.log,
+    ),
+    new JobPump<SendJob>(rt.boss, listener, { queue: QUEUES.sendMessage, batchSize: 100, maxInFlight: 400, idlePollMs: 2000 }, sendMessages(rt), rt.log),
+    new JobPump<DriverTask>(rt.boss, listener, { queue: QUEUES.driverTask, batchSize: 100, maxInFlight: 400, idlePollMs: 2000 }, runDriverTasks(rt), rt.log),
+  ];
+  for (const pump of pumps) pump.start();
+
+  await rt.boss.work(QUEUES.endIdleConversations, async () => {
+    await endIdleConversations(rt);
+  });
+  await rt.boss.schedule(QUEUES.endIdleConversations, '* * * * *');
+
+  await rt.boss.work(QUEUES.housekeeping, async () => {
+    await removeOldDeliveries(rt);
+  });
+  await rt.boss.schedule(QUEUES.housekeeping, '17 * * * *');
+
+  return {
+    async stop(deadline) {
+      await Promise.all(pumps.map((p) => p.stop(deadline)));
+      await recorder.drain();
+      await listener.close();
+    },
+  };
 }

@@ -66,22 +66,26 @@ export const targetInputFields = (t: InputFields) => ({
 });
 
 /** Target output fields, resolved from an opened target. */
-export function targetOutputFields<P>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, P>, open: (parent: P, ctx: Context) => OpenTarget) {
+export function targetOutputFields<P>(t: PothosSchemaTypes.RootFieldBuilder<Types, P, any>, open: (parent: P, ctx: Context) => OpenTarget) {
+  const from =
+    <R>(pick: (target: OpenTarget) => R) =>
+    (parent: P, _args: object, ctx: Context) =>
+      pick(open(parent, ctx));
   return {
-    url: t.string({ resolve: (p, _a, ctx) => open(p, ctx).url }),
-    method: t.field({ type: HttpMethod, resolve: (p, _a, ctx) => open(p, ctx).method }),
-    queryParams: t.field({ type: [TargetField], resolve: (p, _a, ctx) => open(p, ctx).queryParams }),
+    url: t.string({ resolve: from((o) => o.url) }),
+    method: t.field({ type: HttpMethod, resolve: from((o) => o.method) }),
+    queryParams: t.field({ type: [TargetField], resolve: from((o) => o.queryParams) }),
     headers: t.field({
       type: 'JSON',
       description: 'Header names and masked values.',
-      resolve: (p, _a, ctx) => Object.fromEntries(open(p, ctx).headers.map((h) => [h.key, mask(h.value)])),
+      resolve: from((o) => Object.fromEntries(o.headers.map((h) => [h.key, mask(h.value)]))),
     }),
     headerFields: t.field({
       type: [TargetField],
-      resolve: (p, _a, ctx) => open(p, ctx).headers.map((h) => ({ ...h, value: h.type === 'VARIABLE' ? h.value : mask(h.value) })),
+      resolve: from((o) => o.headers.map((h) => ({ ...h, value: h.type === 'VARIABLE' ? h.value : mask(h.value) }))),
     }),
-    auth: t.field({ type: TargetAuth, resolve: (p, _a, ctx) => open(p, ctx).auth }),
-    bodyFields: t.field({ type: [TargetField], nullable: true, resolve: (p, _a, ctx) => open(p, ctx).bodyFields }),
-    permanentStatusCodes: t.intList({ resolve: (p, _a, ctx) => open(p, ctx).permanentStatusCodes }),
+    auth: t.field({ type: TargetAuth, resolve: from((o) => o.auth) }),
+    bodyFields: t.field({ type: [TargetField], nullable: true, resolve: from((o) => o.bodyFields) }),
+    permanentStatusCodes: t.intList({ resolve: from((o) => o.permanentStatusCodes) }),
   };
 }

@@ -1,0 +1,59 @@
+import type { PgBoss } from 'pg-boss';
+import { bossDb, type Sql } from '../db/sql.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
+import { randomUUID } from 'node:crypto';
+import { inferType } from '../messages/message-rules.ts';
+import { receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
+import type { DriverHost, InboundReport, StatusReport } from './driver.ts';
+
+export type DriverTask = { deviceId: string; data: Record<string, unknown> };
+
+/**
+ * A DriverHost that gathers what drivers report during a batch of work and writes it in one go,
+ * in the transaction that also completes the batch's jobs.
+ */
+export class BatchHost implements DriverHost {
+  readonly statuses: StatusUpdate[] = [];
+  readonly inbound: { deviceId: string; report: InboundReport }[] = [];
+  readonly tasks: { data: DriverTask; startAfter: Date }[] = [];
+
+  async reportStatus(deviceId: string, report: StatusReport): Promise<void> {
+    this.statuses.push({ deviceId, ...report, at: report.at ?? new Date() });
+  }
+
+  async reportInbound(deviceId: string, report: InboundReport): Promise<void> {
+    this.inbound.push({ deviceId, report });
+  }
+
+  async schedule(deviceId: string, data: Record<string, unknown>, startAfter: Date): Promise<void> {
+    this.tasks.push({ data: { deviceId, data }, startAfter });
+  }
+
+  /** Writes the scheduled tasks, status reports and inbound messages. */
+  async flush(sql: Sql, boss: PgBoss): Promise<void> {
+    if (this.tasks.length) await boss.insert(QUEUES.driverTask, this.tasks.map((t) => ({ data: t.data, startAfter: t.startAfter })), { db: bossDb(sql) });
+    if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses);
+    if (this.inbound.length) {
+      const { rows } = await sql.query<InboundMessage['device']>(
+        `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType" FROM devices WHERE id = ANY($1::text[])`,
+        [[...new Set(this.inbound.map((i) => i.deviceId))]],
+      );
+      const devices = new Map(rows.map((d) => [d.id, d]));
+      const known = this.inbound.filter((i) => devices.has(i.deviceId));
+      await receiveInbound(
+        sql,
+        boss,
+        known.map(({ deviceId, report }) => ({
+          device: devices.get(deviceId)!,
+          from: report.from,
+          content: report.content,
+          attachments: report.attachments,
+          type: report.type ?? inferType(report.attachments),
+          providerMessageId: report.providerMessageId ?? randomUUID(),
+          at: report.at ?? new Date(),
+        })),
+      );
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { inTransaction } from '../db/database.ts';
+import { bossDb, pgSql } from '../db/sql.ts';
+import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
+import type { BatchHandler } from '../jobs/job-pump.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import { describeError } from '../log.ts';
+import type { Runtime } from '../runtime.ts';
+import { BatchHost, type DriverTask } from './driver-host.ts';
+
+/** Runs drivers' scheduled work (the simulator's delayed statuses) and writes what it reports in one transaction per batch. */
+export function runDriverTasks(rt: Runtime): BatchHandler<DriverTask> {
+  return async (jobs, settle) => {
+    const { rows } = await rt.pool.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = ANY($1::text[])`, [
+      [...new Set(jobs.map((j) => j.data.deviceId))],
+    ]);
+    const devices = new Map(rows.map((r) => [r.id, openDevice(rt.secrets, r)]));
+    const host = new BatchHost();
+    for (const job of jobs) {
+      const device = devices.get(job.data.deviceId);
+      if (device?.driver.onScheduled) await device.driver.onScheduled(device, job.data.data, host);
+    }
+    try {
+      await inTransaction(rt.pool, async (client) => {
+        const sql = pgSql(client);
+        await host.flush(sql, rt.boss);
+        await rt.boss.complete(QUEUES.driverTask, jobs.map((j) => j.id), null, { db: bossDb(sql) });
+      });
+      for (const job of jobs) settle(job, 'settled');
+    } catch (error) {
+      rt.log.error({ err: describeError(error) }, 'driver tasks failed');
+      for (const job of jobs) settle(job, { failed: error });
+    }
+  };
+}

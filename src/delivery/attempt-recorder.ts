@@ -1,0 +1,159 @@
+import type { PgBoss } from 'pg-boss';
+import { inTransaction } from '../db/database.ts';
+import { bossDb, pgSql } from '../db/sql.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import { describeError, type Logger } from '../log.ts';
+import type pg from 'pg';
+
+export type DeliveryJob = { deliveryId: string; attempt: number; manual?: boolean };
+
+/** What one job led to; written together with others in one transaction. */
+export type Record =
+  | {
+      kind: 'attempt';
+      jobId: string;
+      deliveryId: string;
+      targetId: string;
+      attempt: { number: number; manual: boolean; url: string; startedAt: Date; durationMs: number; statusCode: number | null; errorKind: string | null; error: string | null; responseBody: string | null };
+      delivery: { status: 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'DEAD'; nextAttemptAt: Date | null };
+      target: 'succeeded' | 'failed' | 'gone';
+    }
+  /** The target is disabled: the delivery waits, without a job, until the target is enabled. */
+  | { kind: 'park'; jobId: string; deliveryId: string }
+  /** The target has too many requests in flight: try again shortly. */
+  | { kind: 'defer'; jobId: string; job: DeliveryJob; startAfter: Date };
+
+const FLUSH_MS = 5;
+const MAX_BATCH = 200;
+
+/**
+ * Writes attempt results in batches: attempts, delivery states, target health, follow-up jobs and
+ * the completion of the jobs that ran, in one transaction. A job is completed only with its
+ * result, so a crash between sending and recording re-sends (at least once) but never loses one.
+ */
+export class AttemptRecorder {
+  readonly #pool: pg.Pool;
+  readonly #boss: PgBoss;
+  readonly #log: Logger;
+  readonly #disableAfterMs: number;
+  #buffer: { record: Record; done: (ok: boolean) => void }[] = [];
+  #timer: NodeJS.Timeout | null = null;
+  #flushing: Promise<void> = Promise.resolve();
+
+  constructor(pool: pg.Pool, boss: PgBoss, log: Logger, disableAfterMs: number) {
+    this.#pool = pool;
+    this.#boss = boss;
+    this.#log = log;
+    this.#disableAfterMs = disableAfterMs;
+  }
+
+  /** Resolves true once the record is committed, false if the write failed (the job will be retried). */
+  write(record: Record): Promise<boolean> {
+    return new Promise((resolve) => {
+      this.#buffer.push({ record, done: resolve });
+      if (this.#buffer.length >= MAX_BATCH) this.#flushSoon(0);
+      else this.#flushSoon(FLUSH_MS);
+    });
+  }
+
+  #flushSoon(ms: number) {
+    if (this.#timer && ms > 0) return;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#flushing = this.#flushing.then(() => this.#flush());
+    }, ms);
+  }
+
+  async drain(): Promise<void> {
+    if (this.#timer) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+      this.#flushing = this.#flushing.then(() => this.#flush());
+    }
+    await this.#flushing;
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#buffer.length) {
+      const batch = this.#buffer.splice(0, MAX_BATCH);
+      try {
+        await this.#commit(batch.map((b) => b.record));
+        for (const b of batch) b.done(true);
+      } catch (error) {
+        this.#log.error({ err: describeError(error) }, 'recording delivery attempts failed');
+        for (const b of batch) b.done(false);
+      }
+    }
+  }
+
+  async #commit(records: Record[]): Promise<void> {
+    const now = new Date();
+    const attempts = records.filter((r) => r.kind === 'attempt');
+    const parks = records.filter((r) => r.kind === 'park');
+    const defers = records.filter((r) => r.kind === 'defer');
+    await inTransaction(this.#pool, async (client) => {
+      const sql = pgSql(client);
+      if (attempts.length) {
+        const rows = attempts.map((r) => ({
+          delivery_id: r.deliveryId,
+          number: r.attempt.number,
+          trigger: r.attempt.manual ? 'MANUAL' : 'SCHEDULED',
+          url: r.attempt.url,
+          started_at: r.attempt.startedAt,
+          duration_ms: r.attempt.durationMs,
+          status_code: r.attempt.statusCode,
+          error_kind: r.attempt.errorKind,
+          error: r.attempt.error,
+          response_body: r.attempt.responseBody,
+          status: r.delivery.status,
+          next_attempt_at: r.delivery.nextAttemptAt,
+        }));
+        await sql.query(RECORD_ATTEMPTS, [JSON.stringify(rows), now]);
+        const ids = (kind: 'succeeded' | 'failed' | 'gone') => [...new Set(attempts.filter((r) => r.target === kind).map((r) => r.targetId))];
+        const succeeded = ids('succeeded');
+        if (succeeded.length) await sql.query('UPDATE targets SET failing_since = NULL WHERE id = ANY($1) AND failing_since IS NOT NULL', [succeeded]);
+        const failed = ids('failed').filter((id) => !succeeded.includes(id));
+        if (failed.length) await sql.query(MARK_FAILING, [failed, now, new Date(now.getTime() - this.#disableAfterMs), `every delivery failed for ${Math.round(this.#disableAfterMs / 1000)} seconds`]);
+        const gone = ids('gone');
+        if (gone.length) await sql.query("UPDATE targets SET enabled = false, disabled_reason = 'the target answered 410 Gone', disabled_at = $2 WHERE id = ANY($1) AND enabled", [gone, now]);
+        const retries = attempts
+          .filter((r) => r.delivery.status === 'PENDING' && r.delivery.nextAttemptAt)
+          .map((r) => ({ data: { deliveryId: r.deliveryId, attempt: r.attempt.number }, startAfter: r.delivery.nextAttemptAt! }));
+        if (retries.length) await this.#boss.insert(QUEUES.deliverEvent, retries, { db: bossDb(sql) });
+      }
+      if (parks.length) await sql.query('UPDATE deliveries SET next_attempt_at = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])', [parks.map((p) => p.deliveryId), now]);
+      if (defers.length) await this.#boss.insert(QUEUES.deliverEvent, defers.map((d) => ({ data: d.job, startAfter: d.startAfter })), { db: bossDb(sql) });
+      await this.#boss.complete(QUEUES.deliverEvent, records.map((r) => r.jobId), null, { db: bossDb(sql) });
+    });
+  }
+}
+
+const RECORD_ATTEMPTS = `
+WITH r AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    delivery_id uuid, number int, trigger text, url text, started_at timestamptz, duration_ms int, status_code int,
+    error_kind text, error text, response_body text, status text, next_attempt_at timestamptz)
+),
+a AS (
+  INSERT INTO attempts (delivery_id, number, trigger, url, started_at, duration_ms, status_code, error_kind, error, response_body)
+  SELECT delivery_id, number, trigger::"AttemptTrigger", url, started_at, duration_ms, status_code, error_kind, error, response_body FROM r
+)
+UPDATE deliveries d SET
+  status = r.status::"DeliveryStatus",
+  attempt_count = r.number,
+  next_attempt_at = r.next_attempt_at,
+  last_status_code = r.status_code,
+  last_error = r.error,
+  succeeded_at = CASE WHEN r.status = 'SUCCEEDED' THEN $2::timestamptz ELSE d.succeeded_at END,
+  updated_at = $2
+FROM r WHERE d.id = r.delivery_id`;
+
+/** A failure starts (or continues) the target's failing span; past the limit the target is disabled with its reason. */
+const MARK_FAILING = `
+UPDATE targets SET
+  failing_since = COALESCE(failing_since, $2),
+  enabled = CASE WHEN enabled AND COALESCE(failing_since, $2) <= $3 THEN false ELSE enabled END,
+  disabled_reason = CASE WHEN enabled AND COALESCE(failing_since, $2) <= $3 THEN $4 ELSE disabled_reason END,
+  disabled_at = CASE WHEN enabled AND COALESCE(failing_since, $2) <= $3 THEN $2 ELSE disabled_at END
+WHERE id = ANY($1)`;

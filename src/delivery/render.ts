@@ -1,0 +1,65 @@
+import type { StoredEvent } from '../events/event-payloads.ts';
+import type { TargetKind, WebhookEvent } from '../generated/prisma/client.ts';
+import { activeSecrets } from '../targets/signing-secrets.ts';
+import type { HttpMethod } from '../targets/target-config.ts';
+import type { OpenTarget } from '../targets/targets.ts';
+import { buildBody, fieldText } from './body-fields.ts';
+import { LIVE_CHAT_DEFAULT_BODY, seed000Body, seed001Body, smppQuery } from './dialects.ts';
+import { signatureHeader } from './sign.ts';
+import { liveChatEventName, variablesOf } from './variables.ts';
+
+/** Which document a target speaks. */
+export type Dialect = 'SEED001' | 'SEED000' | 'SMPP' | 'LIVE_CHAT';
+
+export function dialectOf(kind: TargetKind, webhookEvent: WebhookEvent | null): Dialect {
+  if (kind === 'WORKSPACE') return 'SEED000';
+  if (kind === 'LIVE_CHAT') return 'LIVE_CHAT';
+  return webhookEvent === 'MESSAGE_UPDATED_SMPP' ? 'SMPP' : 'SEED001';
+}
+
+export type RenderedRequest = { method: HttpMethod; url: string; headers: Record<string, string>; body: string };
+
+export const USER_AGENT = 'Switchboard-Webhooks/1.0';
+
+/**
+ * The exact HTTP request that carries `event` to `target`: a pure function of its inputs.
+ * Body: the dialect's payload, or the target's own body fields. Query params, headers and auth as
+ * configured. Signed per Standard Webhooks with every active secret; `webhook-id` is the event id.
+ */
+export function renderRequest(
+  event: StoredEvent,
+  target: OpenTarget,
+  dialect: Dialect,
+  options: { attempt: number; now: Date },
+): RenderedRequest {
+  const eventName = dialect === 'LIVE_CHAT' ? liveChatEventName(event) : event.type;
+  const variables = variablesOf(event, eventName);
+  const method: HttpMethod = dialect === 'SMPP' ? 'GET' : target.method;
+
+  let payload: unknown;
+  if (target.bodyFields) payload = buildBody(target.bodyFields, variables);
+  else if (dialect === 'LIVE_CHAT') payload = buildBody(LIVE_CHAT_DEFAULT_BODY, variables);
+  else if (dialect === 'SEED000') payload = seed000Body(event);
+  else if (dialect === 'SEED001') payload = seed001Body(event);
+  const body = method === 'GET' || payload === undefined ? '' : JSON.stringify(payload);
+
+  const url = new URL(target.url);
+  if (dialect === 'SMPP') for (const [k, v] of smppQuery(event)) url.searchParams.append(k, v);
+  for (const p of target.queryParams) url.searchParams.append(p.key, fieldText(p, variables));
+
+  const timestamp = Math.floor(options.now.getTime() / 1000);
+  const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+  if (body) headers['content-type'] = 'application/json';
+  for (const h of target.headers) headers[h.key.toLowerCase()] = fieldText(h, variables);
+  const auth = target.auth;
+  if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = auth.value;
+  if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  if (auth.type === 'BEARER') headers.authorization = `Bearer ${auth.token}`;
+  // Ours last, so a configured header cannot forge them.
+  headers['webhook-id'] = event.id;
+  headers['webhook-timestamp'] = String(timestamp);
+  headers['webhook-signature'] = signatureHeader(event.id, timestamp, body, activeSecrets(target.signingSecrets, options.now.getTime()));
+  headers['x-switchboard-event'] = event.type;
+  headers['x-switchboard-attempt'] = String(options.attempt);
+  return { method, url: url.toString(), headers, body };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { requireViewer, type Viewer } from '../auth/viewer.ts';
+import { bossDb, prismaSql } from '../db/sql.ts';
+import { notFound } from '../errors.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseInput } from '../validation/parse.ts';
+import { findWebhook } from '../webhooks/find-webhook.ts';
+
+/** Svix's recovery cap: one replay reaches at most this many deliveries. */
+export const MAX_REPLAY = 10_000;
+
+/** Sends a delivery again now, whatever its state; the attempt is recorded as MANUAL. */
+export async function replayDelivery(rt: Runtime, viewer: Viewer | null, input: unknown) {
+  const v = requireViewer(viewer);
+  const { id } = parseInput(z.object({ id: z.uuid({ error: 'must be a delivery id' }) }), input);
+  const delivery = await rt.prisma.delivery.findUnique({ where: { id } });
+  if (!delivery || (v.kind === 'workspace' && delivery.workspaceId !== v.workspaceId)) throw notFound('Delivery');
+  return rt.prisma.$transaction(async (tx) => {
+    const updated = await tx.delivery.update({ where: { id }, data: { status: 'PENDING', nextAttemptAt: new Date(), updatedAt: new Date() } });
+    await rt.boss.insert(QUEUES.deliverEvent, [{ data: { deliveryId: id, attempt: updated.attemptCount, manual: true } }], { db: bossDb(prismaSql(tx)) });
+    return updated;
+  });
+}
+
+/** Sends again every FAILED or DEAD delivery of a webhook created since a time (Svix's "recover"). */
+export async function replayWebhook(rt: Runtime, viewer: Viewer | null, input: unknown) {
+  const { id, since } = parseInput(z.object({ id: z.string(), since: z.date({ error: 'must be a date-time' }) }), input);
+  const webhook = await findWebhook(rt, viewer, id);
+  return rt.prisma.$transaction(async (tx) => {
+    const sql = prismaSql(tx);
+    const { rows } = await sql.query<{ id: string; attempt_count: number }>(
+      `UPDATE deliveries SET status = 'PENDING', next_attempt_at = now(), updated_at = now()
+        WHERE id IN (SELECT id FROM deliveries WHERE target_id = $1 AND status IN ('FAILED', 'DEAD') AND created_at >= $2
+                     ORDER BY created_at LIMIT ${MAX_REPLAY})
+        RETURNING id, attempt_count`,
+      [webhook.targetId, since],
+    );
+    if (rows.length) await rt.boss.insert(QUEUES.deliverEvent, rows.map((r) => ({ data: { deliveryId: r.id, attempt: r.attempt_count, manual: true } })), { db: bossDb(sql) });
+    return { count: rows.length };
+  });
+}

@@ -1,0 +1,26 @@
+import type { Runtime } from '../runtime.ts';
+
+/**
+ * Deletes finished deliveries (with their attempts) older than SWITCHBOARD_DELIVERY_RETENTION_DAYS,
+ * then events no delivery refers to any more, in bounded batches. Returns how many deliveries went.
+ */
+export async function removeOldDeliveries(rt: Runtime, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - rt.config.deliveryRetentionDays * 86_400_000);
+  let removed = 0;
+  for (;;) {
+    const { rowCount } = await rt.pool.query(
+      `DELETE FROM deliveries WHERE id IN (
+         SELECT id FROM deliveries WHERE created_at < $1 AND (status <> 'PENDING' OR next_attempt_at IS NULL) LIMIT 5000)`,
+      [cutoff],
+    );
+    removed += rowCount ?? 0;
+    if (!rowCount || rowCount < 5000) break;
+  }
+  await rt.pool.query(
+    `DELETE FROM events e WHERE e.created_at < $1 AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)`,
+    [cutoff],
+  );
+  await rt.pool.query('DELETE FROM rate_limit_windows WHERE window_start < $1', [new Date(now.getTime() - 3600_000)]);
+  await rt.pool.query('DELETE FROM provider_events WHERE received_at < $1', [cutoff]);
+  return removed;
+}

@@ -1,0 +1,151 @@
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
+import { DRIVERS } from '../channels/drivers.ts';
+import { mask } from '../crypto/secret-box.ts';
+import { builder } from '../graphql/builder.ts';
+import { Deleted } from '../graphql/common.ts';
+import { ChannelEnum, DeviceStatusEnum } from '../graphql/enums.ts';
+import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { parseInput } from '../validation/parse.ts';
+import { devicesInput } from './device-input.ts';
+import { activateDevices, createDevice, deactivateDevices, deleteDevice, findDevice, updateDevice, type ActivationResult } from './manage-devices.ts';
+
+export const Device = builder.prismaObject('Device', {
+  description: 'A sender the workspace may use: a SIM gateway, WhatsApp number, iMessage bridge, SMPP link, or the built-in simulator.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The integrationId in payloads.' }),
+    workspaceId: t.exposeInt('workspaceId'),
+    label: t.exposeString('label', { nullable: true }),
+    channel: t.expose('channel', { type: ChannelEnum }),
+    address: t.exposeString('address', { description: 'E.164 number, short code or alphanumeric sender.' }),
+    integrationType: t.exposeString('integrationType'),
+    driver: t.exposeString('driver'),
+    config: t.field({
+      type: 'JSON',
+      description: "The driver's configuration; credentials are masked.",
+      resolve: (d, _a, ctx) => {
+        const config = ctx.rt.secrets.decryptJson<Record<string, unknown>>(d.config);
+        const secret = new Set(DRIVERS[d.driver]?.secretConfigKeys ?? []);
+        return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secret.has(k) && typeof v === 'string' ? mask(v) : v]));
+      },
+    }),
+    status: t.expose('status', { type: DeviceStatusEnum }),
+    lastError: t.exposeString('lastError', { nullable: true, description: 'Why the last activation failed.' }),
+    activatedAt: t.expose('activatedAt', { type: 'DateTime', nullable: true }),
+    tokenPrefix: t.exposeString('tokenPrefix', { description: 'The start of the device token.' }),
+    inboundUrl: t.string({ description: "POST a contact's message here with the device token.", resolve: (d, _a, ctx) => `${ctx.rt.config.publicUrl}/devices/${d.id}/inbound` }),
+    statusUrl: t.string({ description: 'POST a status report here with the device token.', resolve: (d, _a, ctx) => `${ctx.rt.config.publicUrl}/devices/${d.id}/status` }),
+    createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const DeviceCreated = builder.simpleObject('DeviceCreated', {
+  fields: (t) => ({
+    device: t.field({ type: Device }),
+    token: t.string({ description: "The device's own token for POST /devices/{id}/inbound and /status. Shown once." }),
+  }),
+});
+
+const ErrorInfo = builder.simpleObject('ErrorInfo', { fields: (t) => ({ code: t.string(), message: t.string() }) });
+
+const DeviceActivation = builder.objectRef<ActivationResult>('DeviceActivation').implement({
+  description: 'The outcome for one device: partial success is normal.',
+  fields: (t) => ({
+    deviceId: t.exposeID('deviceId'),
+    ok: t.exposeBoolean('ok'),
+    error: t.field({ type: ErrorInfo, nullable: true, resolve: (r) => (r.error ? { code: r.error.code, message: r.error.message } : null) }),
+    device: t.prismaField({
+      type: 'Device',
+      nullable: true,
+      resolve: (query, r, _a, ctx) => ctx.rt.prisma.device.findUnique({ ...query, where: { id: r.deviceId, ...visibleWorkspaces(ctx.viewer!) } }),
+    }),
+  }),
+});
+
+const DeviceList = listType('DeviceList', Device);
+
+const DevicesInput = builder.inputType('DevicesInput', {
+  fields: (t) => ({
+    workspaceId: t.int({ required: false }),
+    channel: t.field({ type: ChannelEnum, required: false }),
+    status: t.field({ type: DeviceStatusEnum, required: false }),
+    ...pagingFields(t),
+  }),
+});
+
+const DeviceCreateInput = builder.inputType('DeviceCreateInput', {
+  fields: (t) => ({
+    workspaceId: t.int({ required: false, description: "Required with an admin key; a workspace key uses its own." }),
+    channel: t.field({ type: ChannelEnum, required: true }),
+    address: t.string({ required: true }),
+    driver: t.string({ required: false, description: `One of: ${Object.keys(DRIVERS).join(', ')} (default simulator).` }),
+    config: t.field({ type: 'JSON', required: false, description: "The driver's configuration; see the README for each driver's keys." }),
+    integrationType: t.string({ required: false, description: 'Sent as integrationType in payloads (default WHATSAPP for WhatsApp, CUSTOM otherwise).' }),
+    label: t.string({ required: false }),
+  }),
+});
+
+const DeviceUpdateInput = builder.inputType('DeviceUpdateInput', {
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    config: t.field({ type: 'JSON', required: false }),
+    integrationType: t.string({ required: false }),
+    label: t.string({ required: false }),
+  }),
+});
+
+const DeviceIdInput = builder.inputType('DeviceIdInput', { fields: (t) => ({ id: t.id({ required: true }) }) });
+const DevicesActivateInput = builder.inputType('DevicesActivateInput', { fields: (t) => ({ ids: t.idList({ required: true }) }) });
+
+builder.queryFields((t) => ({
+  devices: t.field({
+    type: DeviceList,
+    args: { input: t.arg({ type: DevicesInput, required: false }) },
+    resolve: (_root, { input }, ctx) => {
+      const v = requireViewer(ctx.viewer);
+      const d = parseInput(devicesInput, input ?? {}, 'input');
+      const where = {
+        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...(d.channel ? { channel: d.channel } : {}),
+        ...(d.status ? { status: d.status } : {}),
+      };
+      return paginate(
+        d,
+        ({ idBelow, take }) => ctx.rt.prisma.device.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        () => ctx.rt.prisma.device.count({ where }),
+      );
+    },
+  }),
+  device: t.field({ type: Device, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findDevice(ctx.rt, ctx.viewer, String(id)) }),
+}));
+
+const ids = (input: { ids: (string | number)[] }) => ({ ids: input.ids.map(String) });
+
+builder.mutationFields((t) => ({
+  createDevice: t.field({
+    type: DeviceCreated,
+    args: { input: t.arg({ type: DeviceCreateInput, required: true }) },
+    resolve: (_r, { input }, ctx) => createDevice(ctx.rt, ctx.viewer, input),
+  }),
+  updateDevice: t.field({
+    type: Device,
+    args: { input: t.arg({ type: DeviceUpdateInput, required: true }) },
+    resolve: (_r, { input }, ctx) => updateDevice(ctx.rt, ctx.viewer, { ...input, id: String(input.id) }),
+  }),
+  deleteDevice: t.field({
+    type: Deleted,
+    args: { input: t.arg({ type: DeviceIdInput, required: true }) },
+    resolve: (_r, { input }, ctx) => deleteDevice(ctx.rt, ctx.viewer, { id: String(input.id) }),
+  }),
+  activateDevices: t.field({
+    type: [DeviceActivation],
+    description: 'Activates each device independently and answers one result per device.',
+    args: { input: t.arg({ type: DevicesActivateInput, required: true }) },
+    resolve: (_r, { input }, ctx) => activateDevices(ctx.rt, ctx.viewer, ids(input)),
+  }),
+  deactivateDevices: t.field({
+    type: [DeviceActivation],
+    args: { input: t.arg({ type: DevicesActivateInput, required: true }) },
+    resolve: (_r, { input }, ctx) => deactivateDevices(ctx.rt, ctx.viewer, ids(input)),
+  }),
+}));

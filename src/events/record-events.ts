@@ -1,0 +1,94 @@
+import type { PgBoss } from 'pg-boss';
+import { bossDb, type Sql } from '../db/sql.ts';
+import { uuidv7 } from '../ids.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import { routingOf, type EventPayloadOf, type StoredEvent } from './event-payloads.ts';
+import type { EventType } from '../generated/prisma/client.ts';
+
+export type NewEvent<T extends EventType = EventType> = {
+  workspaceId: number;
+  type: T;
+  payload: EventPayloadOf[T];
+  /** Deliver to this target only (a test ping). */
+  onlyTargetId?: string;
+};
+
+export function newEvent<T extends EventType>(workspaceId: number, type: T, payload: EventPayloadOf[T], onlyTargetId?: string): NewEvent<T> {
+  return { workspaceId, type, payload, onlyTargetId };
+}
+
+/**
+ * The transactional outbox. Inside the caller's transaction it writes the events, one delivery per
+ * matching target and a job per delivery, so they commit with the change that caused them or not
+ * at all. Deliveries to a disabled target are created parked (no job) and resume when it is enabled.
+ */
+export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const now = new Date();
+  const stored = events.map((e) => ({ id: uuidv7(now.getTime()), workspaceId: e.workspaceId, type: e.type, payload: e.payload, createdAt: now }) as StoredEvent);
+  const rows = stored.map((e, i) => {
+    const r = routingOf(e);
+    return {
+      id: e.id,
+      workspace_id: e.workspaceId,
+      type: e.type,
+      payload: e.payload,
+      channel: r.channel,
+      direction: r.direction,
+      status: r.status,
+      device_id: r.deviceId,
+      target_id: events[i]!.onlyTargetId ?? null,
+    };
+  });
+  const { rows: deliveries } = await sql.query<{ id: string; enabled: boolean }>(FAN_OUT, [JSON.stringify(rows), now]);
+  const jobs = deliveries.filter((d) => d.enabled).map((d) => ({ data: { deliveryId: d.id, attempt: 0 } }));
+  if (jobs.length) await boss.insert(QUEUES.deliverEvent, jobs, { db: bossDb(sql) });
+  return stored;
+}
+
+/**
+ * Events in, deliveries out: subscriptions whose event and seed 004 filters match, the workspace
+ * webhook (seed 000: outbound statuses and inbound messages), live-chat integrations whose active
+ * connection carried the message, and explicit single-target events.
+ */
+const FAN_OUT = `
+WITH e AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
+    id uuid, workspace_id int, type text, payload jsonb, channel text, direction text, status text, device_id text, target_id text)
+),
+inserted AS (
+  INSERT INTO events (id, workspace_id, type, payload, created_at)
+  SELECT id, workspace_id, type::"EventType", payload, $2 FROM e
+),
+matches AS (
+  SELECT e.id AS event_id, t.id AS target_id, e.workspace_id, t.enabled
+    FROM e
+    JOIN webhooks w ON w.workspace_id = e.workspace_id
+    JOIN targets t ON t.id = w.target_id
+   WHERE e.target_id IS NULL
+     AND (w.event::text = e.type OR (w.event = 'ANY_EVENT' AND e.type <> 'PING') OR (w.event = 'MESSAGE_UPDATED_SMPP' AND e.type = 'MESSAGE_UPDATED'))
+     AND (cardinality(w.channels) = 0 OR e.channel = ANY (w.channels::text[]))
+     AND (cardinality(w.directions) = 0 OR e.direction = ANY (w.directions::text[]))
+     AND (cardinality(w.statuses) = 0 OR e.status = ANY (w.statuses::text[]))
+  UNION ALL
+  SELECT e.id, t.id, e.workspace_id, t.enabled
+    FROM e
+    JOIN workspaces ws ON ws.id = e.workspace_id
+    JOIN targets t ON t.id = ws.webhook_target_id
+   WHERE e.target_id IS NULL
+     AND ((e.type = 'MESSAGE_UPDATED' AND e.status IN ('SENT', 'DELIVERED', 'FAILED', 'UNDELIVERED')) OR e.type = 'INCOMING_MESSAGE')
+  UNION ALL
+  SELECT e.id, t.id, e.workspace_id, t.enabled
+    FROM e
+    JOIN live_chat_connections c ON c.device_id = e.device_id AND c.status = 'ACTIVE'
+    JOIN live_chat_integrations i ON i.id = c.integration_id AND i.status = 'ACTIVE'
+    JOIN targets t ON t.id = i.target_id
+   WHERE e.target_id IS NULL
+     AND (e.type = 'ENDING_CONV' OR (e.type = 'INCOMING_MESSAGE'))
+  UNION ALL
+  SELECT e.id, t.id, e.workspace_id, true
+    FROM e JOIN targets t ON t.id = e.target_id
+)
+INSERT INTO deliveries (event_id, target_id, workspace_id, status, next_attempt_at, created_at, updated_at)
+SELECT event_id, target_id, workspace_id, 'PENDING', CASE WHEN enabled THEN $2::timestamptz END, $2, $2 FROM matches
+RETURNING id, next_attempt_at IS NOT NULL AS enabled`;

@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { keyFromHeaders } from '../auth/authenticate.ts';
+import { sha256 } from '../crypto/tokens.ts';
+import { inTransaction } from '../db/database.ts';
+import { pgSql } from '../db/sql.ts';
+import { AppError, notFound } from '../errors.ts';
+import { MessageType } from '../generated/prisma/client.ts';
+import { applyStatusUpdates } from '../messages/apply-status-updates.ts';
+import { inferType, MAX_ATTACHMENTS } from '../messages/message-rules.ts';
+import { receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
+import type { Runtime } from '../runtime.ts';
+import { parseInput } from '../validation/parse.ts';
+import { e164, httpUrl } from '../validation/rules.ts';
+import { limitRequest } from './rate-limit-headers.ts';
+import { readJson, sendJson } from './respond.ts';
+import { headerValue } from './server.ts';
+
+const when = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).transform((s) => new Date(s)).nullish();
+
+const inboundBody = z
+  .object({
+    from: e164,
+    message: z.string().max(20_000, 'must be at most 20000 characters').nullish(),
+    attachments: z.array(httpUrl).max(MAX_ATTACHMENTS, `must have at most ${MAX_ATTACHMENTS} URLs`).nullish(),
+    type: z.string().transform((t) => t.toUpperCase()).pipe(z.enum(MessageType, { error: 'must be a message type like text or image' })).nullish(),
+    id: z.string().trim().min(1).max(200).nullish(),
+    timestamp: when,
+  })
+  .refine((v) => v.message || v.attachments?.length, { path: ['message'], message: 'must not be empty (or give attachments)' });
+
+const statusBody = z
+  .object({
+    providerMessageId: z.string().trim().min(1).max(200).nullish(),
+    messageId: z.uuid({ error: 'must be a Switchboard message id' }).nullish(),
+    status: z
+      .string()
+      .transform((s) => s.toUpperCase())
+      .pipe(z.enum(['SENT', 'DELIVERED', 'READ', 'FAILED', 'UNDELIVERED'], { error: 'must be one of sent, delivered, read, failed, undelivered' })),
+    rawStatus: z.string().max(200).nullish(),
+    errorCode: z.string().max(200).nullish(),
+    error: z.string().max(1000).nullish(),
+    eventId: z.string().max(200).nullish(),
+    timestamp: when,
+  })
+  .refine((v) => v.providerMessageId || v.messageId, { path: ['providerMessageId'], message: 'providerMessageId or messageId is required' });
+
+/**
+ * The generic device door: a device (an Android SIM gateway, a bridge) posts what it received and
+ * what became of what it sent, authenticated by its own token.
+ */
+export function deviceEndpoints(rt: Runtime) {
+  const authenticate = async (req: IncomingMessage, res: ServerResponse, id: string): Promise<InboundMessage['device']> => {
+    const token = keyFromHeaders((name) => headerValue(req, name));
+    if (!token) throw new AppError('UNAUTHENTICATED', "Send the device's token as `Authorization: Bearer <token>`");
+    const { rows } = await rt.pool.query<InboundMessage['device'] & { tokenHash: string }>(
+      `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType", token_hash AS "tokenHash" FROM devices WHERE id = $1`,
+      [id],
+    );
+    const device = rows[0];
+    if (!device || !timingSafeEqual(Buffer.from(device.tokenHash), Buffer.from(sha256(token)))) {
+      throw new AppError('UNAUTHENTICATED', 'Unknown device or wrong device token');
+    }
+    await limitRequest(rt, res, `device:${id}`, null);
+    return device;
+  };
+
+  return {
+    inbound: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
+      const device = await authenticate(req, res, id!);
+      const body = parseInput(inboundBody, await readJson(req));
+      const attachments = body.attachments ?? [];
+      const [stored] = await inTransaction(rt.pool, (client) =>
+        receiveInbound(pgSql(client), rt.boss, [
+          {
+            device,
+            from: body.from,
+            content: body.message ?? null,
+            attachments,
+            type: body.type ?? inferType(attachments),
+            providerMessageId: body.id ?? randomUUID(),
+            at: body.timestamp ?? new Date(),
+          },
+        ]),
+      );
+      sendJson(res, stored!.duplicate ? 200 : 201, stored);
+    },
+    status: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
+      const device = await authenticate(req, res, id!);
+      const body = parseInput(statusBody, await readJson(req));
+      const matched = await inTransaction(rt.pool, (client) =>
+        applyStatusUpdates(pgSql(client), rt.boss, [
+          {
+            deviceId: device.id,
+            messageId: body.messageId ?? undefined,
+            providerMessageId: body.providerMessageId ?? null,
+            status: body.status,
+            rawStatus: body.rawStatus ?? null,
+            errorCode: body.errorCode ?? null,
+            error: body.error ?? null,
+            eventId: body.eventId ?? null,
+            at: body.timestamp ?? new Date(),
+          },
+        ]),
+      );
+      // A report seen before (same eventId) matches nothing new but is not an error.
+      if (!matched && !body.eventId) throw notFound('Message');
+      sendJson(res, 200, { accepted: true });
+    },
+  };
+}

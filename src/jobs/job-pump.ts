@@ -1,0 +1,141 @@
+import type { Job, PgBoss } from 'pg-boss';
+import { describeError, type Logger } from '../log.ts';
+import type { QueueListener } from './queue-listener.ts';
+
+/** How a job ended: completed here, completed by the handler in its own transaction, or failed (pg-boss retries it). */
+export type Outcome = 'completed' | 'settled' | { failed: unknown };
+
+export type BatchHandler<T> = (jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void) => void | Promise<void>;
+
+type PumpOptions = { queue: string; batchSize: number; maxInFlight: number; idlePollMs: number };
+
+const FLUSH_MS = 5;
+
+/**
+ * Fetches jobs and hands them to a handler without waiting for a batch to finish before fetching
+ * the next: each job settles on its own, so one slow job never holds up the others (pg-boss'
+ * `work()` waits for a whole batch). Jobs stay active until settled, so a crash leaves them to
+ * pg-boss' expiry and retry: at least once. Completions are written in batches.
+ */
+export class JobPump<T extends object> {
+  readonly #boss: PgBoss;
+  readonly #o: PumpOptions;
+  readonly #handle: BatchHandler<T>;
+  readonly #log: Logger;
+  #inFlight = 0;
+  #running = false;
+  #loop: Promise<void> | null = null;
+  #wake: (() => void) | null = null;
+  #pendingComplete: string[] = [];
+  #pendingFail: { id: string; error: unknown }[] = [];
+  #flushTimer: NodeJS.Timeout | null = null;
+  #unlisten: (() => void) | null = null;
+  #drained: (() => void) | null = null;
+
+  constructor(boss: PgBoss, listener: QueueListener, options: PumpOptions, handle: BatchHandler<T>, log: Logger) {
+    this.#boss = boss;
+    this.#o = options;
+    this.#handle = handle;
+    this.#log = log;
+    this.#unlisten = listener.onJob(options.queue, () => this.#signal());
+  }
+
+  start(): void {
+    this.#running = true;
+    this.#loop = this.#run();
+  }
+
+  get inFlight(): number {
+    return this.#inFlight;
+  }
+
+  #signal() {
+    const wake = this.#wake;
+    this.#wake = null;
+    wake?.();
+  }
+
+  #sleep(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.#wake = null;
+        resolve();
+      }, ms);
+      this.#wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  async #run() {
+    while (this.#running) {
+      const room = this.#o.maxInFlight - this.#inFlight;
+      if (room < Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4) {
+        await this.#sleep(this.#o.idlePollMs);
+        continue;
+      }
+      let jobs: Job<T>[] = [];
+      try {
+        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: Math.min(room, this.#o.batchSize) });
+      } catch (error) {
+        if (!this.#running) break;
+        this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'fetching jobs failed');
+        await this.#sleep(1000);
+        continue;
+      }
+      if (!jobs.length) {
+        await this.#sleep(this.#o.idlePollMs);
+        continue;
+      }
+      this.#inFlight += jobs.length;
+      const open = new Set(jobs.map((j) => j.id));
+      const settle = (job: Job<T>, outcome: Outcome) => {
+        if (!open.delete(job.id)) return;
+        if (outcome === 'completed') this.#pendingComplete.push(job.id);
+        else if (outcome !== 'settled') this.#pendingFail.push({ id: job.id, error: outcome.failed });
+        this.#inFlight--;
+        this.#scheduleFlush();
+        if (this.#inFlight === 0) this.#drained?.();
+        this.#signal();
+      };
+      Promise.resolve()
+        .then(() => this.#handle(jobs, settle))
+        .catch((error: unknown) => {
+          this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'job handler failed');
+          for (const job of jobs) settle(job, { failed: error });
+        });
+    }
+  }
+
+  #scheduleFlush() {
+    if (this.#flushTimer) return;
+    this.#flushTimer = setTimeout(() => void this.#flush(), FLUSH_MS);
+  }
+
+  async #flush() {
+    this.#flushTimer = null;
+    const complete = this.#pendingComplete.splice(0);
+    const fail = this.#pendingFail.splice(0);
+    try {
+      if (complete.length) await this.#boss.complete(this.#o.queue, complete);
+      for (const f of fail) await this.#boss.fail(this.#o.queue, f.id, { error: describeError(f.error).message });
+    } catch (error) {
+      // The jobs stay active and expire into a retry: at least once, never lost.
+      this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'settling jobs failed');
+    }
+  }
+
+  /** Stops fetching, waits (up to the deadline) for jobs in flight, and writes their outcomes. */
+  async stop(deadline: number): Promise<void> {
+    this.#running = false;
+    this.#signal();
+    this.#unlisten?.();
+    await this.#loop;
+    if (this.#inFlight > 0) {
+      await Promise.race([new Promise<void>((r) => (this.#drained = r)), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    }
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    await this.#flush();
+  }
+}

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import pg from 'pg';
+import type { Logger } from '../log.ts';
+
+/** pg-boss' NOTIFY channel for its schema; the payload of each notification is a queue name. */
+const channel = (schema: string) => `pgboss_${createHash('sha224').update(schema).digest('hex').slice(0, 24)}`;
+
+/**
+ * One LISTEN connection per process that wakes job pumps the moment pg-boss inserts a job on a
+ * notify-enabled queue. It reconnects on its own; pumps keep polling as a floor while it is down.
+ */
+export class QueueListener {
+  readonly #url: string;
+  readonly #log: Logger;
+  readonly #wakers = new Map<string, Set<() => void>>();
+  #client: pg.Client | null = null;
+  #closed = false;
+
+  constructor(url: string, log: Logger) {
+    this.#url = url;
+    this.#log = log;
+  }
+
+  onJob(queue: string, wake: () => void): () => void {
+    const set = this.#wakers.get(queue) ?? new Set();
+    set.add(wake);
+    this.#wakers.set(queue, set);
+    return () => set.delete(wake);
+  }
+
+  async start(): Promise<void> {
+    if (this.#closed) return;
+    const client = new pg.Client({ connectionString: this.#url, application_name: 'switchboard-listen', keepAlive: true });
+    client.on('notification', (n) => {
+      for (const wake of this.#wakers.get(n.payload ?? '') ?? []) wake();
+    });
+    client.on('error', () => this.#reconnect(client));
+    client.on('end', () => this.#reconnect(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${channel('pgboss')}"`);
+      this.#client = client;
+      // Anything inserted while we were not listening is picked up by the next fetch.
+      for (const set of this.#wakers.values()) for (const wake of set) wake();
+    } catch {
+      this.#reconnect(client);
+    }
+  }
+
+  #reconnect(client: pg.Client) {
+    if (this.#closed || (this.#client !== client && this.#client !== null)) return;
+    this.#client = null;
+    client.end().catch(() => undefined);
+    this.#log.warn('job notification connection lost; reconnecting');
+    setTimeout(() => void this.start(), 1000).unref();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#client?.end().catch(() => undefined);
+  }
+}

@@ -1,0 +1,19 @@
+import type pg from 'pg';
+import type { PgBoss } from 'pg-boss';
+import type { SecretBox } from '../crypto/secret-box.ts';
+import { inTransaction } from '../db/database.ts';
+import { pgSql } from '../db/sql.ts';
+import { acceptMessages, type AcceptRequest, type AcceptResult } from './accept-messages.ts';
+import { Batcher } from './batcher.ts';
+
+/** Up to this many messages share one accept transaction; this many transactions run at once. */
+export const ACCEPT_BATCH = { maxSize: 200, maxConcurrent: 4 } as const;
+
+/** The accept path every door uses: concurrent requests are committed together, durably, before any answer. */
+export function createAcceptor(pool: pg.Pool, boss: PgBoss, secrets: SecretBox): (r: AcceptRequest) => Promise<AcceptResult> {
+  const batcher = new Batcher<AcceptRequest, AcceptResult>(
+    (requests) => inTransaction(pool, (client) => acceptMessages({ sql: pgSql(client), boss, secrets, now: new Date() }, requests)),
+    ACCEPT_BATCH,
+  );
+  return (request) => batcher.submit(request);
+}

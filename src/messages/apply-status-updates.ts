@@ -1,0 +1,167 @@
+import type { PgBoss } from 'pg-boss';
+import type { Sql } from '../db/sql.ts';
+import type { MessageEventPayload } from '../events/event-payloads.ts';
+import { newEvent, recordEvents, type NewEvent } from '../events/record-events.ts';
+import { clientSnapshot, conversationSnapshot, deviceSnapshot, messageSnapshot } from '../events/snapshots.ts';
+import type { MessageStatus } from '../generated/prisma/client.ts';
+import { CLIENT_COLUMNS, conversationColumns } from '../conversations/contacts.ts';
+
+export type StatusUpdate = {
+  /** Our id (the send worker knows it) or the device and provider id (a provider report). */
+  messageId?: string;
+  deviceId: string;
+  providerMessageId?: string | null;
+  providerConversationId?: string | null;
+  status: Extract<MessageStatus, 'SENT' | 'DELIVERED' | 'READ' | 'FAILED' | 'UNDELIVERED'>;
+  rawStatus?: string | null;
+  errorCode?: string | null;
+  error?: string | null;
+  at: Date;
+  /** A provider's event id: a report seen before is ignored. */
+  eventId?: string | null;
+};
+
+const RANK: Record<MessageStatus, number> = { QUEUED: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: 9, UNDELIVERED: 9, RECEIVED: 9 };
+const TIME_COLUMN = { SENT: 'sentAt', DELIVERED: 'deliveredAt', READ: 'readAt', FAILED: 'failedAt', UNDELIVERED: 'failedAt' } as const;
+
+/**
+ * Where a status may go from here (SPEC §2): only forward through QUEUED → SENT → DELIVERED → READ;
+ * FAILED or UNDELIVERED unless the message was already delivered or read. A late status is still
+ * recorded (its time) but does not move the message back.
+ */
+export function nextStatus(current: MessageStatus, incoming: StatusUpdate['status']): MessageStatus {
+  if (RANK[current] === 9) return current;
+  if (incoming === 'FAILED' || incoming === 'UNDELIVERED') return current === 'DELIVERED' || current === 'READ' ? current : incoming;
+  return RANK[incoming] > RANK[current] ? incoming : current;
+}
+
+type Row = {
+  id: string;
+  workspaceId: number;
+  locationId: string;
+  deviceId: string;
+  status: MessageStatus;
+  providerMessageId: string | null;
+  providerConversationId: string | null;
+  rawStatus: string | null;
+  errorCode: string | null;
+  error: string | null;
+  sentAt: Date | null;
+  deliveredAt: Date | null;
+  readAt: Date | null;
+  failedAt: Date | null;
+  message: Parameters<typeof messageSnapshot>[0];
+  client: Parameters<typeof clientSnapshot>[0];
+  device: Parameters<typeof deviceSnapshot>[0];
+  conversation: Parameters<typeof conversationSnapshot>[0];
+};
+
+/**
+ * Applies status reports in one transaction (the caller's): moves each message as far as the rules
+ * allow, keeps the raw provider status and error, and emits MESSAGE_UPDATED per change (which the
+ * fan-out also renders as MESSAGE_UPDATED_SMPP and seed 000 STATUS-UPDATE). Returns the number of
+ * reports that matched a message.
+ */
+export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[]): Promise<number> {
+  let pending = updates;
+  const withEventIds = pending.filter((u) => u.eventId);
+  if (withEventIds.length) {
+    const { rows } = await sql.query<{ device_id: string; event_id: string }>(
+      `INSERT INTO provider_events (device_id, event_id, received_at) SELECT * , now() FROM unnest($1::text[], $2::text[])
+       ON CONFLICT DO NOTHING RETURNING device_id, event_id`,
+      [withEventIds.map((u) => u.deviceId), withEventIds.map((u) => u.eventId)],
+    );
+    const fresh = new Set(rows.map((r) => `${r.device_id}:${r.event_id}`));
+    pending = pending.filter((u) => !u.eventId || fresh.has(`${u.deviceId}:${u.eventId}`));
+  }
+  if (!pending.length) return 0;
+
+  const byId = pending.filter((u) => u.messageId).map((u) => u.messageId!);
+  const byProvider = pending.filter((u) => !u.messageId && u.providerMessageId);
+  const { rows } = await sql.query<Row>(LOCK_MESSAGES, [byId, byProvider.map((u) => u.deviceId), byProvider.map((u) => u.providerMessageId)]);
+  const found = new Map<string, Row>();
+  for (const r of rows) {
+    found.set(r.id, r);
+    if (r.providerMessageId) found.set(`${r.deviceId}:${r.providerMessageId}`, r);
+  }
+
+  const changed = new Map<string, Row>();
+  const events: NewEvent[] = [];
+  let matched = 0;
+  for (const u of pending) {
+    const row = u.messageId ? found.get(u.messageId) : found.get(`${u.deviceId}:${u.providerMessageId}`);
+    if (!row) continue;
+    matched++;
+    changed.set(row.id, row);
+    if (u.providerMessageId && !row.providerMessageId) row.providerMessageId = u.providerMessageId;
+    if (u.providerConversationId && !row.providerConversationId) row.providerConversationId = u.providerConversationId;
+    const column = TIME_COLUMN[u.status];
+    row[column] ??= u.at;
+    const next = nextStatus(row.status, u.status);
+    if (next === row.status) continue;
+    row.status = next;
+    row.rawStatus = u.rawStatus ?? row.rawStatus;
+    if (next === 'FAILED' || next === 'UNDELIVERED') {
+      row.errorCode = u.errorCode ?? row.errorCode;
+      row.error = u.error ?? row.error;
+    }
+    const payload: MessageEventPayload = {
+      workspace: { id: row.workspaceId, locationId: row.locationId },
+      message: messageSnapshot({ ...row.message, status: row.status, rawStatus: row.rawStatus, errorCode: row.errorCode, error: row.error, providerMessageId: row.providerMessageId, providerConversationId: row.providerConversationId }),
+      client: clientSnapshot(row.client),
+      device: deviceSnapshot(row.device),
+      conversation: conversationSnapshot(row.conversation),
+      statusAt: u.at.toISOString(),
+    };
+    events.push(newEvent(row.workspaceId, 'MESSAGE_UPDATED', payload));
+  }
+  if (changed.size) {
+    await sql.query(UPDATE_MESSAGES, [
+      JSON.stringify(
+        [...changed.values()].map((r) => ({
+          id: r.id,
+          status: r.status,
+          provider_message_id: r.providerMessageId,
+          provider_conversation_id: r.providerConversationId,
+          raw_status: r.rawStatus,
+          error_code: r.errorCode,
+          error: r.error,
+          sent_at: r.sentAt,
+          delivered_at: r.deliveredAt,
+          read_at: r.readAt,
+          failed_at: r.failedAt,
+        })),
+      ),
+    ]);
+  }
+  await recordEvents(sql, boss, events);
+  return matched;
+}
+
+const LOCK_MESSAGES = `
+SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.device_id AS "deviceId", m.status,
+       m.provider_message_id AS "providerMessageId", m.provider_conversation_id AS "providerConversationId",
+       m.raw_status AS "rawStatus", m.error_code AS "errorCode", m.error, m.sent_at AS "sentAt", m.delivered_at AS "deliveredAt",
+       m.read_at AS "readAt", m.failed_at AS "failedAt",
+       json_build_object('id', m.id, 'externalId', m.external_id, 'direction', m.direction, 'channel', m.channel, 'type', m.type,
+         'content', m.content, 'attachments', m.attachments, 'status', m.status, 'rawStatus', m.raw_status, 'errorCode', m.error_code,
+         'error', m.error, 'userId', m.user_id, 'isAgent', m.is_agent, 'providerMessageId', m.provider_message_id,
+         'providerConversationId', m.provider_conversation_id, 'createdAt', m.created_at) AS message,
+       (SELECT row_to_json(x) FROM (SELECT ${CLIENT_COLUMNS} FROM clients WHERE clients.id = m.client_id) x) AS client,
+       json_build_object('id', d.id, 'channel', d.channel, 'address', d.address, 'integrationType', d.integration_type) AS device,
+       (SELECT row_to_json(x) FROM (SELECT ${conversationColumns('cv')} FROM conversations cv WHERE cv.id = m.conversation_id) x) AS conversation
+  FROM messages m
+  JOIN workspaces w ON w.id = m.workspace_id
+  JOIN devices d ON d.id = m.device_id
+ WHERE m.direction = 'OUTBOUND'
+   AND (m.id = ANY($1::uuid[]) OR (m.device_id, m.provider_message_id) IN (SELECT * FROM unnest($2::text[], $3::text[])))
+ ORDER BY m.id
+   FOR UPDATE OF m`;
+
+const UPDATE_MESSAGES = `
+UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = x.provider_message_id,
+       provider_conversation_id = x.provider_conversation_id, raw_status = x.raw_status, error_code = x.error_code, error = x.error,
+       sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at, updated_at = now()
+  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, provider_message_id text, provider_conversation_id text, raw_status text,
+       error_code text, error text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
+ WHERE m.id = x.id`;

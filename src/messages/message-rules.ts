@@ -1,0 +1,36 @@
+import { SegmentedMessage } from 'sms-segments-calculator';
+import type { Channel, MessageType } from '../generated/prisma/client.ts';
+
+/** Longest text per channel (Twilio caps SMS bodies at 1600 characters; WhatsApp at 4096). */
+export const MAX_TEXT: Record<Channel, number> = { SMS: 1600, WHATSAPP: 4096, IMESSAGE: 20_000, RCS: 3072 };
+export const MAX_ATTACHMENTS = 10;
+
+/** WhatsApp's customer-service window: free-form messages only this long after the contact's last message. */
+export const SESSION_WINDOW_MS = 24 * 3600 * 1000;
+
+/** SMS segments and encoding: GSM-7 (160, or 153 per part) or UCS-2 (70, or 67 per part). */
+export function smsSegments(text: string): { segments: number; encoding: 'GSM-7' | 'UCS-2' } {
+  if (!text) return { segments: 0, encoding: 'GSM-7' };
+  const m = new SegmentedMessage(text, 'auto');
+  return { segments: m.segmentsCount, encoding: m.encodingName === 'UCS-2' ? 'UCS-2' : 'GSM-7' };
+}
+
+const BY_EXTENSION: [RegExp, MessageType][] = [
+  [/\.(jpe?g|png|gif|webp|heic|bmp)$/i, 'IMAGE'],
+  [/\.(mp3|ogg|oga|opus|m4a|aac|amr|wav)$/i, 'AUDIO'],
+  [/\.(mp4|3gp|mov|webm|m4v)$/i, 'VIDEO'],
+];
+
+/** A message's type when the caller gave none: text, or what its first attachment looks like. */
+export function inferType(attachments: string[]): MessageType {
+  const first = attachments[0];
+  if (!first) return 'TEXT';
+  const path = (() => {
+    try {
+      return new URL(first).pathname;
+    } catch {
+      return first;
+    }
+  })();
+  return BY_EXTENSION.find(([re]) => re.test(path))?.[1] ?? 'DOCUMENT';
+}

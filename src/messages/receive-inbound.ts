@@ -1,0 +1,134 @@
+import type { PgBoss } from 'pg-boss';
+import type { Sql } from '../db/sql.ts';
+import { contactKey, conversationKey, touchConversations, upsertClients } from '../conversations/contacts.ts';
+import type { MessageSnapshot } from '../events/event-payloads.ts';
+import { newEvent, recordEvents, type NewEvent } from '../events/record-events.ts';
+import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
+import type { Channel, MessageType } from '../generated/prisma/client.ts';
+import { uuidv7 } from '../ids.ts';
+import { withLocationIds } from './accept-messages.ts';
+
+export type InboundMessage = {
+  device: { id: string; workspaceId: number; channel: Channel; address: string; integrationType: string };
+  from: string;
+  content: string | null;
+  attachments: string[];
+  type: MessageType;
+  /** The provider's id: a message reported twice is stored once. */
+  providerMessageId: string;
+  at: Date;
+};
+
+/**
+ * Stores contacts' messages in one transaction (the caller's): the client (NEW_CLIENT the first
+ * time), the conversation opened or continued (NEW_CONV; its 24-hour window starts now), the
+ * message, and INCOMING_MESSAGE, which also reaches the workspace webhook as seed 000 `MESSAGE`
+ * and active live-chat integrations as `MESSAGE`. Returns the stored ids, the existing id for a repeat.
+ */
+export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMessage[]): Promise<{ messageId: string; duplicate: boolean }[]> {
+  if (!inbound.length) return [];
+  const now = new Date();
+  const { rows: known } = await sql.query<{ id: string; device_id: string; provider_message_id: string }>(
+    `SELECT id, device_id, provider_message_id FROM messages WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    [inbound.map((m) => m.device.id), inbound.map((m) => m.providerMessageId)],
+  );
+  const seen = new Map(known.map((k) => [`${k.device_id}:${k.provider_message_id}`, k.id]));
+  const results: { messageId: string; duplicate: boolean }[] = [];
+  const fresh: (InboundMessage & { id: string; index: number })[] = [];
+  for (const [index, m] of inbound.entries()) {
+    const key = `${m.device.id}:${m.providerMessageId}`;
+    const before = seen.get(key);
+    if (before) {
+      results[index] = { messageId: before, duplicate: true };
+      continue;
+    }
+    const id = uuidv7(now.getTime());
+    seen.set(key, id);
+    fresh.push({ ...m, id, index });
+    results[index] = { messageId: id, duplicate: false };
+  }
+  if (!fresh.length) return results;
+
+  const clients = await upsertClients(sql, fresh.map((m) => ({ workspaceId: m.device.workspaceId, phone: m.from })), now);
+  const conversations = await touchConversations(
+    sql,
+    fresh.map((m) => ({
+      workspaceId: m.device.workspaceId,
+      clientId: clients.byKey.get(contactKey(m.device.workspaceId, m.from))!.id,
+      deviceId: m.device.id,
+      channel: m.device.channel,
+      inbound: true,
+    })),
+    now,
+  );
+  const rows = fresh.map((m) => {
+    const client = clients.byKey.get(contactKey(m.device.workspaceId, m.from))!;
+    return { m, client, conversation: conversations.byKey.get(conversationKey(client.id, m.device.id))! };
+  });
+  const inserted = await sql.query<{ id: string }>(
+    `INSERT INTO messages (id, workspace_id, conversation_id, client_id, device_id, direction, channel, type, content, attachments,
+                           provider_message_id, status, created_at, updated_at)
+     SELECT id, workspace_id, conversation_id, client_id, device_id, 'INBOUND', channel::"Channel", type::"MessageType", content, attachments,
+            provider_message_id, 'RECEIVED', created_at, $2
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, workspace_id int, conversation_id text, client_id text, device_id text, channel text,
+            type text, content text, attachments text[], provider_message_id text, created_at timestamptz)
+     ON CONFLICT (device_id, provider_message_id) DO NOTHING
+     RETURNING id`,
+    [
+      JSON.stringify(
+        rows.map(({ m, client, conversation }) => ({
+          id: m.id,
+          workspace_id: m.device.workspaceId,
+          conversation_id: conversation.id,
+          client_id: client.id,
+          device_id: m.device.id,
+          channel: m.device.channel,
+          type: m.type,
+          content: m.content,
+          attachments: m.attachments,
+          provider_message_id: m.providerMessageId,
+          created_at: m.at,
+        })),
+      ),
+      now,
+    ],
+  );
+  const stored = new Set(inserted.rows.map((r) => r.id));
+  const events: NewEvent[] = [];
+  const opened = new Set<string>();
+  for (const { m, client, conversation } of rows) {
+    if (!stored.has(m.id)) {
+      results[m.index] = { messageId: m.id, duplicate: true };
+      continue;
+    }
+    const workspace = { id: m.device.workspaceId, locationId: '' };
+    const message: MessageSnapshot = {
+      id: m.id,
+      externalId: null,
+      direction: 'INBOUND',
+      channel: m.device.channel,
+      type: m.type,
+      content: m.content,
+      attachments: m.attachments,
+      status: 'RECEIVED',
+      rawStatus: null,
+      errorCode: null,
+      error: null,
+      userId: null,
+      isAgent: false,
+      providerMessageId: m.providerMessageId,
+      providerConversationId: null,
+      createdAt: m.at.toISOString(),
+    };
+    const base = { workspace, client: clientSnapshot(client), device: deviceSnapshot(m.device), conversation: conversationSnapshot(conversation) };
+    if (clients.created.delete(client.id)) events.push(newEvent(m.device.workspaceId, 'NEW_CLIENT', { workspace, client: base.client }));
+    if (conversations.created.has(conversation.id) && !opened.has(conversation.id)) {
+      opened.add(conversation.id);
+      events.push(newEvent(m.device.workspaceId, 'NEW_CONV', { ...base, message }));
+    }
+    events.push(newEvent(m.device.workspaceId, 'INCOMING_MESSAGE', { ...base, message }));
+  }
+  await withLocationIds(sql, events);
+  await recordEvents(sql, boss, events);
+  return results;
+}

@@ -1,0 +1,74 @@
+import type { Job } from 'pg-boss';
+import { BatchHost } from '../channels/driver-host.ts';
+import { DriverError } from '../channels/driver.ts';
+import { inTransaction } from '../db/database.ts';
+import { bossDb, pgSql } from '../db/sql.ts';
+import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
+import type { MessageType } from '../generated/prisma/client.ts';
+import type { BatchHandler } from '../jobs/job-pump.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import { describeError } from '../log.ts';
+import type { Runtime } from '../runtime.ts';
+
+export type SendJob = { messageId: string };
+
+type Row = DeviceRow & { messageId: string; to: string; type: MessageType; content: string | null; attachments: string[]; deviceStatus: string };
+
+/**
+ * The send worker: hands each QUEUED message to its device's driver, then, in one transaction per
+ * batch, records SENT (with the provider's id) or FAILED (with the raw code) and completes the jobs.
+ * A message already past QUEUED is not sent again, so a job retried after a crash sends nothing twice.
+ */
+export function sendMessages(rt: Runtime): BatchHandler<SendJob> {
+  return async (jobs, settle) => {
+    const { rows } = await rt.pool.query<Row>(
+      `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus", ${DEVICE_COLUMNS}
+         FROM messages m JOIN devices d ON d.id = m.device_id JOIN clients cl ON cl.id = m.client_id
+        WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED'`,
+      [jobs.map((j) => j.data.messageId)],
+    );
+    const host = new BatchHost();
+    await Promise.all(
+      rows.map(async (row) => {
+        const at = new Date();
+        try {
+          if (row.deviceStatus !== 'ACTIVE') throw new DriverError('switchboard:device-inactive', 'the device was deactivated before the message was sent');
+          const device = openDevice(rt.secrets, row);
+          const receipt = await device.driver.send(device, { id: row.messageId, to: row.to, type: row.type, content: row.content, attachments: row.attachments }, host);
+          host.statuses.push({
+            messageId: row.messageId,
+            deviceId: row.id,
+            providerMessageId: receipt.providerMessageId,
+            providerConversationId: receipt.providerConversationId ?? null,
+            status: 'SENT',
+            rawStatus: receipt.rawStatus ?? null,
+            at,
+          });
+        } catch (error) {
+          const driverError = error instanceof DriverError ? error : null;
+          if (!driverError) rt.log.error({ err: describeError(error), messageId: row.messageId }, 'driver send failed unexpectedly');
+          host.statuses.push({
+            messageId: row.messageId,
+            deviceId: row.id,
+            status: 'FAILED',
+            rawStatus: driverError ? `${row.driver}:rejected` : `${row.driver}:error`,
+            errorCode: driverError?.code ?? `${row.driver}:error`,
+            error: driverError?.message ?? 'the driver failed unexpectedly',
+            at,
+          });
+        }
+      }),
+    );
+    try {
+      await inTransaction(rt.pool, async (client) => {
+        const sql = pgSql(client);
+        await host.flush(sql, rt.boss);
+        await rt.boss.complete(QUEUES.sendMessage, jobs.map((j) => j.id), null, { db: bossDb(sql) });
+      });
+      for (const job of jobs) settle(job, 'settled');
+    } catch (error) {
+      rt.log.error({ err: describeError(error) }, 'recording sends failed');
+      for (const job of jobs) settle(job as Job<SendJob>, { failed: error });
+    }
+  };
+}
