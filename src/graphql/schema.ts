@@ -8,5 +8,6 @@ import '../devices/schema.ts';
 import '../clients/schema.ts';
 import '../messages/schema.ts';
 import '../conversations/schema.ts';
+import '../live-chat/schema.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

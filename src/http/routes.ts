@@ -1,6 +1,7 @@
 import type { Runtime } from '../runtime.ts';
 import { deviceEndpoints } from './device-endpoints.ts';
 import { seed000Webhook } from './seed000-webhook.ts';
+import { liveChatResponseEndpoint } from '../live-chat/response-endpoint.ts';
 import type { Route } from './server.ts';
 
 /** The REST doors next to GraphQL. */
@@ -10,5 +11,6 @@ export function restRoutes(rt: Runtime): Route[] {
     { method: 'POST', path: /^\/webhook\/?$/, handler: seed000Webhook(rt) },
     { method: 'POST', path: /^\/devices\/([^/]+)\/inbound$/, handler: devices.inbound },
     { method: 'POST', path: /^\/devices\/([^/]+)\/status$/, handler: devices.status },
+    { method: 'POST', path: /^\/integrations\/live-chat\/([^/]+)\/chats\/([^/]+)\/events$/, handler: liveChatResponseEndpoint(rt) },
   ];
 }
