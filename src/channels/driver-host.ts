@@ -7,7 +7,8 @@ import { inferType } from '../messages/message-rules.ts';
 import { receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
 import type { DriverHost, InboundReport, StatusReport } from './driver.ts';
 
-export type DriverTask = { deviceId: string; data: Record<string, unknown> };
+/** Work a driver scheduled for later; tasks of one device due at the same moment share a job. */
+export type DriverTask = { deviceId: string; items: Record<string, unknown>[] };
 
 /**
  * A DriverHost that gathers what drivers report during a batch of work and writes it in one go,
@@ -16,7 +17,7 @@ export type DriverTask = { deviceId: string; data: Record<string, unknown> };
 export class BatchHost implements DriverHost {
   readonly statuses: StatusUpdate[] = [];
   readonly inbound: { deviceId: string; report: InboundReport }[] = [];
-  readonly tasks: { data: DriverTask; startAfter: Date }[] = [];
+  readonly tasks = new Map<string, { data: DriverTask; startAfter: Date }>();
 
   async reportStatus(deviceId: string, report: StatusReport): Promise<void> {
     this.statuses.push({ deviceId, ...report, at: report.at ?? new Date() });
@@ -27,12 +28,17 @@ export class BatchHost implements DriverHost {
   }
 
   async schedule(deviceId: string, data: Record<string, unknown>, startAfter: Date): Promise<void> {
-    this.tasks.push({ data: { deviceId, data }, startAfter });
+    // Due times round up to 50 ms, so a batch's reports share a few jobs instead of one each.
+    const due = Math.ceil(startAfter.getTime() / 50) * 50;
+    const key = `${deviceId}:${due}`;
+    const task = this.tasks.get(key);
+    if (task) task.data.items.push(data);
+    else this.tasks.set(key, { data: { deviceId, items: [data] }, startAfter: new Date(due) });
   }
 
   /** Writes the scheduled tasks, status reports and inbound messages. */
   async flush(sql: Sql, boss: PgBoss): Promise<void> {
-    if (this.tasks.length) await boss.insert(QUEUES.driverTask, this.tasks.map((t) => ({ data: t.data, startAfter: t.startAfter })), { db: bossDb(sql) });
+    if (this.tasks.size) await boss.insert(QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })), { db: bossDb(sql) });
     if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses);
     if (this.inbound.length) {
       const { rows } = await sql.query<InboundMessage['device']>(

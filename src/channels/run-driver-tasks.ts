@@ -17,7 +17,8 @@ export function runDriverTasks(rt: Runtime): BatchHandler<DriverTask> {
     const host = new BatchHost();
     for (const job of jobs) {
       const device = devices.get(job.data.deviceId);
-      if (device?.driver.onScheduled) await device.driver.onScheduled(device, job.data.data, host);
+      if (!device?.driver.onScheduled) continue;
+      for (const item of job.data.items) await device.driver.onScheduled(device, item, host);
     }
     try {
       await inTransaction(rt.pool, async (client) => {

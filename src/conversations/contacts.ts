@@ -32,8 +32,10 @@ export type ConversationRow = {
   endReason: string | null;
 };
 
-export const CLIENT_COLUMNS = `id, workspace_id AS "workspaceId", phone, name, surname, email, address, city, country,
-  external_client_id AS "externalClientId", tags, stage_id AS "stageId", created_at AS "createdAt", patched_at AS "patchedAt"`;
+export const clientColumns = (t: string) => `${t}.id, ${t}.workspace_id AS "workspaceId", ${t}.phone, ${t}.name, ${t}.surname,
+  ${t}.email, ${t}.address, ${t}.city, ${t}.country, ${t}.external_client_id AS "externalClientId", ${t}.tags,
+  ${t}.stage_id AS "stageId", ${t}.created_at AS "createdAt", ${t}.patched_at AS "patchedAt"`;
+export const CLIENT_COLUMNS = clientColumns('clients');
 export const conversationColumns = (t: string) => `${t}.id, ${t}.workspace_id AS "workspaceId", ${t}.client_id AS "clientId",
   ${t}.device_id AS "deviceId", ${t}.channel, ${t}.status, ${t}.last_inbound_at AS "lastInboundAt", ${t}.created_at AS "createdAt",
   ${t}.ended_at AS "endedAt", ${t}.end_reason AS "endReason"`;
@@ -51,17 +53,24 @@ export async function upsertClients(sql: Sql, wanted: { workspaceId: number; pho
   const created = new Set<string>();
   if (!unique.length) return { byKey, created };
   const rows = unique.map((w) => ({ id: newId(now.getTime()), workspace_id: w.workspaceId, phone: w.phone }));
-  const inserted = await sql.query<ClientRow>(
-    `INSERT INTO clients (id, workspace_id, phone, created_at, patched_at)
-     SELECT id, workspace_id, phone, $2, $2 FROM jsonb_to_recordset($1::jsonb) AS x(id text, workspace_id int, phone text)
-     ON CONFLICT (workspace_id, phone) DO NOTHING
-     RETURNING ${CLIENT_COLUMNS}`,
+  // One round trip: insert the new ones, read the existing ones.
+  const { rows: found } = await sql.query<ClientRow & { created: boolean }>(
+    `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, workspace_id int, phone text)),
+     ins AS (
+       INSERT INTO clients (id, workspace_id, phone, created_at, patched_at) SELECT id, workspace_id, phone, $2, $2 FROM x
+       ON CONFLICT (workspace_id, phone) DO NOTHING
+       RETURNING *
+     )
+     SELECT ${clientColumns('ins')}, true AS created FROM ins
+     UNION ALL
+     SELECT ${clientColumns('c')}, false FROM clients c JOIN x ON c.workspace_id = x.workspace_id AND c.phone = x.phone`,
     [JSON.stringify(rows), now],
   );
-  for (const c of inserted.rows) {
+  for (const { created: isNew, ...c } of found) {
     byKey.set(contactKey(c.workspaceId, c.phone), c);
-    created.add(c.id);
+    if (isNew) created.add(c.id);
   }
+  // Inserted by a concurrent transaction that committed after this statement began.
   const missing = unique.filter((w) => !byKey.has(contactKey(w.workspaceId, w.phone)));
   if (missing.length) {
     const found = await sql.query<ClientRow>(
@@ -75,6 +84,9 @@ export async function upsertClients(sql: Sql, wanted: { workspaceId: number; pho
 
 export const conversationKey = (clientId: string, deviceId: string) => `${clientId}:${deviceId}`;
 
+/** An outbound message moves a conversation's activity time only if it is older than this: no lock per message on a busy chat. */
+const ACTIVITY_RESOLUTION = '30 seconds';
+
 /**
  * The open conversation of each client and device, opened where there is none; its activity time
  * (and, for a contact's message, the 24-hour window) moves to `now`.
@@ -84,46 +96,52 @@ export async function touchConversations(
   wanted: { workspaceId: number; clientId: string; deviceId: string; channel: Channel; inbound: boolean }[],
   now: Date,
 ) {
-  const unique = [...new Map(wanted.map((w) => [conversationKey(w.clientId, w.deviceId), w])).entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, w]) => w);
+  // Sorted, so concurrent batches lock rows in the same order and cannot deadlock.
+  const unique = [...new Map(wanted.map((w) => [conversationKey(w.clientId, w.deviceId), w])).entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, w]) => w);
   const byKey = new Map<string, ConversationRow>();
   const created = new Set<string>();
-  const touch = async (list: typeof unique) => {
+  const open = async (list: typeof unique) => {
     if (!list.length) return;
-    const { rows } = await sql.query<ConversationRow>(
-      `UPDATE conversations c SET last_message_at = $4,
-              last_inbound_at = CASE WHEN x.inbound THEN $4 ELSE c.last_inbound_at END
-         FROM unnest($1::text[], $2::text[], $3::boolean[]) AS x(client_id, device_id, inbound)
-        WHERE c.client_id = x.client_id AND c.device_id = x.device_id AND c.status = 'OPEN'
-        RETURNING ${conversationColumns('c')}`,
-      [list.map((w) => w.clientId), list.map((w) => w.deviceId), list.map((w) => w.inbound), now],
-    );
-    for (const c of rows) byKey.set(conversationKey(c.clientId, c.deviceId), c);
-  };
-  await touch(unique);
-  const missing = unique.filter((w) => !byKey.has(conversationKey(w.clientId, w.deviceId)));
-  if (missing.length) {
-    const rows = missing.map((w) => ({
+    const rows = list.map((w) => ({
       id: newId(now.getTime()),
       workspace_id: w.workspaceId,
       client_id: w.clientId,
       device_id: w.deviceId,
       channel: w.channel,
-      last_inbound_at: w.inbound ? now : null,
+      inbound: w.inbound,
     }));
-    const inserted = await sql.query<ConversationRow>(
-      `INSERT INTO conversations (id, workspace_id, client_id, device_id, channel, status, last_inbound_at, last_message_at, created_at)
-       SELECT id, workspace_id, client_id, device_id, channel::"Channel", 'OPEN', last_inbound_at, $2, $2
-         FROM jsonb_to_recordset($1::jsonb) AS x(id text, workspace_id int, client_id text, device_id text, channel text, last_inbound_at timestamptz)
-       ON CONFLICT (client_id, device_id) WHERE status = 'OPEN' DO NOTHING
-       RETURNING ${conversationColumns('conversations')}`,
+    const { rows: found } = await sql.query<ConversationRow & { created: boolean }>(
+      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, workspace_id int, client_id text, device_id text, channel text, inbound boolean)),
+       existing AS (
+         SELECT c.*, x.inbound FROM conversations c JOIN x ON c.client_id = x.client_id AND c.device_id = x.device_id WHERE c.status = 'OPEN'
+       ),
+       touched AS (
+         UPDATE conversations c SET last_message_at = $2, last_inbound_at = CASE WHEN e.inbound THEN $2 ELSE c.last_inbound_at END
+           FROM existing e
+          WHERE c.id = e.id AND (e.inbound OR c.last_message_at < $2::timestamptz - interval '${ACTIVITY_RESOLUTION}')
+       ),
+       ins AS (
+         INSERT INTO conversations (id, workspace_id, client_id, device_id, channel, status, last_inbound_at, last_message_at, created_at)
+         SELECT x.id, x.workspace_id, x.client_id, x.device_id, x.channel::"Channel", 'OPEN', CASE WHEN x.inbound THEN $2::timestamptz END, $2, $2
+           FROM x WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.client_id = x.client_id AND e.device_id = x.device_id)
+         ON CONFLICT (client_id, device_id) WHERE status = 'OPEN' DO NOTHING
+         RETURNING *
+       )
+       SELECT ${conversationColumns('e')}, false AS created FROM existing e
+       UNION ALL
+       SELECT ${conversationColumns('ins')}, true FROM ins`,
       [JSON.stringify(rows), now],
     );
-    for (const c of inserted.rows) {
+    for (const { created: isNew, ...c } of found) {
+      if (!isNew && list.find((w) => w.clientId === c.clientId && w.deviceId === c.deviceId)?.inbound) c.lastInboundAt = now;
       byKey.set(conversationKey(c.clientId, c.deviceId), c);
-      created.add(c.id);
+      if (isNew) created.add(c.id);
     }
-    // Opened by a concurrent request between our two statements.
-    await touch(missing.filter((w) => !byKey.has(conversationKey(w.clientId, w.deviceId))));
-  }
+  };
+  await open(unique);
+  // Opened by a concurrent transaction that committed after this statement began.
+  await open(unique.filter((w) => !byKey.has(conversationKey(w.clientId, w.deviceId))));
   return { byKey, created };
 }

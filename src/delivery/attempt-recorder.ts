@@ -2,16 +2,14 @@ import type { PgBoss } from 'pg-boss';
 import { inTransaction } from '../db/database.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { QUEUES } from '../jobs/queues.ts';
+import { deliveryJobs } from './delivery-jobs.ts';
 import { describeError, type Logger } from '../log.ts';
 import type pg from 'pg';
-
-export type DeliveryJob = { deliveryId: string; attempt: number; manual?: boolean };
 
 /** What one job led to; written together with others in one transaction. */
 export type Record =
   | {
       kind: 'attempt';
-      jobId: string;
       deliveryId: string;
       targetId: string;
       attempt: { number: number; manual: boolean; url: string; startedAt: Date; durationMs: number; statusCode: number | null; errorKind: string | null; error: string | null; responseBody: string | null };
@@ -19,17 +17,17 @@ export type Record =
       target: 'succeeded' | 'failed' | 'gone';
     }
   /** The target is disabled: the delivery waits, without a job, until the target is enabled. */
-  | { kind: 'park'; jobId: string; deliveryId: string }
+  | { kind: 'park'; deliveryId: string }
   /** The target has too many requests in flight: try again shortly. */
-  | { kind: 'defer'; jobId: string; job: DeliveryJob; startAfter: Date };
+  | { kind: 'defer'; deliveryId: string; attempt: number; manual: boolean; startAfter: Date };
 
 const FLUSH_MS = 5;
 const MAX_BATCH = 200;
 
 /**
- * Writes attempt results in batches: attempts, delivery states, target health, follow-up jobs and
- * the completion of the jobs that ran, in one transaction. A job is completed only with its
- * result, so a crash between sending and recording re-sends (at least once) but never loses one.
+ * Writes attempt results in batches: attempts, delivery states, target health and follow-up jobs,
+ * in one transaction. The job that carried a delivery is completed only after its result is
+ * written, so a crash in between re-sends (at least once) but never loses one.
  */
 export class AttemptRecorder {
   readonly #pool: pg.Pool;
@@ -119,12 +117,14 @@ export class AttemptRecorder {
         if (gone.length) await sql.query("UPDATE targets SET enabled = false, disabled_reason = 'the target answered 410 Gone', disabled_at = $2 WHERE id = ANY($1) AND enabled", [gone, now]);
         const retries = attempts
           .filter((r) => r.delivery.status === 'PENDING' && r.delivery.nextAttemptAt)
-          .map((r) => ({ data: { deliveryId: r.deliveryId, attempt: r.attempt.number }, startAfter: r.delivery.nextAttemptAt! }));
+          .flatMap((r) => deliveryJobs([[r.deliveryId, r.attempt.number]], { startAfter: r.delivery.nextAttemptAt! }));
         if (retries.length) await this.#boss.insert(QUEUES.deliverEvent, retries, { db: bossDb(sql) });
       }
       if (parks.length) await sql.query('UPDATE deliveries SET next_attempt_at = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])', [parks.map((p) => p.deliveryId), now]);
-      if (defers.length) await this.#boss.insert(QUEUES.deliverEvent, defers.map((d) => ({ data: d.job, startAfter: d.startAfter })), { db: bossDb(sql) });
-      await this.#boss.complete(QUEUES.deliverEvent, records.map((r) => r.jobId), null, { db: bossDb(sql) });
+      if (defers.length) {
+        const jobs = defers.flatMap((d) => deliveryJobs([[d.deliveryId, d.attempt]], { manual: d.manual, startAfter: d.startAfter }));
+        await this.#boss.insert(QUEUES.deliverEvent, jobs, { db: bossDb(sql) });
+      }
     });
   }
 }

@@ -1,12 +1,12 @@
-import type { Job } from 'pg-boss';
 import type { StoredEvent } from '../events/event-payloads.ts';
 import type { Target, WebhookEvent } from '../generated/prisma/client.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { openTarget, type OpenTarget } from '../targets/targets.ts';
-import type { AttemptRecorder, DeliveryJob } from './attempt-recorder.ts';
-import { dialectOf, renderRequest } from './render.ts';
+import type { AttemptRecorder, Record } from './attempt-recorder.ts';
+import type { DeliveryJob } from './delivery-jobs.ts';
+import { dialectOf, renderRequest, type RenderedRequest } from './render.ts';
 import { decide } from './retry-policy.ts';
 import type { SendResult } from './send.ts';
 
@@ -39,63 +39,114 @@ export class TargetLimiter {
   }
 }
 
-/**
- * The delivery worker: for each job, render the event for its target, send it, and record the
- * attempt and what follows (success, a retry at the next step of the schedule, or the end).
- */
-export function deliverEvents(
-  rt: Runtime,
-  deps: { send: (r: ReturnType<typeof renderRequest>) => Promise<SendResult>; recorder: AttemptRecorder; limiter: TargetLimiter },
-): BatchHandler<DeliveryJob> {
-  return async (jobs, settle) => {
-    const rows = await loadDeliveries(rt, jobs.map((j) => j.data.deliveryId));
-    const opened = new Map<string, OpenTarget>();
-    const write = async (job: Job<DeliveryJob>, record: Parameters<AttemptRecorder['write']>[0]) =>
-      settle(job, (await deps.recorder.write(record)) ? 'settled' : { failed: new Error('could not record the attempt') });
+/** At most `size` requests in flight from this process; the rest wait their turn. */
+export class Semaphore {
+  #free: number;
+  readonly #waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.#free = size;
+  }
+  async acquire(): Promise<void> {
+    if (this.#free > 0) {
+      this.#free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#free++;
+  }
+}
 
+/** Requests in flight per worker process, all targets together. */
+export const MAX_REQUESTS_IN_FLIGHT = 512;
+
+type Deps = {
+  send: (r: RenderedRequest) => Promise<SendResult>;
+  recorder: AttemptRecorder;
+  limiter: TargetLimiter;
+  slots: Semaphore;
+};
+
+/**
+ * The delivery worker: for each delivery of each job, render the event for its target, send it,
+ * and record the attempt and what follows (success, a retry at the next step of the schedule, or
+ * the end). A job completes once every delivery it carries is recorded.
+ */
+export function deliverEvents(rt: Runtime, deps: Deps): BatchHandler<DeliveryJob> {
+  return async (jobs, settle) => {
+    const rows = await loadDeliveries(rt, [...new Set(jobs.flatMap((j) => j.data.deliveries.map(([id]) => id)))]);
+    const opened = new Map<string, OpenTarget>();
+    const targetOf = (row: Row) => {
+      let target = opened.get(row.target.id);
+      if (!target) opened.set(row.target.id, (target = openTarget(rt.secrets, row.target)));
+      return target;
+    };
     await Promise.all(
       jobs.map(async (job) => {
-        const row = rows.get(job.data.deliveryId);
-        // Deleted, already finished, or superseded by a newer job (a replay): nothing to send.
-        if (!row || row.status !== 'PENDING' || row.attemptCount !== job.data.attempt) return settle(job, 'completed');
-        if (!row.target.enabled) return write(job, { kind: 'park', jobId: job.id, deliveryId: row.id });
-        if (!deps.limiter.tryAcquire(row.target.id)) {
-          const startAfter = new Date(Date.now() + 500 + Math.random() * 1500);
-          return write(job, { kind: 'defer', jobId: job.id, job: job.data, startAfter });
-        }
-        try {
-          let target = opened.get(row.target.id);
-          if (!target) opened.set(row.target.id, (target = openTarget(rt.secrets, row.target)));
-          const number = row.attemptCount + 1;
-          const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.webhookEvent), { attempt: number, now: new Date() });
-          const result = await deps.send(request);
-          const outcome = decide(number, result, rt.config.retryScheduleSeconds, target.permanentStatusCodes);
-          const next =
-            outcome.kind === 'succeeded'
-              ? { status: 'SUCCEEDED' as const, nextAttemptAt: null }
-              : outcome.kind === 'retry'
-                ? { status: 'PENDING' as const, nextAttemptAt: new Date(Date.now() + outcome.delaySeconds * 1000) }
-                : outcome.kind === 'dead'
-                  ? { status: 'DEAD' as const, nextAttemptAt: null }
-                  : { status: 'FAILED' as const, nextAttemptAt: null };
-          const error = outcome.kind === 'failed' ? `${result.error ?? ''}${result.error ? '; ' : ''}${outcome.reason}` : result.error;
-          await write(job, {
-            kind: 'attempt',
-            jobId: job.id,
-            deliveryId: row.id,
-            targetId: row.target.id,
-            attempt: { number, manual: job.data.manual === true, url: request.url, startedAt: result.startedAt, durationMs: result.durationMs, statusCode: result.statusCode, errorKind: result.errorKind ?? (outcome.kind === 'succeeded' ? null : 'HTTP_STATUS'), error: error ?? (result.statusCode && outcome.kind !== 'succeeded' ? `HTTP ${result.statusCode}` : null), responseBody: result.responseBody },
-            delivery: next,
-            target: outcome.kind === 'succeeded' ? 'succeeded' : outcome.kind === 'failed' && outcome.disableTarget ? 'gone' : 'failed',
-          });
-        } catch (error) {
-          rt.log.error({ err: describeError(error), deliveryId: row.id }, 'delivery attempt failed unexpectedly');
-          settle(job, { failed: error });
-        } finally {
-          deps.limiter.release(row.target.id);
-        }
+        const outcomes = await Promise.all(
+          job.data.deliveries.map(([id, attempt]) => deliverOne(rt, deps, rows.get(id), attempt, job.data.manual === true, targetOf)),
+        );
+        settle(job, outcomes.every(Boolean) ? 'completed' : { failed: new Error('an attempt could not be recorded') });
       }),
     );
+  };
+}
+
+/** One delivery: returns false when its outcome could not be recorded (the job is then retried). */
+async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt: number, manual: boolean, targetOf: (row: Row) => OpenTarget): Promise<boolean> {
+  // Deleted, already finished, or superseded by a newer job (a replay, a resumed target): nothing to send.
+  if (!row || row.status !== 'PENDING' || row.attemptCount !== attempt) return true;
+  if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id });
+  if (!deps.limiter.tryAcquire(row.target.id)) {
+    return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + 500 + Math.random() * 1500) });
+  }
+  await deps.slots.acquire();
+  try {
+    const target = targetOf(row);
+    const number = row.attemptCount + 1;
+    const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.webhookEvent), { attempt: number, now: new Date() });
+    const result = await deps.send(request);
+    return await deps.recorder.write(attemptRecord(rt, row, target, number, manual, request.url, result));
+  } catch (error) {
+    rt.log.error({ err: describeError(error), deliveryId: row.id }, 'delivery attempt failed unexpectedly');
+    return false;
+  } finally {
+    deps.slots.release();
+    deps.limiter.release(row.target.id);
+  }
+}
+
+function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number, manual: boolean, url: string, result: SendResult): Record {
+  const outcome = decide(number, result, rt.config.retryScheduleSeconds, target.permanentStatusCodes);
+  const delivery =
+    outcome.kind === 'succeeded'
+      ? { status: 'SUCCEEDED' as const, nextAttemptAt: null }
+      : outcome.kind === 'retry'
+        ? { status: 'PENDING' as const, nextAttemptAt: new Date(Date.now() + outcome.delaySeconds * 1000) }
+        : { status: outcome.kind === 'dead' ? ('DEAD' as const) : ('FAILED' as const), nextAttemptAt: null };
+  const failed = outcome.kind !== 'succeeded';
+  const httpError = failed && result.statusCode !== null ? `HTTP ${result.statusCode}` : null;
+  const reason = outcome.kind === 'failed' ? outcome.reason : null;
+  return {
+    kind: 'attempt',
+    deliveryId: row.id,
+    targetId: row.target.id,
+    attempt: {
+      number,
+      manual,
+      url,
+      startedAt: result.startedAt,
+      durationMs: result.durationMs,
+      statusCode: result.statusCode,
+      errorKind: result.errorKind ?? (failed ? 'HTTP_STATUS' : null),
+      error: [result.error ?? httpError, reason].filter(Boolean).join('; ') || null,
+      responseBody: result.responseBody,
+    },
+    delivery,
+    target: outcome.kind === 'succeeded' ? 'succeeded' : outcome.kind === 'failed' && outcome.disableTarget ? 'gone' : 'failed',
   };
 }
 

@@ -3,6 +3,7 @@ import { requireViewer, type Viewer } from '../auth/viewer.ts';
 import { bossDb, prismaSql } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { QUEUES } from '../jobs/queues.ts';
+import { deliveryJobs } from './delivery-jobs.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { findWebhook } from '../webhooks/find-webhook.ts';
@@ -18,7 +19,7 @@ export async function replayDelivery(rt: Runtime, viewer: Viewer | null, input: 
   if (!delivery || (v.kind === 'workspace' && delivery.workspaceId !== v.workspaceId)) throw notFound('Delivery');
   return rt.prisma.$transaction(async (tx) => {
     const updated = await tx.delivery.update({ where: { id }, data: { status: 'PENDING', nextAttemptAt: new Date(), updatedAt: new Date() } });
-    await rt.boss.insert(QUEUES.deliverEvent, [{ data: { deliveryId: id, attempt: updated.attemptCount, manual: true } }], { db: bossDb(prismaSql(tx)) });
+    await rt.boss.insert(QUEUES.deliverEvent, deliveryJobs([[id, updated.attemptCount]], { manual: true }), { db: bossDb(prismaSql(tx)) });
     return updated;
   });
 }
@@ -36,7 +37,7 @@ export async function replayWebhook(rt: Runtime, viewer: Viewer | null, input: u
         RETURNING id, attempt_count`,
       [webhook.targetId, since],
     );
-    if (rows.length) await rt.boss.insert(QUEUES.deliverEvent, rows.map((r) => ({ data: { deliveryId: r.id, attempt: r.attempt_count, manual: true } })), { db: bossDb(sql) });
+    if (rows.length) await rt.boss.insert(QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count]), { manual: true }), { db: bossDb(sql) });
     return { count: rows.length };
   });
 }

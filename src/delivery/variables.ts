@@ -18,7 +18,8 @@ export function variablesOf(event: StoredEvent, eventName: string = event.type):
     conversation: { id: string };
     statusAt: string;
   }>;
-  const m = p.message ?? null;
+  // An ended chat carries its last message for reference, but END is not a new message.
+  const m = event.type === 'ENDING_CONV' ? null : (p.message ?? null);
   const attachments = m?.attachments ?? [];
   return {
     event: eventName,

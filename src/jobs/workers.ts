@@ -1,5 +1,6 @@
-import { AttemptRecorder, type DeliveryJob } from '../delivery/attempt-recorder.ts';
-import { deliverEvents, TargetLimiter } from '../delivery/deliver-events.ts';
+import { AttemptRecorder } from '../delivery/attempt-recorder.ts';
+import type { DeliveryJob } from '../delivery/delivery-jobs.ts';
+import { deliverEvents, MAX_REQUESTS_IN_FLIGHT, Semaphore, TargetLimiter } from '../delivery/deliver-events.ts';
 import { removeOldDeliveries } from '../delivery/retention.ts';
 import { createSender } from '../delivery/send.ts';
 import type { Runtime } from '../runtime.ts';
@@ -24,12 +25,12 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
     new JobPump<DeliveryJob>(
       rt.boss,
       listener,
-      { queue: QUEUES.deliverEvent, batchSize: 100, maxInFlight: 256, idlePollMs: 2000 },
-      deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency) }),
+      { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: 40, idlePollMs: 2000 },
+      deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency), slots: new Semaphore(MAX_REQUESTS_IN_FLIGHT) }),
       rt.log,
     ),
-    new JobPump<SendJob>(rt.boss, listener, { queue: QUEUES.sendMessage, batchSize: 100, maxInFlight: 400, idlePollMs: 2000 }, sendMessages(rt), rt.log),
-    new JobPump<DriverTask>(rt.boss, listener, { queue: QUEUES.driverTask, batchSize: 100, maxInFlight: 400, idlePollMs: 2000 }, runDriverTasks(rt), rt.log),
+    new JobPump<SendJob>(rt.boss, listener, { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 }, sendMessages(rt), rt.log),
+    new JobPump<DriverTask>(rt.boss, listener, { queue: QUEUES.driverTask, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 }, runDriverTasks(rt), rt.log),
   ];
   for (const pump of pumps) pump.start();
 

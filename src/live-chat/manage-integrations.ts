@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
 import { badInput, notFound } from '../errors.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Channel, Prisma } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { LIVE_CHAT_DEFAULT_BODY } from '../delivery/dialects.ts';
@@ -10,7 +10,10 @@ import { createTarget, targetColumns } from '../targets/targets.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createIntegrationInput, updateIntegrationInput } from './live-chat-input.ts';
 
-export const withConnections = { target: true, connections: { include: { device: true }, orderBy: { createdAt: 'asc' as const } } } satisfies Prisma.LiveChatIntegrationInclude;
+export const withConnections = {
+  target: true,
+  connections: { include: { device: true }, orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] },
+} satisfies Prisma.LiveChatIntegrationInclude;
 
 export async function findIntegration(rt: Runtime, viewer: Viewer | null, id: string) {
   const v = requireViewer(viewer);
@@ -19,10 +22,17 @@ export async function findIntegration(rt: Runtime, viewer: Viewer | null, id: st
   return integration;
 }
 
-/** The connections named, which must be devices of the workspace. */
+/** Connection rows in the order they were given (their creation times a millisecond apart keep it). */
+function connectionData(integrationId: string, devices: { id: string; channel: Channel; address: string }[]) {
+  const now = Date.now();
+  return devices.map((d, i) => ({ id: newId(), integrationId, deviceId: d.id, channel: d.channel, address: d.address, createdAt: new Date(now + i) }));
+}
+
+/** The connections named, which must be devices of the workspace, in the order named. */
 async function connectionRows(tx: Prisma.TransactionClient, workspaceId: number, deviceIds: string[]) {
   const unique = [...new Set(deviceIds)];
-  const devices = await tx.device.findMany({ where: { id: { in: unique }, workspaceId } });
+  const found = await tx.device.findMany({ where: { id: { in: unique }, workspaceId } });
+  const devices = unique.flatMap((id) => found.filter((d) => d.id === id));
   const missing = unique.filter((id) => !devices.some((d) => d.id === id));
   if (missing.length) throw badInput('connectionIds', `${missing.join(', ')} ${missing.length === 1 ? 'is not a device' : 'are not devices'} of this workspace`);
   const unsupported = devices.filter((d) => d.channel !== 'SMS' && d.channel !== 'WHATSAPP');
@@ -46,9 +56,7 @@ export async function createIntegration(rt: Runtime, viewer: Viewer | null, inpu
     const target = await createTarget(tx, rt.secrets, workspaceId, 'LIVE_CHAT', { ...data, bodyFields: data.bodyFields ?? LIVE_CHAT_DEFAULT_BODY });
     const integration = await tx.liveChatIntegration.create({ data: { id: newId(), workspaceId, alias: data.alias, targetId: target.id } });
     if (devices.length) {
-      await tx.liveChatConnection.createMany({
-        data: devices.map((d) => ({ id: newId(), integrationId: integration.id, deviceId: d.id, channel: d.channel, address: d.address })),
-      });
+      await tx.liveChatConnection.createMany({ data: connectionData(integration.id, devices) });
     }
     return integration.id;
   });
@@ -70,9 +78,7 @@ export async function updateIntegration(rt: Runtime, viewer: Viewer | null, inpu
       const existing = new Set(integration.connections.map((c) => c.deviceId));
       const added = devices.filter((d) => !existing.has(d.id));
       if (added.length) {
-        await tx.liveChatConnection.createMany({
-          data: added.map((d) => ({ id: newId(), integrationId: integration.id, deviceId: d.id, channel: d.channel, address: d.address })),
-        });
+        await tx.liveChatConnection.createMany({ data: connectionData(integration.id, added) });
       }
     }
   });

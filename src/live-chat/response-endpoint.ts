@@ -46,8 +46,9 @@ export function liveChatResponseEndpoint(rt: Runtime) {
     if (connection.status !== 'ACTIVE') return unprocessable(res, field, 'is a connection of this integration that is not active');
 
     const phone = `+${digits(chatIdentifier!)}`;
+    // A chat exists only once the contact has written (seed 002): an outbound-only conversation is not one.
     const chat = await rt.prisma.conversation.findFirst({
-      where: { deviceId: connection.deviceId, status: 'OPEN', client: { workspaceId: integration.workspaceId, phone } },
+      where: { deviceId: connection.deviceId, status: 'OPEN', lastInboundAt: { not: null }, client: { workspaceId: integration.workspaceId, phone } },
     });
     if (!chat) {
       return sendJson(res, 404, {

@@ -6,8 +6,8 @@ import { pgSql } from '../db/sql.ts';
 import { acceptMessages, type AcceptRequest, type AcceptResult } from './accept-messages.ts';
 import { Batcher } from './batcher.ts';
 
-/** Up to this many messages share one accept transaction; this many transactions run at once. */
-export const ACCEPT_BATCH = { maxSize: 200, maxConcurrent: 4 } as const;
+/** Up to this many messages share one accept transaction; this many run at once; a new one waits this long for company. */
+export const ACCEPT_BATCH = { maxSize: 200, maxConcurrent: 3, lingerMs: 3 } as const;
 
 /** The accept path every door uses: concurrent requests are committed together, durably, before any answer. */
 export function createAcceptor(pool: pg.Pool, boss: PgBoss, secrets: SecretBox): (r: AcceptRequest) => Promise<AcceptResult> {

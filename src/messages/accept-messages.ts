@@ -10,6 +10,7 @@ import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { QUEUES } from '../jobs/queues.ts';
+import { sendJobs } from './send-messages.ts';
 import { SESSION_WINDOW_MS, smsSegments } from './message-rules.ts';
 
 /** An outbound message that passed validation, from any door. */
@@ -214,7 +215,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   }
   await withLocationIds(sql, events);
   await recordEvents(sql, ctx.boss, events);
-  const sends = rows.filter((m) => stored.has(m.id)).map((m) => ({ data: { messageId: m.id } }));
+  const sends = sendJobs(rows.filter((m) => stored.has(m.id)).map((m) => m.id));
   if (sends.length) await ctx.boss.insert(QUEUES.sendMessage, sends, { db: bossDb(sql) });
   return results as AcceptResult[];
 }
@@ -243,11 +244,15 @@ function pickDevice(r: AcceptRequest, devices: ActiveDevice[], sticky: Map<strin
   return candidates.find((d) => d.id === preferred) ?? candidates[0];
 }
 
+// A workspace's location id never changes, so it is read once per process.
+const locationIds = new Map<number, string>();
+
 /** Events carry the workspace's location id (seed 000 payloads need it). */
 export async function withLocationIds(sql: Sql, events: NewEvent[]): Promise<void> {
-  const ids = [...new Set(events.map((e) => e.workspaceId))];
-  if (!ids.length) return;
-  const { rows } = await sql.query<{ id: number; location_id: string }>('SELECT id, location_id FROM workspaces WHERE id = ANY($1::int[])', [ids]);
-  const byId = new Map(rows.map((r) => [r.id, r.location_id]));
-  for (const e of events) (e.payload as { workspace: { locationId: string } }).workspace.locationId = byId.get(e.workspaceId) ?? '';
+  const missing = [...new Set(events.map((e) => e.workspaceId))].filter((id) => !locationIds.has(id));
+  if (missing.length) {
+    const { rows } = await sql.query<{ id: number; location_id: string }>('SELECT id, location_id FROM workspaces WHERE id = ANY($1::int[])', [missing]);
+    for (const r of rows) locationIds.set(r.id, r.location_id);
+  }
+  for (const e of events) (e.payload as { workspace: { locationId: string } }).workspace.locationId = locationIds.get(e.workspaceId) ?? '';
 }

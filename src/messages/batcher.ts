@@ -10,13 +10,16 @@ export class Batcher<I, O> {
   readonly #run: (items: I[]) => Promise<O[]>;
   readonly #maxSize: number;
   readonly #maxConcurrent: number;
+  readonly #lingerMs: number;
+  #linger: NodeJS.Timeout | null = null;
   #queue: Pending<I, O>[] = [];
   #running = 0;
 
-  constructor(run: (items: I[]) => Promise<O[]>, options: { maxSize: number; maxConcurrent: number }) {
+  constructor(run: (items: I[]) => Promise<O[]>, options: { maxSize: number; maxConcurrent: number; lingerMs: number }) {
     this.#run = run;
     this.#maxSize = options.maxSize;
     this.#maxConcurrent = options.maxConcurrent;
+    this.#lingerMs = options.lingerMs;
   }
 
   submit(item: I): Promise<O> {
@@ -28,18 +31,34 @@ export class Batcher<I, O> {
 
   #next() {
     while (this.#running < this.#maxConcurrent && this.#queue.length) {
-      const batch = this.#queue.splice(0, this.#maxSize);
-      this.#running++;
-      void this.#execute(batch).finally(() => {
-        this.#running--;
-        this.#next();
-      });
+      // With a batch already running, linger a moment so the next one is worth a transaction.
+      if (this.#running > 0 && this.#queue.length < this.#maxSize) {
+        this.#linger ??= setTimeout(() => {
+          this.#linger = null;
+          this.#start();
+          this.#next();
+        }, this.#lingerMs);
+        return;
+      }
+      this.#start();
     }
+  }
+
+  #start() {
+    if (!this.#queue.length || this.#running >= this.#maxConcurrent) return;
+    const batch = this.#queue.splice(0, this.#maxSize);
+    this.#running++;
+    void this.#execute(batch).finally(() => {
+      this.#running--;
+      this.#next();
+    });
   }
 
   async #execute(batch: Pending<I, O>[]) {
     try {
+      const t0 = performance.now();
       const results = await this.#run(batch.map((b) => b.item));
+      if (process.env.SB_DEBUG_BATCH) console.error(`batch ${batch.length} ${(performance.now() - t0).toFixed(0)}ms running=${this.#running} queued=${this.#queue.length}`);
       batch.forEach((b, i) => b.resolve(results[i]!));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);

@@ -10,7 +10,16 @@ import { QUEUES } from '../jobs/queues.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 
-export type SendJob = { messageId: string };
+/** One job sends a batch of accepted messages: pg-boss rows are the expensive part of a burst. */
+export type SendJob = { messageIds: string[] };
+
+export const MESSAGES_PER_JOB = 100;
+
+export function sendJobs(messageIds: string[]): { data: SendJob }[] {
+  const jobs: { data: SendJob }[] = [];
+  for (let i = 0; i < messageIds.length; i += MESSAGES_PER_JOB) jobs.push({ data: { messageIds: messageIds.slice(i, i + MESSAGES_PER_JOB) } });
+  return jobs;
+}
 
 type Row = DeviceRow & { messageId: string; to: string; type: MessageType; content: string | null; attachments: string[]; deviceStatus: string };
 
@@ -25,7 +34,7 @@ export function sendMessages(rt: Runtime): BatchHandler<SendJob> {
       `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus", ${DEVICE_COLUMNS}
          FROM messages m JOIN devices d ON d.id = m.device_id JOIN clients cl ON cl.id = m.client_id
         WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED'`,
-      [jobs.map((j) => j.data.messageId)],
+      [jobs.flatMap((j) => j.data.messageIds)],
     );
     const host = new BatchHost();
     await Promise.all(

@@ -78,7 +78,7 @@ export function targetOutputFields<P>(t: PothosSchemaTypes.RootFieldBuilder<Type
     headers: t.field({
       type: 'JSON',
       description: 'Header names and masked values.',
-      resolve: from((o) => Object.fromEntries(o.headers.map((h) => [h.key, mask(h.value)]))),
+      resolve: from((o) => Object.fromEntries(o.headers.map((h) => [h.key, h.type === 'VARIABLE' ? h.value : mask(h.value)]))),
     }),
     headerFields: t.field({
       type: [TargetField],

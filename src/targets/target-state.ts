@@ -3,6 +3,7 @@ import { bossDb, type Sql } from '../db/sql.ts';
 import { badInput } from '../errors.ts';
 import { literalHostProblem } from '../delivery/ssrf.ts';
 import { QUEUES } from '../jobs/queues.ts';
+import { deliveryJobs } from '../delivery/delivery-jobs.ts';
 
 /**
  * Enables a target and resumes its parked deliveries: those created or reached while it was
@@ -16,7 +17,7 @@ export async function enableTarget(sql: Sql, boss: PgBoss, targetId: string): Pr
       RETURNING id, attempt_count`,
     [targetId],
   );
-  if (rows.length) await boss.insert(QUEUES.deliverEvent, rows.map((r) => ({ data: { deliveryId: r.id, attempt: r.attempt_count } })), { db: bossDb(sql) });
+  if (rows.length) await boss.insert(QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])), { db: bossDb(sql) });
   return rows.length;
 }
 
