@@ -17,13 +17,13 @@ export const createApiKeyInput = z.object({
 export const listApiKeysInput = pagingInput.extend({ workspaceId: z.number().int().nullish(), includeRevoked: z.boolean().nullish() });
 
 /**
- * Creates a key and returns its secret, the only time it is shown. Without workspaceId an admin
- * creates an admin key; a workspace key always creates keys for its own workspace.
+ * Creates a key and returns its secret, the only time it is shown. Without workspaceId it is an
+ * admin key, which only an admin key may create; a workspace key creates keys for its own workspace.
  */
 export async function createApiKey(rt: Runtime, viewer: Viewer | null, input: unknown) {
   const v = requireViewer(viewer);
   const data = parseInput(createApiKeyInput, input);
-  const workspaceId = data.workspaceId ?? (v.kind === 'workspace' ? v.workspaceId : null);
+  const workspaceId = data.workspaceId ?? null;
   if (workspaceId === null) requireAdmin(v);
   else {
     assertWorkspaceAccess(v, workspaceId);

