@@ -36,6 +36,11 @@ export class BatchHost implements DriverHost {
     else this.tasks.set(key, { data: { deviceId, items: [data] }, startAfter: new Date(due) });
   }
 
+  /** When the tasks written by `flush` are due. */
+  dueTimes(): Date[] {
+    return [...this.tasks.values()].map((t) => t.startAfter);
+  }
+
   /** Writes the scheduled tasks, status reports and inbound messages. */
   async flush(sql: Sql, boss: PgBoss): Promise<void> {
     if (this.tasks.size) await boss.insert(QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })), { db: bossDb(sql) });

@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime.ts';
 import { BatchHost, type DriverTask } from './driver-host.ts';
 
 /** Runs drivers' scheduled work (the simulator's delayed statuses) and writes what it reports in one transaction per batch. */
-export function runDriverTasks(rt: Runtime): BatchHandler<DriverTask> {
+export function runDriverTasks(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<DriverTask> {
   return async (jobs, settle) => {
     const { rows } = await rt.pool.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = ANY($1::text[])`, [
       [...new Set(jobs.map((j) => j.data.deviceId))],
@@ -27,6 +27,7 @@ export function runDriverTasks(rt: Runtime): BatchHandler<DriverTask> {
         await rt.boss.complete(QUEUES.driverTask, jobs.map((j) => j.id), null, { db: bossDb(sql) });
       });
       for (const job of jobs) settle(job, 'settled');
+      for (const at of host.dueTimes()) onScheduled(at);
     } catch (error) {
       rt.log.error({ err: describeError(error) }, 'driver tasks failed');
       for (const job of jobs) settle(job, { failed: error });

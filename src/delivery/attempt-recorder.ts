@@ -38,6 +38,9 @@ export class AttemptRecorder {
   #timer: NodeJS.Timeout | null = null;
   #flushing: Promise<void> = Promise.resolve();
 
+  /** Told when a follow-up job will be due, so the local pump can wake for it. */
+  onScheduled: (at: Date) => void = () => undefined;
+
   constructor(pool: pg.Pool, boss: PgBoss, log: Logger, disableAfterMs: number) {
     this.#pool = pool;
     this.#boss = boss;
@@ -119,11 +122,13 @@ export class AttemptRecorder {
           .filter((r) => r.delivery.status === 'PENDING' && r.delivery.nextAttemptAt)
           .flatMap((r) => deliveryJobs([[r.deliveryId, r.attempt.number]], { startAfter: r.delivery.nextAttemptAt! }));
         if (retries.length) await this.#boss.insert(QUEUES.deliverEvent, retries, { db: bossDb(sql) });
+        for (const r of retries) if (r.startAfter) this.onScheduled(new Date(r.startAfter as Date));
       }
       if (parks.length) await sql.query('UPDATE deliveries SET next_attempt_at = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])', [parks.map((p) => p.deliveryId), now]);
       if (defers.length) {
         const jobs = defers.flatMap((d) => deliveryJobs([[d.deliveryId, d.attempt]], { manual: d.manual, startAfter: d.startAfter }));
         await this.#boss.insert(QUEUES.deliverEvent, jobs, { db: bossDb(sql) });
+        for (const d of defers) this.onScheduled(d.startAfter);
       }
     });
   }

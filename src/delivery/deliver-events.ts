@@ -19,25 +19,51 @@ type Row = {
   webhookEvent: WebhookEvent | null;
 };
 
-/** Caps one target's requests in flight in this process, so a slow target cannot take every slot. */
+/**
+ * Caps one target's requests in flight in this process, so a slow target cannot take every slot.
+ * A request waits briefly for its target's slot (a burst to a fast target flows through); if none
+ * frees in time the target is slow, and the delivery is deferred instead of holding a worker.
+ */
 export class TargetLimiter {
   readonly #inFlight = new Map<string, number>();
+  readonly #waiting = new Map<string, (() => void)[]>();
   readonly #cap: number;
   constructor(cap: number) {
     this.#cap = cap;
   }
-  tryAcquire(targetId: string): boolean {
+  async acquire(targetId: string, waitMs = TARGET_SLOT_WAIT_MS): Promise<boolean> {
     const n = this.#inFlight.get(targetId) ?? 0;
-    if (n >= this.#cap) return false;
-    this.#inFlight.set(targetId, n + 1);
-    return true;
+    if (n < this.#cap) {
+      this.#inFlight.set(targetId, n + 1);
+      return true;
+    }
+    return new Promise<boolean>((resolve) => {
+      const queue = this.#waiting.get(targetId) ?? [];
+      this.#waiting.set(targetId, queue);
+      const grant = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        queue.splice(queue.indexOf(grant), 1);
+        resolve(false);
+      }, waitMs);
+      queue.push(grant);
+    });
   }
   release(targetId: string): void {
+    const next = this.#waiting.get(targetId)?.shift();
+    if (next) return next(); // the slot passes straight to a waiting request
     const n = (this.#inFlight.get(targetId) ?? 1) - 1;
-    if (n <= 0) this.#inFlight.delete(targetId);
-    else this.#inFlight.set(targetId, n);
+    if (n <= 0) {
+      this.#inFlight.delete(targetId);
+      this.#waiting.delete(targetId);
+    } else this.#inFlight.set(targetId, n);
   }
 }
+
+/** How long a request waits for its target's slot before the delivery is deferred. */
+export const TARGET_SLOT_WAIT_MS = 250;
 
 /** At most `size` requests in flight from this process; the rest wait their turn. */
 export class Semaphore {
@@ -100,7 +126,7 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
   // Deleted, already finished, or superseded by a newer job (a replay, a resumed target): nothing to send.
   if (!row || row.status !== 'PENDING' || row.attemptCount !== attempt) return true;
   if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id });
-  if (!deps.limiter.tryAcquire(row.target.id)) {
+  if (!(await deps.limiter.acquire(row.target.id))) {
     return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + 500 + Math.random() * 1500) });
   }
   await deps.slots.acquire();

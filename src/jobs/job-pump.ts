@@ -26,6 +26,7 @@ export class JobPump<T extends object> {
   #running = false;
   #loop: Promise<void> | null = null;
   #wake: (() => void) | null = null;
+  #signalled = false;
   #pendingComplete: string[] = [];
   #pendingFail: { id: string; error: unknown }[] = [];
   #flushTimer: NodeJS.Timeout | null = null;
@@ -49,13 +50,26 @@ export class JobPump<T extends object> {
     return this.#inFlight;
   }
 
+  /** Wakes the pump now; a wake-up that arrives while it is fetching is kept for the next sleep. */
   #signal() {
     const wake = this.#wake;
     this.#wake = null;
-    wake?.();
+    if (wake) wake();
+    else this.#signalled = true;
+  }
+
+  /** Wakes the pump when a job queued for later becomes due (pg-boss only polls for those). */
+  wakeAt(at: Date): void {
+    const delay = at.getTime() - Date.now();
+    if (delay > 60_000) return;
+    setTimeout(() => this.#signal(), Math.max(0, delay) + 5).unref();
   }
 
   #sleep(ms: number) {
+    if (this.#signalled) {
+      this.#signalled = false;
+      return Promise.resolve();
+    }
     return new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.#wake = null;

@@ -21,17 +21,32 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
 
   const recorder = new AttemptRecorder(rt.pool, rt.boss, rt.log, rt.config.disableFailingTargetAfterMs);
   const send = createSender({ allowPrivate: rt.config.allowPrivateTargets, connectTimeoutMs: rt.config.connectTimeoutMs, totalTimeoutMs: rt.config.deliveryTimeoutMs });
-  const pumps = [
-    new JobPump<DeliveryJob>(
-      rt.boss,
-      listener,
-      { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: 40, idlePollMs: 2000 },
-      deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency), slots: new Semaphore(MAX_REQUESTS_IN_FLIGHT) }),
-      rt.log,
-    ),
-    new JobPump<SendJob>(rt.boss, listener, { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 }, sendMessages(rt), rt.log),
-    new JobPump<DriverTask>(rt.boss, listener, { queue: QUEUES.driverTask, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 }, runDriverTasks(rt), rt.log),
-  ];
+  // Jobs carry batches (up to 100 deliveries or messages). A delivery job stays in flight until its
+  // slowest request ends, so the pump admits many; requests themselves are capped by the semaphore
+  // and per target, and a target at its cap defers instead of waiting.
+  const deliveries = new JobPump<DeliveryJob>(
+    rt.boss,
+    listener,
+    { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: MAX_REQUESTS_IN_FLIGHT, idlePollMs: 2000 },
+    deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency), slots: new Semaphore(MAX_REQUESTS_IN_FLIGHT) }),
+    rt.log,
+  );
+  recorder.onScheduled = (at) => deliveries.wakeAt(at);
+  const driverTasks: JobPump<DriverTask> = new JobPump<DriverTask>(
+    rt.boss,
+    listener,
+    { queue: QUEUES.driverTask, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 },
+    runDriverTasks(rt, (at) => driverTasks.wakeAt(at)),
+    rt.log,
+  );
+  const sends = new JobPump<SendJob>(
+    rt.boss,
+    listener,
+    { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 },
+    sendMessages(rt, (at) => driverTasks.wakeAt(at)),
+    rt.log,
+  );
+  const pumps = [deliveries, sends, driverTasks];
   for (const pump of pumps) pump.start();
 
   await rt.boss.work(QUEUES.endIdleConversations, async () => {

@@ -28,7 +28,7 @@ type Row = DeviceRow & { messageId: string; to: string; type: MessageType; conte
  * batch, records SENT (with the provider's id) or FAILED (with the raw code) and completes the jobs.
  * A message already past QUEUED is not sent again, so a job retried after a crash sends nothing twice.
  */
-export function sendMessages(rt: Runtime): BatchHandler<SendJob> {
+export function sendMessages(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
   return async (jobs, settle) => {
     const { rows } = await rt.pool.query<Row>(
       `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus", ${DEVICE_COLUMNS}
@@ -75,6 +75,7 @@ export function sendMessages(rt: Runtime): BatchHandler<SendJob> {
         await rt.boss.complete(QUEUES.sendMessage, jobs.map((j) => j.id), null, { db: bossDb(sql) });
       });
       for (const job of jobs) settle(job, 'settled');
+      for (const at of host.dueTimes()) onScheduled(at);
     } catch (error) {
       rt.log.error({ err: describeError(error) }, 'recording sends failed');
       for (const job of jobs) settle(job as Job<SendJob>, { failed: error });

@@ -5,6 +5,7 @@ import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { newSigningSecret } from '../targets/signing-secrets.ts';
 import { createTarget, openTarget, targetAsInput } from '../targets/targets.ts';
+import { assertPublicUrl } from '../targets/target-state.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createWorkspaceInput } from './workspace-input.ts';
 
@@ -17,6 +18,7 @@ export const newLocationId = () => randomBytes(10).toString('hex');
 export async function createWorkspace(rt: Runtime, viewer: Viewer | null, input: unknown) {
   requireAdmin(viewer);
   const data = parseInput(createWorkspaceInput, input);
+  if (data.webhookUrl) assertPublicUrl(data.webhookUrl, rt.config.allowPrivateTargets, 'webhookUrl');
   return rt.prisma.$transaction(async (tx) => {
     const source =
       data.cloneFromId == null

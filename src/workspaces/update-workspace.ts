@@ -2,6 +2,7 @@ import { assertWorkspaceAccess, requireViewer, type Viewer } from '../auth/viewe
 import { notFound } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { createTarget, targetColumns } from '../targets/targets.ts';
+import { assertPublicUrl } from '../targets/target-state.ts';
 import { parseInput } from '../validation/parse.ts';
 import { updateWorkspaceInput } from './workspace-input.ts';
 
@@ -10,6 +11,7 @@ export async function updateWorkspace(rt: Runtime, viewer: Viewer | null, input:
   const v = requireViewer(viewer);
   const data = parseInput(updateWorkspaceInput, input);
   assertWorkspaceAccess(v, data.id);
+  if (data.webhookUrl) assertPublicUrl(data.webhookUrl, rt.config.allowPrivateTargets, 'webhookUrl');
   return rt.prisma.$transaction(async (tx) => {
     const current = await tx.workspace.findUnique({ where: { id: data.id }, include: { webhookTarget: true } });
     if (!current) throw notFound('Workspace');

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeOldDeliveries } from '../../src/delivery/retention.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { createClient, deliveries, waitForDeliveries } from '../support/delivery-helpers.ts';
+import { phone, webhook, workspace } from '../support/fixtures.ts';
+import { Receiver } from '../support/receiver.ts';
+
+/** The housekeeping job keeps the delivery log for SWITCHBOARD_DELIVERY_RETENTION_DAYS (3 here). */
+
+let app: TestApp;
+let receiver: Receiver;
+beforeAll(async () => {
+  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_DELIVERY_RETENTION_DAYS: '3' }), Receiver.start()]);
+});
+afterAll(async () => {
+  await app?.stop();
+  await app?.dropDatabase();
+  await receiver?.stop();
+});
+
+describe('delivery log retention', () => {
+  it('finished deliveries older than the retention period are removed with their attempts; ones still waiting to be retried stay', async () => {
+    const ws = await workspace(app);
+    const ok = await webhook(app, ws, { url: `${receiver.url}/kept-ok`, event: 'NEW_CLIENT' });
+    const waiting = await webhook(app, ws, { url: `${receiver.url}/kept-waiting`, event: 'NEW_CLIENT' });
+    receiver.respond((req) => (req.path === '/kept-waiting' ? { status: 503, headers: { 'retry-after': '86400' } } : undefined));
+    await createClient(app, ws, { phone: phone() });
+    await waitForDeliveries(app, ws, {}, (n) => n.length === 2 && n.every((d) => d.attemptCount === 1));
+
+    // Two days later nothing is old enough.
+    expect(await removeOldDeliveries(app.rt, new Date(Date.now() + 2 * 86_400_000))).toBe(0);
+    expect((await deliveries(app, ws, {})).totalCount).toBe(2);
+
+    // Four days later the finished one goes, with its attempts; the one with a retry ahead stays.
+    expect(await removeOldDeliveries(app.rt, new Date(Date.now() + 4 * 86_400_000))).toBe(1);
+    expect((await deliveries(app, ws, { webhookId: ok.id })).totalCount).toBe(0);
+    expect((await deliveries(app, ws, { webhookId: waiting.id })).totalCount).toBe(1);
+    const { rows } = await app.rt.pool.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM attempts a WHERE NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = a.delivery_id)',
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+});
