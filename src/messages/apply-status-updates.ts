@@ -87,18 +87,12 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
 
   const changed = new Map<string, Row>();
   const events: NewEvent[] = [];
-  let matched = 0;
-  for (const u of pending) {
-    const row = u.messageId ? found.get(u.messageId) : found.get(`${u.deviceId}:${u.providerMessageId}`);
-    if (!row) continue;
-    matched++;
-    changed.set(row.id, row);
-    if (u.providerMessageId && !row.providerMessageId) row.providerMessageId = u.providerMessageId;
-    if (u.providerConversationId && !row.providerConversationId) row.providerConversationId = u.providerConversationId;
+  const apply = (row: Row, u: StatusUpdate) => {
+    // A status's time is when it first happened: the earliest report (an implied one may be corrected).
     const column = TIME_COLUMN[u.status];
-    row[column] ??= u.at;
+    if (!row[column] || u.at < row[column]!) row[column] = u.at;
     const next = nextStatus(row.status, u.status);
-    if (next === row.status) continue;
+    if (next === row.status) return;
     row.status = next;
     row.rawStatus = u.rawStatus ?? row.rawStatus;
     if (next === 'FAILED' || next === 'UNDELIVERED') {
@@ -114,6 +108,19 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
       statusAt: u.at.toISOString(),
     };
     events.push(newEvent(row.workspaceId, 'MESSAGE_UPDATED', payload));
+  };
+  let matched = 0;
+  // Reports of one message that arrive together are applied in lifecycle order.
+  for (const u of [...pending].sort((a, b) => RANK[a.status] - RANK[b.status] || a.at.getTime() - b.at.getTime())) {
+    const row = u.messageId ? found.get(u.messageId) : found.get(`${u.deviceId}:${u.providerMessageId}`);
+    if (!row) continue;
+    matched++;
+    changed.set(row.id, row);
+    if (u.providerMessageId && !row.providerMessageId) row.providerMessageId = u.providerMessageId;
+    if (u.providerConversationId && !row.providerConversationId) row.providerConversationId = u.providerConversationId;
+    // Read means delivered: a READ that skips DELIVERED implies it, so every receiver hears DELIVERED.
+    if (u.status === 'READ' && RANK[row.status] < RANK.DELIVERED) apply(row, { ...u, status: 'DELIVERED' });
+    apply(row, u);
   }
   if (changed.size) {
     await sql.query(UPDATE_MESSAGES, [
