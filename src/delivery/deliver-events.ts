@@ -9,6 +9,7 @@ import type { DeliveryJob } from './delivery-jobs.ts';
 import { dialectOf, renderRequest, type RenderedRequest } from './render.ts';
 import { decide } from './retry-policy.ts';
 import type { SendResult } from './send.ts';
+import { pgSql } from '../db/sql.ts';
 
 type Row = {
   id: string;
@@ -177,7 +178,7 @@ function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number
 }
 
 async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, Row>> {
-  const { rows } = await rt.pool.query<Row>(
+  const { rows } = await pgSql(rt.pool).query<Row>(
     `SELECT d.id, d.status, d.attempt_count AS "attemptCount",
             json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at) AS event,
             json_build_object(

@@ -8,9 +8,15 @@ export const MAX_ATTACHMENTS = 10;
 /** WhatsApp's customer-service window: free-form messages only this long after the contact's last message. */
 export const SESSION_WINDOW_MS = 24 * 3600 * 1000;
 
+// GSM 03.38's basic character set: one septet each.
+const GSM_BASIC = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà]*$/;
+
 /** SMS segments and encoding: GSM-7 (160, or 153 per part) or UCS-2 (70, or 67 per part). */
 export function smsSegments(text: string): { segments: number; encoding: 'GSM-7' | 'UCS-2' } {
   if (!text) return { segments: 0, encoding: 'GSM-7' };
+  // The common case, text of basic GSM characters only, is counted directly; the library handles
+  // the rest (extension characters cannot be split across parts, UCS-2 counts code units).
+  if (GSM_BASIC.test(text)) return { segments: text.length <= 160 ? 1 : Math.ceil(text.length / 153), encoding: 'GSM-7' };
   const m = new SegmentedMessage(text, 'auto');
   return { segments: m.segmentsCount, encoding: m.encodingName === 'UCS-2' ? 'UCS-2' : 'GSM-7' };
 }

@@ -30,7 +30,7 @@ type Row = DeviceRow & { messageId: string; to: string; type: MessageType; conte
  */
 export function sendMessages(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
   return async (jobs, settle) => {
-    const { rows } = await rt.pool.query<Row>(
+    const { rows } = await pgSql(rt.pool).query<Row>(
       `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus", ${DEVICE_COLUMNS}
          FROM messages m JOIN devices d ON d.id = m.device_id JOIN clients cl ON cl.id = m.client_id
         WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED'`,
