@@ -16,7 +16,9 @@ export function connectDatabase(url: string, poolSize: number, applicationName: 
   const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: applicationName, idleTimeoutMillis: 30_000 });
   // An idle client that loses its connection emits 'error' on the pool; without a listener the process dies.
   pool.on('error', () => undefined);
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  // Interactive transactions may wait for a connection and run longer than Prisma's defaults
+  // (2 s, 5 s) when the pool is busy with a burst.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
   return {
     url,
     pool,

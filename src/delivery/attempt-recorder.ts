@@ -21,7 +21,7 @@ export type Record =
   /** The target has too many requests in flight: try again shortly. */
   | { kind: 'defer'; deliveryId: string; attempt: number; manual: boolean; startAfter: Date };
 
-const FLUSH_MS = 5;
+const FLUSH_MS = 15;
 const MAX_BATCH = 200;
 
 /**
@@ -110,10 +110,9 @@ export class AttemptRecorder {
           status: r.delivery.status,
           next_attempt_at: r.delivery.nextAttemptAt,
         }));
-        await sql.query(RECORD_ATTEMPTS, [JSON.stringify(rows), now]);
         const ids = (kind: 'succeeded' | 'failed' | 'gone') => [...new Set(attempts.filter((r) => r.target === kind).map((r) => r.targetId))];
         const succeeded = ids('succeeded');
-        if (succeeded.length) await sql.query('UPDATE targets SET failing_since = NULL WHERE id = ANY($1) AND failing_since IS NOT NULL', [succeeded]);
+        await sql.query(RECORD_ATTEMPTS, [JSON.stringify(rows), now, succeeded]);
         const failed = ids('failed').filter((id) => !succeeded.includes(id));
         if (failed.length) await sql.query(MARK_FAILING, [failed, now, new Date(now.getTime() - this.#disableAfterMs), `every delivery failed for ${Math.round(this.#disableAfterMs / 1000)} seconds`]);
         const gone = ids('gone');
@@ -139,6 +138,10 @@ WITH r AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     delivery_id uuid, number int, trigger text, url text, started_at timestamptz, duration_ms int, status_code int,
     error_kind text, error text, response_body text, status text, next_attempt_at timestamptz)
+),
+healthy AS (
+  -- Any success ends a target's failing span.
+  UPDATE targets SET failing_since = NULL WHERE id = ANY($3::text[]) AND failing_since IS NOT NULL
 ),
 a AS (
   INSERT INTO attempts (delivery_id, number, trigger, url, started_at, duration_ms, status_code, error_kind, error, response_body)

@@ -22,17 +22,26 @@ type Row = {
 
 /**
  * Caps one target's requests in flight in this process, so a slow target cannot take every slot.
- * A request waits briefly for its target's slot (a burst to a fast target flows through); if none
- * frees in time the target is slow, and the delivery is deferred instead of holding a worker.
+ * A request waits for its target's slot as long as the target answers quickly (a burst to a
+ * healthy receiver flows through at full speed); for a slow target it waits only briefly, and the
+ * delivery is deferred instead of holding a worker.
  */
 export class TargetLimiter {
   readonly #inFlight = new Map<string, number>();
   readonly #waiting = new Map<string, (() => void)[]>();
+  readonly #latency = new Map<string, number>();
   readonly #cap: number;
   constructor(cap: number) {
     this.#cap = cap;
   }
-  async acquire(targetId: string, waitMs = TARGET_SLOT_WAIT_MS): Promise<boolean> {
+  /** Remembers how long the target took (a moving average). */
+  observe(targetId: string, durationMs: number): void {
+    const previous = this.#latency.get(targetId);
+    this.#latency.set(targetId, previous === undefined ? durationMs : previous * 0.8 + durationMs * 0.2);
+    if (this.#latency.size > 50_000) this.#latency.clear();
+  }
+  async acquire(targetId: string): Promise<boolean> {
+    const waitMs = (this.#latency.get(targetId) ?? 0) < SLOW_TARGET_MS ? FAST_TARGET_SLOT_WAIT_MS : SLOW_TARGET_SLOT_WAIT_MS;
     const n = this.#inFlight.get(targetId) ?? 0;
     if (n < this.#cap) {
       this.#inFlight.set(targetId, n + 1);
@@ -63,8 +72,11 @@ export class TargetLimiter {
   }
 }
 
+/** A target answering slower than this on average is slow. */
+export const SLOW_TARGET_MS = 1000;
 /** How long a request waits for its target's slot before the delivery is deferred. */
-export const TARGET_SLOT_WAIT_MS = 250;
+export const FAST_TARGET_SLOT_WAIT_MS = 30_000;
+export const SLOW_TARGET_SLOT_WAIT_MS = 250;
 
 /** At most `size` requests in flight from this process; the rest wait their turn. */
 export class Semaphore {
@@ -131,19 +143,23 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
     return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + 500 + Math.random() * 1500) });
   }
   await deps.slots.acquire();
+  let record: Record;
   try {
     const target = targetOf(row);
     const number = row.attemptCount + 1;
     const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.webhookEvent), { attempt: number, now: new Date() });
     const result = await deps.send(request);
-    return await deps.recorder.write(attemptRecord(rt, row, target, number, manual, request.url, result));
+    deps.limiter.observe(row.target.id, result.durationMs);
+    record = attemptRecord(rt, row, target, number, manual, request.url, result);
   } catch (error) {
     rt.log.error({ err: describeError(error), deliveryId: row.id }, 'delivery attempt failed unexpectedly');
     return false;
   } finally {
+    // The slots are for requests in flight: released before the result is written.
     deps.slots.release();
     deps.limiter.release(row.target.id);
   }
+  return deps.recorder.write(record);
 }
 
 function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number, manual: boolean, url: string, result: SendResult): Record {

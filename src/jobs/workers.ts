@@ -27,7 +27,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   const deliveries = new JobPump<DeliveryJob>(
     rt.boss,
     listener,
-    { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: MAX_REQUESTS_IN_FLIGHT, idlePollMs: 2000 },
+    { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: MAX_REQUESTS_IN_FLIGHT, idlePollMs: 2000, lingerMs: 10 },
     deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency), slots: new Semaphore(MAX_REQUESTS_IN_FLIGHT) }),
     rt.log,
   );
@@ -35,14 +35,14 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   const driverTasks: JobPump<DriverTask> = new JobPump<DriverTask>(
     rt.boss,
     listener,
-    { queue: QUEUES.driverTask, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 },
+    { queue: QUEUES.driverTask, batchSize: 10, maxInFlight: 20, idlePollMs: 2000, lingerMs: 20 },
     runDriverTasks(rt, (at) => driverTasks.wakeAt(at)),
     rt.log,
   );
   const sends = new JobPump<SendJob>(
     rt.boss,
     listener,
-    { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000 },
+    { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000, lingerMs: 10 },
     sendMessages(rt, (at) => driverTasks.wakeAt(at)),
     rt.log,
   );
