@@ -1,10 +1,12 @@
-import type { PgBoss } from 'pg-boss';
-import { bossDb, type Sql } from '../db/sql.ts';
+import type { Job, PgBoss } from 'pg-boss';
+import { inTransaction } from '../db/database.ts';
+import { bossDb, pgSql, type Sql } from '../db/sql.ts';
+import type { Outcome } from '../jobs/job-pump.ts';
+import { describeError } from '../log.ts';
+import type { Runtime } from '../runtime.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
-import { randomUUID } from 'node:crypto';
-import { inferType } from '../messages/message-rules.ts';
-import { receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
+import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
 import type { DriverHost, InboundReport, StatusReport } from './driver.ts';
 
 /** Work a driver scheduled for later; tasks of one device due at the same moment share a job. */
@@ -41,6 +43,25 @@ export class BatchHost implements DriverHost {
     return [...this.tasks.values()].map((t) => t.startAfter);
   }
 
+  /**
+   * Writes what was gathered and completes the jobs that produced it, in one transaction; then
+   * settles them (failed, and so retried, if the write failed) and announces when new tasks are due.
+   */
+  async commit<T>(rt: Runtime, queue: string, jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void, onScheduled: (at: Date) => void): Promise<void> {
+    try {
+      await inTransaction(rt.pool, async (client) => {
+        const sql = pgSql(client);
+        await this.flush(sql, rt.boss);
+        await rt.boss.complete(queue, jobs.map((j) => j.id), null, { db: bossDb(sql) });
+      });
+      for (const job of jobs) settle(job, 'settled');
+      for (const at of this.dueTimes()) onScheduled(at);
+    } catch (error) {
+      rt.log.error({ err: describeError(error), queue }, 'recording driver work failed');
+      for (const job of jobs) settle(job, { failed: error });
+    }
+  }
+
   /** Writes the scheduled tasks, status reports and inbound messages. */
   async flush(sql: Sql, boss: PgBoss): Promise<void> {
     if (this.tasks.size) await boss.insert(QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })), { db: bossDb(sql) });
@@ -52,19 +73,7 @@ export class BatchHost implements DriverHost {
       );
       const devices = new Map(rows.map((d) => [d.id, d]));
       const known = this.inbound.filter((i) => devices.has(i.deviceId));
-      await receiveInbound(
-        sql,
-        boss,
-        known.map(({ deviceId, report }) => ({
-          device: devices.get(deviceId)!,
-          from: report.from,
-          content: report.content,
-          attachments: report.attachments,
-          type: report.type ?? inferType(report.attachments),
-          providerMessageId: report.providerMessageId ?? randomUUID(),
-          at: report.at ?? new Date(),
-        })),
-      );
+      await receiveInbound(sql, boss, known.map(({ deviceId, report }) => inboundMessage(devices.get(deviceId)!, report)));
     }
   }
 }

@@ -20,17 +20,6 @@ export function runDriverTasks(rt: Runtime, onScheduled: (at: Date) => void = ()
       if (!device?.driver.onScheduled) continue;
       for (const item of job.data.items) await device.driver.onScheduled(device, item, host);
     }
-    try {
-      await inTransaction(rt.pool, async (client) => {
-        const sql = pgSql(client);
-        await host.flush(sql, rt.boss);
-        await rt.boss.complete(QUEUES.driverTask, jobs.map((j) => j.id), null, { db: bossDb(sql) });
-      });
-      for (const job of jobs) settle(job, 'settled');
-      for (const at of host.dueTimes()) onScheduled(at);
-    } catch (error) {
-      rt.log.error({ err: describeError(error) }, 'driver tasks failed');
-      for (const job of jobs) settle(job, { failed: error });
-    }
+    await host.commit(rt, QUEUES.driverTask, jobs, settle, onScheduled);
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomUUID, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { keyFromHeaders } from '../auth/authenticate.ts';
 import { sha256 } from '../crypto/tokens.ts';
@@ -8,8 +8,8 @@ import { pgSql } from '../db/sql.ts';
 import { AppError, notFound } from '../errors.ts';
 import { MessageType } from '../generated/prisma/client.ts';
 import { applyStatusUpdates } from '../messages/apply-status-updates.ts';
-import { inferType, MAX_ATTACHMENTS } from '../messages/message-rules.ts';
-import { receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
+import { MAX_ATTACHMENTS } from '../messages/message-rules.ts';
+import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
@@ -70,20 +70,8 @@ export function deviceEndpoints(rt: Runtime) {
     inbound: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
       const device = await authenticate(req, res, id!);
       const body = parseInput(inboundBody, await readJson(req));
-      const attachments = body.attachments ?? [];
-      const [stored] = await inTransaction(rt.pool, (client) =>
-        receiveInbound(pgSql(client), rt.boss, [
-          {
-            device,
-            from: body.from,
-            content: body.message ?? null,
-            attachments,
-            type: body.type ?? inferType(attachments),
-            providerMessageId: body.id ?? randomUUID(),
-            at: body.timestamp ?? new Date(),
-          },
-        ]),
-      );
+      const report = { from: body.from, content: body.message ?? null, attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
+      const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
       sendJson(res, stored!.duplicate ? 200 : 201, stored);
     },
     status: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {

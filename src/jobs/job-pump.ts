@@ -7,7 +7,8 @@ export type Outcome = 'completed' | 'settled' | { failed: unknown };
 
 export type BatchHandler<T> = (jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void) => void | Promise<void>;
 
-type PumpOptions = { queue: string; batchSize: number; maxInFlight: number; idlePollMs: number };
+/** lingerMs: after a short fetch, wait this long so the next fetch gathers more (bigger batches, fewer transactions). */
+type PumpOptions = { queue: string; batchSize: number; maxInFlight: number; idlePollMs: number; lingerMs: number };
 
 const FLUSH_MS = 5;
 
@@ -83,7 +84,9 @@ export class JobPump<T extends object> {
   }
 
   async #run() {
+    let lastFetch = this.#o.batchSize;
     while (this.#running) {
+      if (lastFetch < this.#o.batchSize && this.#o.lingerMs > 0) await new Promise((r) => setTimeout(r, this.#o.lingerMs));
       const room = this.#o.maxInFlight - this.#inFlight;
       if (room < Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4) {
         await this.#sleep(this.#o.idlePollMs);
@@ -98,6 +101,7 @@ export class JobPump<T extends object> {
         await this.#sleep(1000);
         continue;
       }
+      lastFetch = jobs.length;
       if (!jobs.length) {
         await this.#sleep(this.#o.idlePollMs);
         continue;

@@ -6,6 +6,9 @@ import { newEvent, recordEvents, type NewEvent } from '../events/record-events.t
 import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
+import { randomUUID } from 'node:crypto';
+import type { InboundReport } from '../channels/driver.ts';
+import { inferType } from './message-rules.ts';
 import { withLocationIds } from './accept-messages.ts';
 
 export type InboundMessage = {
@@ -18,6 +21,19 @@ export type InboundMessage = {
   providerMessageId: string;
   at: Date;
 };
+
+/** A device's report of a contact's message, with the defaults filled in. */
+export function inboundMessage(device: InboundMessage['device'], report: InboundReport): InboundMessage {
+  return {
+    device,
+    from: report.from,
+    content: report.content,
+    attachments: report.attachments,
+    type: report.type ?? inferType(report.attachments),
+    providerMessageId: report.providerMessageId ?? randomUUID(),
+    at: report.at ?? new Date(),
+  };
+}
 
 /**
  * Stores contacts' messages in one transaction (the caller's): the client (NEW_CLIENT the first

@@ -6,11 +6,10 @@ import { AppError, notFound } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
-import { inferType, MAX_ATTACHMENTS } from './message-rules.ts';
-import { receiveInbound } from './receive-inbound.ts';
+import { MAX_ATTACHMENTS } from './message-rules.ts';
+import { inboundMessage, receiveInbound } from './receive-inbound.ts';
 import { sendMessageInput, toAcceptRequest } from './send-input.ts';
 import { MessageType } from '../generated/prisma/client.ts';
-import { randomUUID } from 'node:crypto';
 
 /** GraphQL sendMessage: the same rules and answers as POST /webhook, with typed errors. */
 export async function sendMessage(rt: Runtime, viewer: Viewer | null, input: unknown) {
@@ -39,19 +38,7 @@ export async function simulateInbound(rt: Runtime, viewer: Viewer | null, input:
   const device = await rt.prisma.device.findUnique({ where: { id: data.deviceId } });
   if (!device || (v.kind === 'workspace' && device.workspaceId !== v.workspaceId)) throw notFound('Device');
   if (device.status !== 'ACTIVE') throw new AppError('BAD_USER_INPUT', 'deviceId: the device is not active', { details: [{ field: 'deviceId', message: 'the device is not active' }] });
-  const attachments = data.attachments ?? [];
-  const [stored] = await inTransaction(rt.pool, (client) =>
-    receiveInbound(pgSql(client), rt.boss, [
-      {
-        device,
-        from: data.phone,
-        content: data.message ?? null,
-        attachments,
-        type: data.type ?? inferType(attachments),
-        providerMessageId: `SIMIN${randomUUID().replaceAll('-', '')}`,
-        at: new Date(),
-      },
-    ]),
-  );
+  const report = { from: data.phone, content: data.message ?? null, attachments: data.attachments ?? [], type: data.type ?? undefined };
+  const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
   return stored!.messageId;
 }

@@ -68,17 +68,6 @@ export function sendMessages(rt: Runtime, onScheduled: (at: Date) => void = () =
         }
       }),
     );
-    try {
-      await inTransaction(rt.pool, async (client) => {
-        const sql = pgSql(client);
-        await host.flush(sql, rt.boss);
-        await rt.boss.complete(QUEUES.sendMessage, jobs.map((j) => j.id), null, { db: bossDb(sql) });
-      });
-      for (const job of jobs) settle(job, 'settled');
-      for (const at of host.dueTimes()) onScheduled(at);
-    } catch (error) {
-      rt.log.error({ err: describeError(error) }, 'recording sends failed');
-      for (const job of jobs) settle(job as Job<SendJob>, { failed: error });
-    }
+    await host.commit(rt, QUEUES.sendMessage, jobs, settle, onScheduled);
   };
 }
