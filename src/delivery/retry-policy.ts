@@ -19,9 +19,6 @@ export const PERMANENT_STATUS_CODES: readonly number[] = [400, 405, 413, 414, 41
 /** 410 Gone: the receiver says the endpoint is gone for good. The target is disabled at once. */
 export const GONE = 410;
 
-/** At most this many of one target's requests in flight per worker process. */
-export const DEFAULT_TARGET_CONCURRENCY = 8;
-
 /** The response body kept per attempt. */
 export const RESPONSE_CAPTURE_BYTES = 4096;
 

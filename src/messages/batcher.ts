@@ -56,9 +56,7 @@ export class Batcher<I, O> {
 
   async #execute(batch: Pending<I, O>[]) {
     try {
-      const t0 = performance.now();
       const results = await this.#run(batch.map((b) => b.item));
-      if (process.env.SB_DEBUG_BATCH) console.error(`batch ${batch.length} ${(performance.now() - t0).toFixed(0)}ms running=${this.#running} queued=${this.#queue.length}`);
       batch.forEach((b, i) => b.resolve(results[i]!));
     } catch (error) {
       if (batch.length === 1) return batch[0]!.reject(error);
