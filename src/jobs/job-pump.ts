@@ -47,10 +47,6 @@ export class JobPump<T extends object> {
     this.#loop = this.#run();
   }
 
-  get inFlight(): number {
-    return this.#inFlight;
-  }
-
   /** Wakes the pump now; a wake-up that arrives while it is fetching is kept for the next sleep. */
   #signal() {
     const wake = this.#wake;

@@ -49,13 +49,4 @@ export const httpUrl = z
 
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-/** A JSON object of header name → string value, as seed 000 and seed 001 take headers. */
-export const headerObject = z
-  .record(
-    z.string().regex(HEADER_NAME, 'must be a valid HTTP header name'),
-    z.string().max(LIMITS.headerValue, `must be at most ${LIMITS.headerValue} characters`).refine((v) => !/[\r\n]/.test(v), 'must not contain line breaks'),
-    { error: 'must be a JSON object of header names to string values' },
-  )
-  .refine((h) => Object.keys(h).length <= LIMITS.headers, `must have at most ${LIMITS.headers} headers`);
-
 export const headerName = z.string().regex(HEADER_NAME, 'must be a valid HTTP header name');

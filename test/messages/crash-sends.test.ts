@@ -6,6 +6,7 @@ import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { freePort } from '../support/ports.ts';
 import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
 import { Receiver } from '../support/receiver.ts';
+import { sleep } from '../support/wait.ts';
 
 /**
  * Switchboard as a real process, killed with SIGKILL during a burst of POST /webhook sends and
@@ -48,7 +49,6 @@ async function startSwitchboard(): Promise<{ proc: Proc; url: string }> {
   return { proc, url };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('crash safety of sends', () => {
   it('killed with SIGKILL during a burst of sends and started again: no accepted message lost, none sent twice', async () => {

@@ -170,4 +170,4 @@ export async function endConversation(app: TestApp, ws: Workspace, id: string) {
   return (await ok(app.url, DhEndConversation, { input: { id } }, { key: ws.key })).endConversation;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep } from './wait.ts';

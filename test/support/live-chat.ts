@@ -3,6 +3,7 @@ import type { LiveChatIntegrationCreateInput } from '../gql/graphql.ts';
 import type { TestApp } from './app.ts';
 import type { Workspace } from './fixtures.ts';
 import { ok } from './graphql.ts';
+import { eventually } from './wait.ts';
 
 /** Helpers for the live-chat integration tests (seed 002's Custom Webhook). */
 
@@ -332,17 +333,7 @@ export async function postChatEvent(
   return { status: res.status, body: json, headers: res.headers };
 }
 
-/** Polls `read` until `done` holds for its value. */
-export async function eventually<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
-  while (!done(last)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
-    await new Promise((r) => setTimeout(r, 100));
-    last = await read();
-  }
-  return last;
-}
+export { eventually };
 
 /**
  * Splits a POSIX shell command line into words: single quotes (with the `'\''` idiom), double

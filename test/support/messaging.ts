@@ -2,6 +2,7 @@ import { graphql } from '../gql/gql.ts';
 import type { TestApp } from './app.ts';
 import { ok } from './graphql.ts';
 import type { ReceivedRequest, Receiver } from './receiver.ts';
+import { eventually, sleep } from './wait.ts';
 
 /** Helpers for the messaging tests (devices, messages, clients, conversations). */
 
@@ -79,30 +80,11 @@ export async function messageOf(app: TestApp, id: string) {
   return (await ok(app.url, MessagingMessage, { id })).message;
 }
 
-/** Polls `probe` until it returns something truthy. */
-export async function eventually<T>(probe: () => Promise<T | null | undefined | false>, what: string, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await sleep(100);
-  }
-}
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export { sleep };
 
 /** Waits until a message reached a status (as the API shows it). */
 export async function messageReaches(app: TestApp, id: string, status: string, timeoutMs = 20_000) {
-  return eventually(async () => {
-    const m = await messageOf(app, id);
-    return m.status === status ? m : null;
-  }, `message ${id} to reach ${status}`, timeoutMs);
+  return eventually(() => messageOf(app, id), (m) => m.status === status, `message ${id} to reach ${status}`, timeoutMs);
 }
 
 /** The requests on a path, one per event (deliveries are at least once; `webhook-id` is the event id), oldest event first. */
