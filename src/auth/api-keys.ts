@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newToken, sha256 } from '../crypto/tokens.ts';
-import { notFound } from '../errors.ts';
+import { forbidden, notFound } from '../errors.ts';
 import { pagingInput } from '../graphql/lists.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
@@ -24,6 +24,7 @@ export async function createApiKey(rt: Runtime, viewer: Viewer | null, input: un
   const v = requireViewer(viewer);
   const data = parseInput(createApiKeyInput, input);
   const workspaceId = data.workspaceId ?? null;
+  if (data.rateLimitPerMinute != null && v.kind !== 'admin') throw forbidden('Only an admin key can set rateLimitPerMinute');
   if (workspaceId === null) requireAdmin(v);
   else {
     assertWorkspaceAccess(v, workspaceId);
@@ -50,11 +51,15 @@ export async function revokeApiKey(rt: Runtime, viewer: Viewer | null, input: un
 export async function ensureAdminKey(rt: Pick<Runtime, 'prisma'>, configured: string | undefined, generate: boolean): Promise<string | null> {
   if (configured) {
     const hash = sha256(configured);
+    const label = 'bootstrap (SWITCHBOARD_ADMIN_KEY)';
     await rt.prisma.apiKey.upsert({
       where: { hash },
       update: { revokedAt: null },
-      create: { id: newId(), workspaceId: null, prefix: configured.slice(0, 12), hash, label: 'bootstrap (SWITCHBOARD_ADMIN_KEY)' },
+      // The key is the operator's, so its prefix is derived from the hash: nothing of it is shown.
+      create: { id: newId(), workspaceId: null, prefix: `env_${hash.slice(0, 8)}`, hash, label },
     });
+    // Changing the variable rotates the key: the previous one stops working.
+    await rt.prisma.apiKey.updateMany({ where: { label, hash: { not: hash }, revokedAt: null }, data: { revokedAt: new Date() } });
     return null;
   }
   if (!generate) return null;

@@ -17,7 +17,7 @@ export type Record =
       target: 'succeeded' | 'failed' | 'gone';
     }
   /** The target is disabled: the delivery waits, without a job, until the target is enabled. */
-  | { kind: 'park'; deliveryId: string }
+  | { kind: 'park'; deliveryId: string; attempt: number }
   /** The target has too many requests in flight: try again shortly. */
   | { kind: 'defer'; deliveryId: string; attempt: number; manual: boolean; startAfter: Date };
 
@@ -83,7 +83,8 @@ export class AttemptRecorder {
         for (const b of batch) b.done(true);
       } catch (error) {
         this.#log.error({ err: describeError(error) }, 'recording delivery attempts failed');
-        for (const b of batch) b.done(false);
+        // One bad record must not fail the others: each is tried on its own.
+        for (const b of batch) b.done(batch.length > 1 ? await this.#commit([b.record]).then(() => true, () => false) : false);
       }
     }
   }
@@ -126,7 +127,17 @@ export class AttemptRecorder {
         if (retries.length) await this.#boss.insert(QUEUES.deliverEvent, retries, { db: bossDb(sql) });
         for (const r of retries) if (r.startAfter) this.onScheduled(new Date(r.startAfter as Date));
       }
-      if (parks.length) await sql.query('UPDATE deliveries SET next_attempt_at = NULL, updated_at = $2 WHERE id = ANY($1::uuid[])', [parks.map((p) => p.deliveryId), now]);
+      if (parks.length) {
+        // Parked only while the target is still disabled; one enabled meanwhile gets the delivery now.
+        const { rows: parked } = await sql.query<{ id: string }>(
+          `UPDATE deliveries d SET next_attempt_at = NULL, updated_at = $2 FROM targets t
+            WHERE d.id = ANY($1::uuid[]) AND t.id = d.target_id AND NOT t.enabled RETURNING d.id`,
+          [parks.map((p) => p.deliveryId), now],
+        );
+        const stillParked = new Set(parked.map((p) => p.id));
+        const resumed = parks.filter((p) => !stillParked.has(p.deliveryId)).map((p): [string, number] => [p.deliveryId, p.attempt]);
+        if (resumed.length) await this.#boss.insert(QUEUES.deliverEvent, deliveryJobs(resumed), { db: bossDb(sql) });
+      }
       if (defers.length) {
         const jobs = defers.flatMap((d) => deliveryJobs([[d.deliveryId, d.attempt]], { manual: d.manual, startAfter: d.startAfter }));
         await this.#boss.insert(QUEUES.deliverEvent, jobs, { db: bossDb(sql) });

@@ -138,7 +138,7 @@ export function deliverEvents(rt: Runtime, deps: Deps): BatchHandler<DeliveryJob
 async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt: number, manual: boolean, targetOf: (row: Row) => OpenTarget): Promise<boolean> {
   // Deleted, already finished, or superseded by a newer job (a replay, a resumed target): nothing to send.
   if (!row || row.status !== 'PENDING' || row.attemptCount !== attempt) return true;
-  if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id });
+  if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id, attempt });
   if (!(await deps.limiter.acquire(row.target.id))) {
     return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + 500 + Math.random() * 1500) });
   }

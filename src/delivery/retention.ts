@@ -2,7 +2,8 @@ import type { Runtime } from '../runtime.ts';
 
 /**
  * Deletes finished deliveries (with their attempts) older than SWITCHBOARD_DELIVERY_RETENTION_DAYS,
- * then events no delivery refers to any more, in bounded batches. Returns how many deliveries went.
+ * then events no delivery refers to any more, in bounded batches; deliveries still pending (parked
+ * for a disabled target included) are kept. Returns how many deliveries went.
  */
 export async function removeOldDeliveries(rt: Runtime, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - rt.config.deliveryRetentionDays * 86_400_000);
@@ -10,7 +11,7 @@ export async function removeOldDeliveries(rt: Runtime, now = new Date()): Promis
   for (;;) {
     const { rowCount } = await rt.pool.query(
       `DELETE FROM deliveries WHERE id IN (
-         SELECT id FROM deliveries WHERE created_at < $1 AND (status <> 'PENDING' OR next_attempt_at IS NULL) LIMIT 5000)`,
+         SELECT id FROM deliveries WHERE created_at < $1 AND status <> 'PENDING' LIMIT 5000)`,
       [cutoff],
     );
     removed += rowCount ?? 0;

@@ -57,7 +57,9 @@ export function createSender(o: SenderOptions) {
       const finish = (errorKind: string | null, error: string | null) => {
         if (settled) return;
         settled = true;
-        resolve(done({ statusCode, retryAfterSeconds, errorKind, error, responseBody: statusCode === null ? null : Buffer.concat(chunks).toString('utf8') }));
+        // PostgreSQL text cannot hold U+0000, which a receiver may well send.
+        const responseBody = statusCode === null ? null : Buffer.concat(chunks).toString('utf8').replaceAll('\u0000', '');
+        resolve(done({ statusCode, retryAfterSeconds, errorKind, error, responseBody }));
       };
       const stream = client.stream(url, { method: request.method, headers: request.headers, body: request.body || undefined });
       stream.on('response', (response: http.IncomingMessage) => {

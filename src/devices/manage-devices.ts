@@ -68,6 +68,7 @@ export type ActivationResult = { deviceId: string; ok: boolean; error: AppError 
  * a CONFLICT.
  */
 export async function activateDevices(rt: Runtime, viewer: Viewer | null, input: unknown): Promise<ActivationResult[]> {
+  requireViewer(viewer);
   const { ids } = parseInput(idsInput, input);
   const results: ActivationResult[] = [];
   for (const id of ids) {
@@ -108,6 +109,7 @@ export async function activateDevice(rt: Runtime, viewer: Viewer | null, id: str
 
 /** Deactivates devices; their live-chat connections stop too. */
 export async function deactivateDevices(rt: Runtime, viewer: Viewer | null, input: unknown): Promise<ActivationResult[]> {
+  requireViewer(viewer);
   const { ids } = parseInput(idsInput, input);
   const results: ActivationResult[] = [];
   for (const id of ids) {

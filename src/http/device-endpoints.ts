@@ -92,8 +92,7 @@ export function deviceEndpoints(rt: Runtime) {
           },
         ]),
       );
-      // A report seen before (same eventId) matches nothing new but is not an error.
-      if (!matched && !body.eventId) throw notFound('Message');
+      if (!matched) throw notFound('Message');
       sendJson(res, 200, { accepted: true });
     },
   };

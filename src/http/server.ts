@@ -36,7 +36,13 @@ export function createHttpServer({ rt, routes, ready }: ServerOptions): Server {
         const match = route.path.exec(path);
         if (!match) continue;
         if (req.method !== route.method) continue;
-        await route.handler(req, res, match.slice(1).map(decodeURIComponent), requestId);
+        let params: string[];
+        try {
+          params = match.slice(1).map(decodeURIComponent);
+        } catch {
+          return sendJson(res, 400, { error: 'The path is not valid percent-encoding' });
+        }
+        await route.handler(req, res, params, requestId);
         return;
       }
       sendJson(res, 404, { error: 'Not found' });

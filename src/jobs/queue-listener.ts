@@ -15,6 +15,7 @@ export class QueueListener {
   readonly #wakers = new Map<string, Set<() => void>>();
   #client: pg.Client | null = null;
   #closed = false;
+  #failures = 0;
 
   constructor(url: string, log: Logger) {
     this.#url = url;
@@ -31,28 +32,39 @@ export class QueueListener {
   async start(): Promise<void> {
     if (this.#closed) return;
     const client = new pg.Client({ connectionString: this.#url, application_name: 'switchboard-listen', keepAlive: true });
+    // Each client asks for one reconnect at most, however many of 'error', 'end' and a failed connect it reports.
+    let lost = false;
+    const onLost = () => {
+      if (lost) return;
+      lost = true;
+      this.#reconnect(client);
+    };
     client.on('notification', (n) => {
       for (const wake of this.#wakers.get(n.payload ?? '') ?? []) wake();
     });
-    client.on('error', () => this.#reconnect(client));
-    client.on('end', () => this.#reconnect(client));
+    client.on('error', onLost);
+    client.on('end', onLost);
     try {
       await client.connect();
       await client.query(`LISTEN "${channel('pgboss')}"`);
+      if (lost || this.#closed) return void client.end().catch(() => undefined);
       this.#client = client;
+      this.#failures = 0;
       // Anything inserted while we were not listening is picked up by the next fetch.
       for (const set of this.#wakers.values()) for (const wake of set) wake();
     } catch {
-      this.#reconnect(client);
+      onLost();
     }
   }
 
   #reconnect(client: pg.Client) {
-    if (this.#closed || (this.#client !== client && this.#client !== null)) return;
-    this.#client = null;
+    if (this.#client === client) this.#client = null;
     client.end().catch(() => undefined);
-    this.#log.warn('job notification connection lost; reconnecting');
-    setTimeout(() => void this.start(), 1000).unref();
+    if (this.#closed) return;
+    this.#failures++;
+    if (this.#failures === 1) this.#log.warn('job notification connection lost; reconnecting (jobs are still polled meanwhile)');
+    const delay = Math.min(30_000, 500 * 2 ** Math.min(this.#failures, 6));
+    setTimeout(() => void this.start(), delay).unref();
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ export const QUEUES = {
   driverTask: 'driver-task',
   endIdleConversations: 'conversation-end-idle',
   housekeeping: 'housekeeping',
+  resumeStrandedDeliveries: 'delivery-resume-stranded',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -22,5 +23,6 @@ export function queueDefinitions(jobExpireSeconds: number): Queue[] {
     { name: QUEUES.driverTask, ...crashSafe, notify: true },
     { name: QUEUES.endIdleConversations, policy: 'singleton', retryLimit: 1, expireInSeconds: 300 },
     { name: QUEUES.housekeeping, policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 },
+    { name: QUEUES.resumeStrandedDeliveries, policy: 'singleton', retryLimit: 1, expireInSeconds: 300 },
   ];
 }

@@ -2,6 +2,7 @@ import { AttemptRecorder } from '../delivery/attempt-recorder.ts';
 import type { DeliveryJob } from '../delivery/delivery-jobs.ts';
 import { deliverEvents, MAX_REQUESTS_IN_FLIGHT, Semaphore, TargetLimiter } from '../delivery/deliver-events.ts';
 import { removeOldDeliveries } from '../delivery/retention.ts';
+import { resumeStrandedDeliveries } from '../delivery/resume-stranded.ts';
 import { createSender } from '../delivery/send.ts';
 import type { Runtime } from '../runtime.ts';
 import { JobPump } from './job-pump.ts';
@@ -53,6 +54,12 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
     await endIdleConversations(rt);
   });
   await rt.boss.schedule(QUEUES.endIdleConversations, '* * * * *');
+
+  await rt.boss.work(QUEUES.resumeStrandedDeliveries, async () => {
+    const resumed = await resumeStrandedDeliveries(rt);
+    if (resumed) rt.log.warn({ resumed }, 'resumed deliveries whose job was lost');
+  });
+  await rt.boss.schedule(QUEUES.resumeStrandedDeliveries, '*/5 * * * *');
 
   await rt.boss.work(QUEUES.housekeeping, async () => {
     await removeOldDeliveries(rt);

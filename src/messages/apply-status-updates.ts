@@ -59,30 +59,39 @@ type Row = {
 /**
  * Applies status reports in one transaction (the caller's): moves each message as far as the rules
  * allow, keeps the raw provider status and error, and emits MESSAGE_UPDATED per change (which the
- * fan-out also renders as MESSAGE_UPDATED_SMPP and seed 000 STATUS-UPDATE). Returns the number of
- * reports that matched a message.
+ * fan-out also renders as MESSAGE_UPDATED_SMPP and seed 000 STATUS-UPDATE). A report only reaches
+ * messages of its own device. Returns the number of reports that matched a message (a repeated
+ * provider event counts as matched but changes nothing).
  */
 export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[]): Promise<number> {
-  let pending = updates;
-  const withEventIds = pending.filter((u) => u.eventId);
+  if (!updates.length) return 0;
+  const byId = updates.filter((u) => u.messageId);
+  const byProvider = updates.filter((u) => !u.messageId && u.providerMessageId);
+  const { rows } = await sql.query<Row>(LOCK_MESSAGES, [
+    byId.map((u) => u.messageId),
+    byId.map((u) => u.deviceId),
+    byProvider.map((u) => u.deviceId),
+    byProvider.map((u) => u.providerMessageId),
+  ]);
+  const found = new Map<string, Row>();
+  for (const r of rows) {
+    found.set(`${r.deviceId}#${r.id}`, r);
+    if (r.providerMessageId) found.set(`${r.deviceId}:${r.providerMessageId}`, r);
+  }
+  const rowOf = (u: StatusUpdate) => (u.messageId ? found.get(`${u.deviceId}#${u.messageId}`) : found.get(`${u.deviceId}:${u.providerMessageId}`));
+  const matching = updates.filter((u) => rowOf(u));
+
+  // A provider event is remembered only once it matched, so a report that came too early can be retried.
+  let pending = matching;
+  const withEventIds = matching.filter((u) => u.eventId);
   if (withEventIds.length) {
-    const { rows } = await sql.query<{ device_id: string; event_id: string }>(
-      `INSERT INTO provider_events (device_id, event_id, received_at) SELECT * , now() FROM unnest($1::text[], $2::text[])
+    const { rows: fresh } = await sql.query<{ device_id: string; event_id: string }>(
+      `INSERT INTO provider_events (device_id, event_id, received_at) SELECT *, now() FROM unnest($1::text[], $2::text[])
        ON CONFLICT DO NOTHING RETURNING device_id, event_id`,
       [withEventIds.map((u) => u.deviceId), withEventIds.map((u) => u.eventId)],
     );
-    const fresh = new Set(rows.map((r) => `${r.device_id}:${r.event_id}`));
-    pending = pending.filter((u) => !u.eventId || fresh.has(`${u.deviceId}:${u.eventId}`));
-  }
-  if (!pending.length) return 0;
-
-  const byId = pending.filter((u) => u.messageId).map((u) => u.messageId!);
-  const byProvider = pending.filter((u) => !u.messageId && u.providerMessageId);
-  const { rows } = await sql.query<Row>(LOCK_MESSAGES, [byId, byProvider.map((u) => u.deviceId), byProvider.map((u) => u.providerMessageId)]);
-  const found = new Map<string, Row>();
-  for (const r of rows) {
-    found.set(r.id, r);
-    if (r.providerMessageId) found.set(`${r.deviceId}:${r.providerMessageId}`, r);
+    const seen = new Set(fresh.map((r) => `${r.device_id}:${r.event_id}`));
+    pending = matching.filter((u) => !u.eventId || seen.has(`${u.deviceId}:${u.eventId}`));
   }
 
   const changed = new Map<string, Row>();
@@ -109,12 +118,9 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     };
     events.push(newEvent(row.workspaceId, 'MESSAGE_UPDATED', payload));
   };
-  let matched = 0;
   // Reports of one message that arrive together are applied in lifecycle order.
   for (const u of [...pending].sort((a, b) => RANK[a.status] - RANK[b.status] || a.at.getTime() - b.at.getTime())) {
-    const row = u.messageId ? found.get(u.messageId) : found.get(`${u.deviceId}:${u.providerMessageId}`);
-    if (!row) continue;
-    matched++;
+    const row = rowOf(u)!;
     changed.set(row.id, row);
     if (u.providerMessageId && !row.providerMessageId) row.providerMessageId = u.providerMessageId;
     if (u.providerConversationId && !row.providerConversationId) row.providerConversationId = u.providerConversationId;
@@ -142,7 +148,7 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     ]);
   }
   await recordEvents(sql, boss, events);
-  return matched;
+  return matching.length;
 }
 
 const LOCK_MESSAGES = `
@@ -161,7 +167,8 @@ SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.d
   JOIN workspaces w ON w.id = m.workspace_id
   JOIN devices d ON d.id = m.device_id
  WHERE m.direction = 'OUTBOUND'
-   AND (m.id = ANY($1::uuid[]) OR (m.device_id, m.provider_message_id) IN (SELECT * FROM unnest($2::text[], $3::text[])))
+   AND ((m.id, m.device_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
+        OR (m.device_id, m.provider_message_id) IN (SELECT * FROM unnest($3::text[], $4::text[])))
  ORDER BY m.id
    FOR UPDATE OF m`;
 

@@ -982,6 +982,13 @@ export type DoorMessagesQueryVariables = Exact<{
 
 export type DoorMessagesQuery = { messages: { totalCount: number } };
 
+export type RrKeyMutationVariables = Exact<{
+  input: ApiKeyCreateInput;
+}>;
+
+
+export type RrKeyMutation = { createApiKey: { secret: string } };
+
 export type ProcCreateWorkspaceMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -2256,6 +2263,13 @@ export const DoorMessagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DoorMessagesQuery, DoorMessagesQueryVariables>;
+export const RrKeyDocument = new TypedDocumentString(`
+    mutation RrKey($input: ApiKeyCreateInput!) {
+  createApiKey(input: $input) {
+    secret
+  }
+}
+    `) as unknown as TypedDocumentString<RrKeyMutation, RrKeyMutationVariables>;
 export const ProcCreateWorkspaceDocument = new TypedDocumentString(`
     mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {
   createWorkspace(input: $input) {
