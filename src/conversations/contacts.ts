@@ -1,23 +1,10 @@
 import type { Sql } from '../db/sql.ts';
+import type { ClientSnapshot } from '../events/event-payloads.ts';
 import type { Channel } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 
-export type ClientRow = {
-  id: string;
-  workspaceId: number;
-  phone: string;
-  name: string | null;
-  surname: string | null;
-  email: string | null;
-  address: string | null;
-  city: string | null;
-  country: string | null;
-  externalClientId: string | null;
-  tags: string[];
-  stageId: string | null;
-  createdAt: Date;
-  patchedAt: Date;
-};
+/** A client as read from the database: the snapshot's fields, with real dates. */
+export type ClientRow = Omit<ClientSnapshot, 'createdAt' | 'patchedAt'> & { workspaceId: number; createdAt: Date; patchedAt: Date };
 
 export type ConversationRow = {
   id: string;

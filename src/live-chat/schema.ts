@@ -8,7 +8,7 @@ import type { Context } from '../graphql/context.ts';
 import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from '../targets/schema.ts';
-import { openTarget, type OpenTarget } from '../targets/targets.ts';
+import { openTargetOnce } from '../targets/targets.ts';
 import { parseInput } from '../validation/parse.ts';
 import { integrationsInput } from './live-chat-input.ts';
 import { createIntegration, deleteIntegration, findIntegration, updateIntegration, withConnections } from './manage-integrations.ts';
@@ -16,12 +16,7 @@ import { startIntegration, stopIntegration, type ConnectionOutcome } from './sta
 
 type Integration = Prisma.LiveChatIntegrationGetPayload<{ include: typeof withConnections }>;
 
-const opened = new WeakMap<object, OpenTarget>();
-const open = (i: Integration, ctx: Context) => {
-  let o = opened.get(i.target);
-  if (!o) opened.set(i.target, (o = openTarget(ctx.rt.secrets, i.target)));
-  return o;
-};
+const open = (i: Integration, ctx: Context) => openTargetOnce(ctx.rt.secrets, i.target);
 
 const responseUrl = (ctx: Context, id: string, chat: string) => `${ctx.rt.config.publicUrl}/integrations/live-chat/${id}/chats/${chat}/events`;
 

@@ -32,6 +32,16 @@ export function openTarget(secrets: SecretBox, row: Target): OpenTarget {
   };
 }
 
+// One decryption per target row, however many GraphQL fields ask for it.
+const opened = new WeakMap<Target, OpenTarget>();
+
+/** openTarget, remembered for the row (rows of one request are reused by every field resolver). */
+export function openTargetOnce(secrets: SecretBox, row: Target): OpenTarget {
+  let open = opened.get(row);
+  if (!open) opened.set(row, (open = openTarget(secrets, row)));
+  return open;
+}
+
 /** Column values for the parts of a target input that were given (undefined keeps the current value). */
 export function targetColumns(secrets: SecretBox, input: Partial<TargetInput>) {
   return {

@@ -6,7 +6,7 @@ import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, WebhookEventEnum 
 import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from '../targets/schema.ts';
-import { openTarget, type OpenTarget } from '../targets/targets.ts';
+import { openTargetOnce } from '../targets/targets.ts';
 import { parseInput } from '../validation/parse.ts';
 import type { Context } from '../graphql/context.ts';
 import type { Target } from '../generated/prisma/client.ts';
@@ -19,13 +19,7 @@ import { testWebhook } from './test-webhook.ts';
 import { updateWebhook } from './update-webhook.ts';
 import { listWebhooksInput } from './webhook-input.ts';
 
-// One decryption per target per request, however many fields ask.
-const opened = new WeakMap<Target, OpenTarget>();
-const open = (target: Target, ctx: Context) => {
-  let o = opened.get(target);
-  if (!o) opened.set(target, (o = openTarget(ctx.rt.secrets, target)));
-  return o;
-};
+const open = (target: Target, ctx: Context) => openTargetOnce(ctx.rt.secrets, target);
 
 export const Webhook = builder.prismaObject('Webhook', {
   description: 'An event subscription (seed 001), with seed 004 filters and seed 002 target options.',

@@ -4,7 +4,7 @@ import { builder, type InputFields } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
 import { below, isIntId, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { mask } from '../crypto/secret-box.ts';
-import { openTarget } from '../targets/targets.ts';
+import { openTargetOnce } from '../targets/targets.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createWorkspace } from './create-workspace.ts';
@@ -35,13 +35,13 @@ export const Workspace = builder.prismaObject('Workspace', {
       description: 'Headers sent to the workspace webhook; values are masked.',
       select: { webhookTarget: true },
       resolve: (w, _args, ctx) =>
-        w.webhookTarget ? Object.fromEntries(openTarget(ctx.rt.secrets, w.webhookTarget).headers.map((h) => [h.key, mask(h.value)])) : null,
+        w.webhookTarget ? Object.fromEntries(openTargetOnce(ctx.rt.secrets, w.webhookTarget).headers.map((h) => [h.key, mask(h.value)])) : null,
     }),
     webhookSigningSecret: t.string({
       nullable: true,
       description: 'The Standard Webhooks secret (`whsec_…`) that signs the workspace webhook, to verify what arrives.',
       select: { webhookTarget: true },
-      resolve: (w, _args, ctx) => (w.webhookTarget ? currentSecret(openTarget(ctx.rt.secrets, w.webhookTarget).signingSecrets) : null),
+      resolve: (w, _args, ctx) => (w.webhookTarget ? currentSecret(openTargetOnce(ctx.rt.secrets, w.webhookTarget).signingSecrets) : null),
     }),
     webhookEnabled: t.boolean({ nullable: true, select: { webhookTarget: true }, resolve: (w) => w.webhookTarget?.enabled ?? null }),
     webhookDisabledReason: t.string({ nullable: true, select: { webhookTarget: true }, resolve: (w) => w.webhookTarget?.disabledReason ?? null }),
