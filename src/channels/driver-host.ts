@@ -68,7 +68,7 @@ export class BatchHost implements DriverHost {
     if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses);
     if (this.inbound.length) {
       const { rows } = await sql.query<InboundMessage['device']>(
-        `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType" FROM devices WHERE id = ANY($1::text[])`,
+        `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType" FROM devices WHERE id = ANY($1::char(24)[])`,
         [[...new Set(this.inbound.map((i) => i.deviceId))]],
       );
       const devices = new Map(rows.map((d) => [d.id, d]));

@@ -10,7 +10,7 @@ import { BatchHost, type DriverTask } from './driver-host.ts';
 /** Runs drivers' scheduled work (the simulator's delayed statuses) and writes what it reports in one transaction per batch. */
 export function runDriverTasks(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<DriverTask> {
   return async (jobs, settle) => {
-    const { rows } = await rt.pool.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = ANY($1::text[])`, [
+    const { rows } = await rt.pool.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = ANY($1::char(24)[])`, [
       [...new Set(jobs.map((j) => j.data.deviceId))],
     ]);
     const devices = new Map(rows.map((r) => [r.id, openDevice(rt.secrets, r)]));

@@ -99,28 +99,7 @@ export async function touchConversations(
       channel: w.channel,
       inbound: w.inbound,
     }));
-    const { rows: found } = await sql.query<ConversationRow & { created: boolean }>(
-      `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, workspace_id int, client_id text, device_id text, channel text, inbound boolean)),
-       existing AS (
-         SELECT c.*, x.inbound FROM conversations c JOIN x ON c.client_id = x.client_id AND c.device_id = x.device_id WHERE c.status = 'OPEN'
-       ),
-       touched AS (
-         UPDATE conversations c SET last_message_at = $2, last_inbound_at = CASE WHEN e.inbound THEN $2 ELSE c.last_inbound_at END
-           FROM existing e
-          WHERE c.id = e.id AND (e.inbound OR c.last_message_at < $2::timestamptz - interval '${ACTIVITY_RESOLUTION}')
-       ),
-       ins AS (
-         INSERT INTO conversations (id, workspace_id, client_id, device_id, channel, status, last_inbound_at, last_message_at, created_at)
-         SELECT x.id, x.workspace_id, x.client_id, x.device_id, x.channel::"Channel", 'OPEN', CASE WHEN x.inbound THEN $2::timestamptz END, $2, $2
-           FROM x WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.client_id = x.client_id AND e.device_id = x.device_id)
-         ON CONFLICT (client_id, device_id) WHERE status = 'OPEN' DO NOTHING
-         RETURNING *
-       )
-       SELECT ${conversationColumns('e')}, false AS created FROM existing e
-       UNION ALL
-       SELECT ${conversationColumns('ins')}, true FROM ins`,
-      [JSON.stringify(rows), now],
-    );
+    const { rows: found } = await sql.query<ConversationRow & { created: boolean }>(TOUCH_CONVERSATIONS, [JSON.stringify(rows), now]);
     for (const { created: isNew, ...c } of found) {
       if (!isNew && list.find((w) => w.clientId === c.clientId && w.deviceId === c.deviceId)?.inbound) c.lastInboundAt = now;
       byKey.set(conversationKey(c.clientId, c.deviceId), c);
@@ -132,3 +111,25 @@ export async function touchConversations(
   await open(unique.filter((w) => !byKey.has(conversationKey(w.clientId, w.deviceId))));
   return { byKey, created };
 }
+
+/** Finds (by the open-conversation index) or opens the conversation of each client and device. */
+export const TOUCH_CONVERSATIONS = `
+WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id char(24), workspace_id int, client_id char(24), device_id char(24), channel text, inbound boolean)),
+existing AS (
+  SELECT c.*, x.inbound FROM conversations c JOIN x ON c.client_id = x.client_id AND c.device_id = x.device_id WHERE c.status = 'OPEN'
+),
+touched AS (
+  UPDATE conversations c SET last_message_at = $2, last_inbound_at = CASE WHEN e.inbound THEN $2 ELSE c.last_inbound_at END
+    FROM existing e
+   WHERE c.id = e.id AND (e.inbound OR c.last_message_at < $2::timestamptz - interval '${ACTIVITY_RESOLUTION}')
+),
+ins AS (
+  INSERT INTO conversations (id, workspace_id, client_id, device_id, channel, status, last_inbound_at, last_message_at, created_at)
+  SELECT x.id, x.workspace_id, x.client_id, x.device_id, x.channel::"Channel", 'OPEN', CASE WHEN x.inbound THEN $2::timestamptz END, $2, $2
+    FROM x WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.client_id = x.client_id AND e.device_id = x.device_id)
+  ON CONFLICT (client_id, device_id) WHERE status = 'OPEN' DO NOTHING
+  RETURNING *
+)
+SELECT ${conversationColumns('e')}, false AS created FROM existing e
+UNION ALL
+SELECT ${conversationColumns('ins')}, true FROM ins`;

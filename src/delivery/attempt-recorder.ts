@@ -116,7 +116,7 @@ export class AttemptRecorder {
         }));
         const ids = (kind: 'succeeded' | 'failed' | 'gone') => [...new Set(attempts.filter((r) => r.target === kind).map((r) => r.targetId))];
         const succeeded = ids('succeeded');
-        await sql.query(RECORD_ATTEMPTS, [JSON.stringify(rows), now, succeeded]);
+        await sql.query(RECORD_ATTEMPTS, [JSON.stringify(rows), now, succeeded, rows.map((r) => r.delivery_id)]);
         const failed = ids('failed').filter((id) => !succeeded.includes(id));
         if (failed.length) await sql.query(MARK_FAILING, [failed, now, new Date(now.getTime() - this.#disableAfterMs), `every delivery failed for ${Math.round(this.#disableAfterMs / 1000)} seconds`]);
         const gone = ids('gone');
@@ -147,7 +147,7 @@ export class AttemptRecorder {
   }
 }
 
-const RECORD_ATTEMPTS = `
+export const RECORD_ATTEMPTS = `
 WITH r AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     delivery_id uuid, number int, trigger text, url text, started_at timestamptz, duration_ms int, status_code int,
@@ -155,7 +155,7 @@ WITH r AS (
 ),
 healthy AS (
   -- Any success ends a target's failing span.
-  UPDATE targets SET failing_since = NULL WHERE id = ANY($3::text[]) AND failing_since IS NOT NULL
+  UPDATE targets SET failing_since = NULL WHERE id = ANY($3::char(24)[]) AND failing_since IS NOT NULL
 ),
 a AS (
   INSERT INTO attempts (delivery_id, number, trigger, url, started_at, duration_ms, status_code, error_kind, error, response_body)
@@ -169,7 +169,9 @@ UPDATE deliveries d SET
   last_error = r.error,
   succeeded_at = CASE WHEN r.status = 'SUCCEEDED' THEN $2::timestamptz ELSE d.succeeded_at END,
   updated_at = $2
-FROM r WHERE d.id = r.delivery_id`;
+FROM r
+-- The id list lets the planner use the primary key (a CTE's row count is unknown to it).
+WHERE d.id = ANY($4::uuid[]) AND d.id = r.delivery_id`;
 
 /** A failure starts (or continues) the target's failing span; past the limit the target is disabled with its reason. */
 const MARK_FAILING = `

@@ -194,21 +194,21 @@ function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number
 }
 
 async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, Row>> {
-  const { rows } = await pgSql(rt.pool).query<Row>(
-    `SELECT d.id, d.status, d.attempt_count AS "attemptCount",
-            json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at) AS event,
-            json_build_object(
-              'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
-              'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
-              'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
-              'enabled', t.enabled) AS target,
-            w.event AS "webhookEvent"
-       FROM deliveries d
-       JOIN events e ON e.id = d.event_id
-       JOIN targets t ON t.id = d.target_id
-       LEFT JOIN webhooks w ON w.target_id = t.id
-      WHERE d.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const { rows } = await pgSql(rt.pool).query<Row>(LOAD_DELIVERIES, [ids]);
   return new Map(rows.map((r) => [r.id, { ...r, event: { ...r.event, createdAt: new Date(r.event.createdAt) } }]));
 }
+
+export const LOAD_DELIVERIES = `
+SELECT d.id, d.status, d.attempt_count AS "attemptCount",
+       json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at) AS event,
+       json_build_object(
+         'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
+         'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
+         'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
+         'enabled', t.enabled) AS target,
+       w.event AS "webhookEvent"
+  FROM deliveries d
+  JOIN events e ON e.id = d.event_id
+  JOIN targets t ON t.id = d.target_id
+  LEFT JOIN webhooks w ON w.target_id = t.id
+ WHERE d.id = ANY($1::uuid[])`;

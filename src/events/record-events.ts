@@ -55,7 +55,7 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
 const FAN_OUT = `
 WITH e AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-    id uuid, workspace_id int, type text, payload jsonb, channel text, direction text, status text, device_id text, target_id text)
+    id uuid, workspace_id int, type text, payload jsonb, channel text, direction text, status text, device_id char(24), target_id char(24))
 ),
 inserted AS (
   INSERT INTO events (id, workspace_id, type, payload, created_at)

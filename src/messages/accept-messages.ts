@@ -100,7 +100,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
     const { rows } = await sql.query<{ workspace_id: number; phone: string; device_id: string; last_inbound_at: Date | null }>(
       `SELECT cl.workspace_id, cl.phone, c.device_id, max(c.last_inbound_at) AS last_inbound_at
          FROM conversations c JOIN clients cl ON cl.id = c.client_id
-        WHERE (cl.workspace_id, cl.phone, c.device_id) IN (SELECT * FROM unnest($1::int[], $2::text[], $3::text[]))
+        WHERE (cl.workspace_id, cl.phone, c.device_id) IN (SELECT * FROM unnest($1::int[], $2::text[], $3::char(24)[]))
         GROUP BY cl.workspace_id, cl.phone, c.device_id`,
       [windowed.map(({ r }) => r.workspaceId), windowed.map(({ r }) => r.phone), windowed.map(({ device }) => device.id)],
     );

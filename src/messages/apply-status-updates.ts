@@ -145,13 +145,14 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
           failed_at: r.failedAt,
         })),
       ),
+      [...changed.keys()],
     ]);
   }
   await recordEvents(sql, boss, events);
   return matching.length;
 }
 
-const LOCK_MESSAGES = `
+export const LOCK_MESSAGES = `
 SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.device_id AS "deviceId", m.status,
        m.provider_message_id AS "providerMessageId", m.provider_conversation_id AS "providerConversationId",
        m.raw_status AS "rawStatus", m.error_code AS "errorCode", m.error, m.sent_at AS "sentAt", m.delivered_at AS "deliveredAt",
@@ -166,16 +167,21 @@ SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.d
   FROM messages m
   JOIN workspaces w ON w.id = m.workspace_id
   JOIN devices d ON d.id = m.device_id
- WHERE m.direction = 'OUTBOUND'
-   AND ((m.id, m.device_id) IN (SELECT * FROM unnest($1::uuid[], $2::text[]))
-        OR (m.device_id, m.provider_message_id) IN (SELECT * FROM unnest($3::text[], $4::text[])))
+ -- Each key is looked up through its own index (an OR of both would scan the whole table);
+ -- device ids are char(24), so they are compared as such.
+ WHERE m.id = ANY (ARRAY(
+         SELECT k.id FROM unnest($1::uuid[], $2::char(24)[]) AS k(id, device_id) JOIN messages x ON x.id = k.id AND x.device_id = k.device_id
+          UNION
+         SELECT x.id FROM unnest($3::char(24)[], $4::text[]) AS k(device_id, provider_message_id)
+           JOIN messages x ON x.device_id = k.device_id AND x.provider_message_id = k.provider_message_id))
+   AND m.direction = 'OUTBOUND'
  ORDER BY m.id
    FOR UPDATE OF m`;
 
-const UPDATE_MESSAGES = `
+export const UPDATE_MESSAGES = `
 UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = x.provider_message_id,
        provider_conversation_id = x.provider_conversation_id, raw_status = x.raw_status, error_code = x.error_code, error = x.error,
        sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at, updated_at = now()
   FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, provider_message_id text, provider_conversation_id text, raw_status text,
        error_code text, error text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
- WHERE m.id = x.id`;
+ WHERE m.id = ANY($2::uuid[]) AND m.id = x.id`;

@@ -45,7 +45,7 @@ export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMes
   if (!inbound.length) return [];
   const now = new Date();
   const { rows: known } = await sql.query<{ id: string; device_id: string; provider_message_id: string }>(
-    `SELECT id, device_id, provider_message_id FROM messages WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($1::text[], $2::text[]))`,
+    KNOWN_INBOUND,
     [inbound.map((m) => m.device.id), inbound.map((m) => m.providerMessageId)],
   );
   const seen = new Map(known.map((k) => [`${k.device_id}:${k.provider_message_id}`, k.id]));
@@ -148,3 +148,8 @@ export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMes
   await recordEvents(sql, boss, events);
   return results;
 }
+
+/** Inbound messages seen before, by the device's provider id. */
+export const KNOWN_INBOUND = `
+SELECT id, device_id, provider_message_id FROM messages
+ WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($1::char(24)[], $2::text[]))`;

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RECORD_ATTEMPTS } from '../../src/delivery/attempt-recorder.ts';
+import { TOUCH_CONVERSATIONS } from '../../src/conversations/contacts.ts';
+import { LOAD_DELIVERIES } from '../../src/delivery/deliver-events.ts';
+import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
+import { KNOWN_INBOUND } from '../../src/messages/receive-inbound.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { waitForDeliveries } from '../support/delivery-helpers.ts';
+import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
+import { messageReaches, rows } from '../support/messaging.ts';
+import { Receiver } from '../support/receiver.ts';
+
+// The statements every status report and every delivery runs must find their rows through an
+// index: a plan that scans messages or deliveries gets slower with every message ever sent.
+const HISTORY = 20_000;
+
+let app: TestApp;
+let receiver: Receiver;
+let sample: { messageId: string; deviceId: string; providerMessageId: string; deliveryId: string; clientId: string };
+
+beforeAll(async () => {
+  app = await startTestApp();
+  receiver = await Receiver.start();
+  const ws = await workspace(app, { webhookUrl: `${receiver.url}/ws` });
+  await device(app, ws, { config: { deliveredAfterMs: 3_600_000 } });
+  const sent = await postWebhook(app, { location_id: ws.locationId, phone: phone(), message: 'hi', message_id: 'plan-1', channel: 'sms' }, ws.key);
+  const message = await messageReaches(app, sent.body.messageId, 'SENT');
+  await waitForDeliveries(app, ws, {}, (nodes) => nodes.some((d) => d.status === 'SUCCEEDED'));
+  // A history of copies of this message, its delivery and its conversation (ended), written faster
+  // than autovacuum's statistics follow.
+  await rows(
+    app,
+    `INSERT INTO messages SELECT r.* FROM messages m, generate_series(1, $2::int) g,
+       LATERAL jsonb_populate_record(NULL::messages, to_jsonb(m) || jsonb_build_object('id', gen_random_uuid(), 'external_id', 'bulk-' || g, 'provider_message_id', 'bulk-' || g)) r
+      WHERE m.id = $1`,
+    [message.id, HISTORY],
+  );
+  await rows(
+    app,
+    `INSERT INTO deliveries SELECT r.* FROM deliveries d, generate_series(1, $1::int) g,
+       LATERAL jsonb_populate_record(NULL::deliveries, to_jsonb(d) || jsonb_build_object('id', gen_random_uuid(), 'copy', g)) r
+      WHERE d.id = (SELECT id FROM deliveries LIMIT 1)`,
+    [HISTORY],
+  );
+  const [row] = await rows<{ id: string; device_id: string; provider_message_id: string; client_id: string }>(
+    app,
+    'SELECT id, device_id, provider_message_id, client_id FROM messages WHERE id = $1',
+    [message.id],
+  );
+  await rows(
+    app,
+    `INSERT INTO conversations SELECT r.* FROM conversations c, generate_series(1, $1::int) g,
+       LATERAL jsonb_populate_record(NULL::conversations, to_jsonb(c) || jsonb_build_object('id', substr(md5(g::text), 1, 24), 'status', 'ENDED')) r`,
+    [HISTORY],
+  );
+  const [delivery] = await rows<{ id: string }>(app, 'SELECT id FROM deliveries LIMIT 1');
+  sample = { messageId: row!.id, deviceId: row!.device_id, providerMessageId: row!.provider_message_id, deliveryId: delivery!.id, clientId: row!.client_id };
+}, 120_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await receiver?.stop();
+  await app?.dropDatabase();
+});
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+
+async function scannedTables(sql: string, values: unknown[]): Promise<string[]> {
+  const [result] = await rows<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(app, `EXPLAIN (FORMAT JSON) ${sql}`, values);
+  const scans: string[] = [];
+  const walk = (node: PlanNode) => {
+    if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) scans.push(node['Relation Name']);
+    node.Plans?.forEach(walk);
+  };
+  walk(result!['QUERY PLAN'][0].Plan);
+  return scans;
+}
+
+/** Every Seq Scan on a table that grows with traffic, in the plans of the hot statements. */
+async function historyScans(): Promise<string[]> {
+  const changes = JSON.stringify([{ id: sample.messageId, status: 'DELIVERED' }]);
+  const attempt = JSON.stringify([{ delivery_id: sample.deliveryId, number: 1, trigger: 'SCHEDULED', url: 'http://x', started_at: new Date(), status: 'SUCCEEDED' }]);
+  const plans: [string, string, unknown[]][] = [
+    ['status report by our id', LOCK_MESSAGES, [[sample.messageId], [sample.deviceId], [], []]],
+    ['status report by provider id', LOCK_MESSAGES, [[], [], [sample.deviceId], [sample.providerMessageId]]],
+    ['status reports by both', LOCK_MESSAGES, [[sample.messageId], [sample.deviceId], [sample.deviceId], ['bulk-7']]],
+    ['status change', UPDATE_MESSAGES, [changes, [sample.messageId]]],
+    ['delivery load', LOAD_DELIVERIES, [[sample.deliveryId]]],
+    ['attempt record', RECORD_ATTEMPTS, [attempt, new Date(), [], [sample.deliveryId]]],
+    ['inbound repeat check', KNOWN_INBOUND, [[sample.deviceId], ['bulk-9']]],
+    ['conversation of a message', TOUCH_CONVERSATIONS, [JSON.stringify([{ id: 'x'.repeat(24), workspace_id: 1, client_id: sample.clientId, device_id: sample.deviceId, channel: 'SMS', inbound: false }]), new Date()]],
+  ];
+  const found: string[] = [];
+  for (const [name, sql, values] of plans) {
+    for (const table of await scannedTables(sql, values)) if (['messages', 'deliveries', 'conversations'].includes(table)) found.push(`${name}: ${table}`);
+  }
+  return found;
+}
+
+describe(`with ${HISTORY} messages, deliveries and conversations of history`, () => {
+  it('status reports and deliveries find their rows through indexes before statistics catch up', async () => {
+    expect(await historyScans()).toEqual([]);
+  });
+
+  it('and after ANALYZE', async () => {
+      expect(await historyScans()).toEqual([]);
+  });
+});
