@@ -10,9 +10,8 @@ import { connectDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
 import { migrate, withStartupLock } from './db/migrate.ts';
 import { startBoss, type PgBoss } from './jobs/boss.ts';
+import { startWorkerThread } from './jobs/worker-thread.ts';
 import { startWorkers, type Workers } from './jobs/workers.ts';
-import { createHttpServer } from './http/server.ts';
-import { restRoutes } from './http/routes.ts';
 import { createAcceptor } from './messages/accept-batcher.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { Logger } from './log.ts';
@@ -25,16 +24,25 @@ export type App = {
   databaseUrl: string;
   /** The admin key generated at first start, if this start generated one. */
   generatedAdminKey: string | null;
-  stop(): Promise<void>;
+  /** Graceful stop; work still running at the deadline (default: the configured shutdown timeout) is cut. */
+  stop(deadline?: number): Promise<void>;
 };
 
 const EMBEDDED_DATABASE = 'switchboard';
 
+type StartOptions = {
+  /** Where `log` writes, so a worker thread's lines can join it. */
+  logTo?: NodeJS.WritableStream;
+  /** Migrations and the admin key are done (a worker thread starts after its API did both). */
+  databasePrepared?: boolean;
+};
+
 /** Starts Switchboard: database (embedded or not), migrations, job queue, workers and HTTP server per role. */
-export async function startApp(config: Config, log: Logger): Promise<App> {
+export async function startApp(config: Config, log: Logger, options: StartOptions = {}): Promise<App> {
   let embedded: EmbeddedDatabase | null = null;
   let db: Database | null = null;
   let boss: PgBoss | null = null;
+  let workers: Workers | null = null;
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
@@ -52,12 +60,12 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
     if (!secretKey) throw new Error('SWITCHBOARD_SECRET_KEY must be set when DATABASE_URL is set (it encrypts secrets at rest)');
 
     db = connectDatabase(databaseUrl, config.dbPoolSize, `switchboard-${config.role}`);
-    const generatedAdminKey = await prepareDatabase(db, config, log);
+    const generatedAdminKey = options.databasePrepared ? null : await prepareDatabase(db, config, log);
     boss = await startBoss({
       url: databaseUrl,
       jobExpireSeconds: config.jobExpireSeconds,
       superviseSeconds: config.jobSuperviseSeconds,
-      runsWorkers: config.runsWorkers,
+      runsWorkers: config.runsWorkers && !config.workerThread,
       log,
     });
     const secrets = SecretBox.fromString(secretKey);
@@ -72,12 +80,18 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       limiter: new RateLimiter(db.pool),
       accept: createAcceptor(db.pool, boss, secrets),
     };
-    const workers = config.runsWorkers ? await startWorkers(rt, databaseUrl) : null;
+    workers = config.workerThread
+      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
+      : config.runsWorkers
+        ? await startWorkers(rt, databaseUrl)
+        : null;
 
     let stopping = false;
     let server: Server | null = null;
     let url: string | null = null;
     if (config.runsApi) {
+      // Loaded only here: a worker thread or process never builds the GraphQL schema.
+      const [{ createHttpServer }, { restRoutes }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
       server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => stopping) });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
@@ -88,13 +102,14 @@ export async function startApp(config: Config, log: Logger): Promise<App> {
       if (!rt.config.publicUrl) rt.config.publicUrl = url;
     }
 
-    const stop = async () => {
+    const stop = async (deadline = Date.now() + config.shutdownTimeoutMs) => {
       if (stopping) return;
       stopping = true;
-      await shutdown({ server, workers, boss: boss!, db: db!, embedded, timeoutMs: config.shutdownTimeoutMs, log });
+      await shutdown({ server, workers, boss: boss!, db: db!, embedded, deadline, log });
     };
     return { rt, url, databaseUrl, generatedAdminKey, stop };
   } catch (error) {
+    await workers?.stop(Date.now()).catch(() => undefined);
     await boss?.stop({ graceful: false, close: true }).catch(() => undefined);
     await db?.close();
     await embedded?.stop().catch(() => undefined);
@@ -151,8 +166,8 @@ async function readiness(rt: Runtime, stopping: () => boolean) {
  * Stops intake, lets in-flight requests and jobs finish within the timeout, then closes pools.
  * Connections still open at the deadline are cut.
  */
-async function shutdown(o: { server: Server | null; workers: Workers | null; boss: PgBoss; db: Database; embedded: EmbeddedDatabase | null; timeoutMs: number; log: Logger }) {
-  const deadline = Date.now() + o.timeoutMs;
+async function shutdown(o: { server: Server | null; workers: Workers | null; boss: PgBoss; db: Database; embedded: EmbeddedDatabase | null; deadline: number; log: Logger }) {
+  const { deadline } = o;
   o.log.info('shutting down: no new work accepted');
   const httpClosed = o.server
     ? new Promise<void>((resolve) => {

@@ -15,6 +15,7 @@ const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
   SWITCHBOARD_DATA_DIR: z.string().min(1).default('.data'),
   SWITCHBOARD_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  SWITCHBOARD_WORKER_THREAD: bool.default(true),
   SWITCHBOARD_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   SWITCHBOARD_SECRET_KEY: z
     .string()
@@ -71,6 +72,8 @@ function toConfig(e: z.output<typeof schema>) {
     role: e.SWITCHBOARD_ROLE,
     runsApi: e.SWITCHBOARD_ROLE !== 'worker',
     runsWorkers: e.SWITCHBOARD_ROLE !== 'api',
+    /** In the `all` role, the workers run on a thread of their own. */
+    workerThread: e.SWITCHBOARD_ROLE === 'all' && e.SWITCHBOARD_WORKER_THREAD,
     adminKey: e.SWITCHBOARD_ADMIN_KEY,
     secretKey: e.SWITCHBOARD_SECRET_KEY,
     allowPrivateTargets: e.SWITCHBOARD_ALLOW_PRIVATE_TARGETS,

@@ -15,6 +15,9 @@ import { QUEUES } from './queues.ts';
 
 export type Workers = { stop(deadline: number): Promise<void> };
 
+/** Delivery jobs held at once: up to 6,400 deliveries loaded, far more than the request slots. */
+const DELIVERY_JOBS_IN_FLIGHT = 64;
+
 /** Starts every worker this process runs (role `worker` or `all`). */
 export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Workers> {
   const listener = new QueueListener(databaseUrl, rt.log);
@@ -24,11 +27,12 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   const send = createSender({ allowPrivate: rt.config.allowPrivateTargets, connectTimeoutMs: rt.config.connectTimeoutMs, totalTimeoutMs: rt.config.deliveryTimeoutMs });
   // Jobs carry batches (up to 100 deliveries or messages). A delivery job stays in flight until its
   // slowest request ends, so the pump admits many; requests themselves are capped by the semaphore
-  // and per target, and a target at its cap defers instead of waiting.
+  // and per target, and a target at its cap defers instead of waiting. Loaded deliveries wait in
+  // memory, which bounds how many jobs are worth holding.
   const deliveries = new JobPump<DeliveryJob>(
     rt.boss,
     listener,
-    { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: MAX_REQUESTS_IN_FLIGHT, idlePollMs: 2000, lingerMs: 10 },
+    { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: DELIVERY_JOBS_IN_FLIGHT, idlePollMs: 2000, lingerMs: 10 },
     deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency), slots: new Semaphore(MAX_REQUESTS_IN_FLIGHT) }),
     rt.log,
   );

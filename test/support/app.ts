@@ -37,7 +37,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     ...env,
   });
   const logs = new LogSink();
-  const app = await startApp(config, createLogger(config.logLevel, logs));
+  const app = await startApp(config, createLogger(config.logLevel, logs), { logTo: logs });
   return {
     ...app,
     url: app.url!,
