@@ -104,8 +104,10 @@ async function main() {
   const acceptedOk = Object.values(accept).reduce((n, l) => n + l.requests - l.non2xx - l.errors, 0);
   const stored = await count(dbUrl, "SELECT count(*) FROM messages WHERE external_id LIKE 'acc%'");
   say(`durability: ${acceptedOk} answered 200, ${stored} stored`);
+  rss.mark('accept');
   await drain(dbUrl, 300_000);
   say('backlog drained');
+  rss.mark('accept backlog');
 
   // --- End to end at fixed rates ------------------------------------------------------------------
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -134,6 +136,7 @@ async function main() {
     e2eFixed[`at${rate}`] = { offeredRate: rate, messages: sentAt.size, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
     say(`end to end at ${rate} msg/s: accept→STATUS-UPDATE SENT p50 ${e2eFixed[`at${rate}`]!.p50Ms} ms, p99 ${e2eFixed[`at${rate}`]!.p99Ms} ms`);
     await drain(dbUrl, 300_000);
+    rss.mark(`end to end at ${rate} msg/s`);
   }
 
   // --- End to end at saturation ----------------------------------------------------------------------
@@ -146,6 +149,7 @@ async function main() {
   const e2eSaturation = { messages: satLoad.requests, deliveries: receiver.statusUpdates, seconds: round(satSeconds), deliveriesPerSecond: Math.round(receiver.statusUpdates / satSeconds), acceptRps: satLoad.rps };
   say(`end to end at saturation: ${e2eSaturation.deliveriesPerSecond} webhook deliveries/s (${e2eSaturation.deliveries} in ${e2eSaturation.seconds} s)`);
   await drain(dbUrl, 120_000);
+  rss.mark('end to end at saturation');
 
   // --- Fan-out -----------------------------------------------------------------------------------------
   const fanout: Record<string, { subscriptions: number; events: number; deliveries: number; seconds: number; deliveriesPerSecond: number }> = {};
@@ -167,11 +171,12 @@ async function main() {
     fanout[`to${target}`] = { subscriptions: target, events, deliveries: receiver.fan, seconds: round(seconds), deliveriesPerSecond: Math.round(receiver.fan / seconds) };
     say(`fan-out to ${target}: ${fanout[`to${target}`]!.deliveriesPerSecond} deliveries/s`);
     await count(dbUrl, 'DELETE FROM clients');
+    rss.mark(`fan-out to ${target}`);
   }
 
   rss.stop();
   const peakRssMb = Math.round(rss.peak());
-  say(`peak RSS of the Switchboard process: ${peakRssMb} MB`);
+  say(`peak RSS of the Switchboard process: ${peakRssMb} MB (by phase: ${JSON.stringify(rss.phases())})`);
 
   // --- Report --------------------------------------------------------------------------------------------
   const result = {
@@ -185,6 +190,7 @@ async function main() {
     endToEndSaturation: e2eSaturation,
     fanout,
     peakRssMb,
+    peakRssMbByPhase: rss.phases(),
     ratios: {
       acceptC64ToBareHttp: round(accept.c64!.rps / bareHttp.rps),
       acceptC64ToSingleRowInserts: round(accept.c64!.rps / insertRate),

@@ -16,11 +16,25 @@ export function rssMb(pid: number): number {
   }
 }
 
-/** Samples a process's RSS until stopped; returns the peak. */
+/** Samples a process's RSS until stopped: the peak, and the peak of each phase ended by `mark`. */
 export function watchRss(pid: number, everyMs = 100) {
   let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, rssMb(pid))), everyMs);
-  return { peak: () => peak, stop: () => clearInterval(timer) };
+  let phasePeak = 0;
+  const phases: Record<string, number> = {};
+  const timer = setInterval(() => {
+    const now = rssMb(pid);
+    peak = Math.max(peak, now);
+    phasePeak = Math.max(phasePeak, now);
+  }, everyMs);
+  return {
+    peak: () => peak,
+    mark(phase: string) {
+      phases[phase] = Math.round(phasePeak);
+      phasePeak = 0;
+    },
+    phases: () => phases,
+    stop: () => clearInterval(timer),
+  };
 }
 
 export type Load = { requests: number; rps: number; p50: number; p99: number; errors: number; non2xx: number; durationS: number };

@@ -11,7 +11,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { migrate, withStartupLock } from './db/migrate.ts';
 import { startBoss, type PgBoss } from './jobs/boss.ts';
 import { startWorkerThread } from './jobs/worker-thread.ts';
-import { startWorkers, type Workers } from './jobs/workers.ts';
+import type { Workers } from './jobs/workers.ts';
 import { createAcceptor } from './messages/accept-batcher.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { Logger } from './log.ts';
@@ -83,14 +83,14 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     workers = config.workerThread
       ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
       : config.runsWorkers
-        ? await startWorkers(rt, databaseUrl)
+        ? await (await import('./jobs/workers.ts')).startWorkers(rt, databaseUrl)
         : null;
 
     let stopping = false;
     let server: Server | null = null;
     let url: string | null = null;
     if (config.runsApi) {
-      // Loaded only here: a worker thread or process never builds the GraphQL schema.
+      // Loaded only where needed: workers never build the GraphQL schema, the API never loads the senders.
       const [{ createHttpServer }, { restRoutes }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
       server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => stopping) });
       await new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@ import { BatchHost } from '../channels/driver-host.ts';
 import { DriverError } from '../channels/driver.ts';
 import { inTransaction } from '../db/database.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
-import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
+import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '../devices/active-devices.ts';
 import type { MessageType } from '../generated/prisma/client.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
 import { QUEUES } from '../jobs/queues.ts';
@@ -37,12 +37,15 @@ export function sendMessages(rt: Runtime, onScheduled: (at: Date) => void = () =
       [jobs.flatMap((j) => j.data.messageIds)],
     );
     const host = new BatchHost();
+    // A device's configuration is decrypted once per batch, not once per message.
+    const opened = new Map<string, ActiveDevice>();
+    const open = (row: Row) => opened.get(row.id) ?? opened.set(row.id, openDevice(rt.secrets, row)).get(row.id)!;
     await Promise.all(
       rows.map(async (row) => {
         const at = new Date();
         try {
           if (row.deviceStatus !== 'ACTIVE') throw new DriverError('switchboard:device-inactive', 'the device was deactivated before the message was sent');
-          const device = openDevice(rt.secrets, row);
+          const device = open(row);
           const receipt = await device.driver.send(device, { id: row.messageId, to: row.to, type: row.type, content: row.content, attachments: row.attachments }, host);
           host.statuses.push({
             messageId: row.messageId,

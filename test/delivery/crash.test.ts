@@ -62,7 +62,7 @@ describe('crash safety', () => {
     const paths = { '/crash-new-client': 'NEW_CLIENT', '/crash-any': 'ANY_EVENT', '/crash-new-client-2': 'NEW_CLIENT' } as const;
     for (const [path, event] of Object.entries(paths)) await webhook(api, ws, { url: `${receiver.url}${path}`, event });
     // Receivers that take a moment, so requests are in flight when the process dies.
-    receiver.respond((req) => (req.path.startsWith('/crash-') ? { status: 200, delayMs: 5 + Math.floor(Math.random() * 40) } : undefined));
+    receiver.respond((req) => (req.path.startsWith('/crash-') ? { status: 200, delayMs: 100 + Math.floor(Math.random() * 200) } : undefined));
 
     const TOTAL = 200;
     const acknowledged: string[] = [];

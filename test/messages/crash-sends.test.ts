@@ -58,7 +58,7 @@ describe('crash safety of sends', () => {
     // The simulator reports DELIVERED an hour after each send: every send it was handed stays
     // visible as its scheduled report, one per provider message id.
     await device(api, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000, readAfterMs: 0 } });
-    receiver.respond((req) => (req.path === '/crash-ws' ? { status: 200, delayMs: Math.floor(Math.random() * 20) } : undefined));
+    receiver.respond((req) => (req.path === '/crash-ws' ? { status: 200, delayMs: 50 + Math.floor(Math.random() * 100) } : undefined));
 
     const TOTAL = 400;
     const bodies = Array.from({ length: TOTAL }, (_, i) => ({
