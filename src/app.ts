@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { ensureAdminKey } from './auth/api-keys.ts';
 import { KeyCache } from './auth/authenticate.ts';
 import type { Config } from './config.ts';
 import { SecretBox } from './crypto/secret-box.ts';
@@ -59,7 +58,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const secretKey = config.secretKey ?? (config.embedded ? generatedSecret(config.dataDir, 'secret.key') : undefined);
     if (!secretKey) throw new Error('SWITCHBOARD_SECRET_KEY must be set when DATABASE_URL is set (it encrypts secrets at rest)');
 
-    db = connectDatabase(databaseUrl, config.dbPoolSize, `switchboard-${config.role}`);
+    db = await connectDatabase(databaseUrl, config.dbPoolSize, `switchboard-${config.role}`, config.runsApi || !options.databasePrepared);
     const generatedAdminKey = options.databasePrepared ? null : await prepareDatabase(db, config, log);
     boss = await startBoss({
       url: databaseUrl,
@@ -124,6 +123,7 @@ async function prepareDatabase(db: Database, config: Config, log: Logger): Promi
     return await withStartupLock(client, async () => {
       const applied = await migrate(client);
       if (applied.length) log.info({ migrations: applied }, 'applied database migrations');
+      const { ensureAdminKey } = await import('./auth/api-keys.ts');
       return ensureAdminKey(db, config.adminKey, true);
     });
   } finally {

@@ -1,5 +1,5 @@
 import type { Job, PgBoss } from 'pg-boss';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { bossDb, pgSql, type Sql } from '../db/sql.ts';
 import type { Outcome } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';

@@ -1,4 +1,4 @@
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';

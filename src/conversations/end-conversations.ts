@@ -1,13 +1,9 @@
 import type { PgBoss } from 'pg-boss';
-import { z } from 'zod';
-import { requireViewer, type Viewer } from '../auth/viewer.ts';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { pgSql, type Sql } from '../db/sql.ts';
-import { notFound } from '../errors.ts';
 import { newEvent, recordEvents } from '../events/record-events.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot, messageSnapshot } from '../events/snapshots.ts';
 import type { Runtime } from '../runtime.ts';
-import { parseInput } from '../validation/parse.ts';
 import { CLIENT_COLUMNS, conversationColumns } from './contacts.ts';
 
 type Ended = Parameters<typeof conversationSnapshot>[0] & {
@@ -22,7 +18,7 @@ type Ended = Parameters<typeof conversationSnapshot>[0] & {
  * Ends open conversations matching `where` (SQL over `c`) and emits ENDING_CONV for each, with
  * the conversation's last message. Live-chat integrations receive it as `END`.
  */
-async function endWhere(sql: Sql, boss: PgBoss, where: string, values: unknown[], reason: string): Promise<string[]> {
+export async function endWhere(sql: Sql, boss: PgBoss, where: string, values: unknown[], reason: string): Promise<string[]> {
   const { rows } = await sql.query<Ended>(
     `WITH ended AS (
        UPDATE conversations c SET status = 'ENDED', ended_at = now(), end_reason = $${values.length + 1}
@@ -54,16 +50,6 @@ async function endWhere(sql: Sql, boss: PgBoss, where: string, values: unknown[]
     ),
   );
   return rows.map((r) => r.id);
-}
-
-/** Ends a conversation by API (ENDING_CONV). Ending an ended one changes nothing. */
-export async function endConversation(rt: Runtime, viewer: Viewer | null, input: unknown) {
-  const v = requireViewer(viewer);
-  const { id } = parseInput(z.object({ id: z.string() }), input);
-  const conversation = await rt.prisma.conversation.findUnique({ where: { id } });
-  if (!conversation || (v.kind === 'workspace' && conversation.workspaceId !== v.workspaceId)) throw notFound('Conversation');
-  await inTransaction(rt.pool, (client) => endWhere(pgSql(client), rt.boss, 'c.id = $1', [id], 'ended by API'));
-  return rt.prisma.conversation.findUniqueOrThrow({ where: { id } });
 }
 
 /** The scheduled job: ends conversations idle for SWITCHBOARD_CONVERSATION_IDLE_MINUTES, in batches. */

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
-import { Channel, ConversationStatus } from '../generated/prisma/client.ts';
+import { Channel, ConversationStatus } from '../generated/prisma/enums.ts';
 import { builder } from '../graphql/builder.ts';
 import { ChannelEnum, ConversationStatusEnum } from '../graphql/enums.ts';
 import { below, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
 import { MessageList } from '../messages/schema.ts';
 import { parseInput } from '../validation/parse.ts';
-import { endConversation } from './end-conversations.ts';
+import { endConversation } from './end-conversation.ts';
 
 export const Conversation = builder.prismaObject('Conversation', {
   description: 'A chat between a client and a device.',

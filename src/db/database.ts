@@ -1,10 +1,9 @@
-import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client.ts';
+import type pg from 'pg';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createPool } from './pool.ts';
 
 export type { PrismaClient };
 
-/** One pool for the whole process: Prisma runs on it through the adapter, hot paths use it directly. */
 export type Database = {
   url: string;
   pool: pg.Pool;
@@ -12,36 +11,36 @@ export type Database = {
   close(): Promise<void>;
 };
 
-export function connectDatabase(url: string, poolSize: number, applicationName: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, application_name: applicationName, idleTimeoutMillis: 30_000 });
-  // An idle client that loses its connection emits 'error' on the pool; without a listener the process dies.
-  pool.on('error', () => undefined);
-  // Interactive transactions may wait for a connection and run longer than Prisma's defaults
-  // (2 s, 5 s) when the pool is busy with a burst.
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+/**
+ * The pool, and Prisma on it through the adapter. Prisma is loaded only where it is used (the API
+ * and start-up): a worker thread leaves it out, which saves it some 50 MB.
+ */
+export async function connectDatabase(url: string, poolSize: number, applicationName: string, withPrisma = true): Promise<Database> {
+  const pool = createPool(url, poolSize, applicationName);
+  const prisma = withPrisma ? await newPrisma(pool) : notLoaded();
   return {
     url,
     pool,
     prisma,
     async close() {
-      await prisma.$disconnect().catch(() => undefined);
+      if (withPrisma) await prisma.$disconnect().catch(() => undefined);
       await pool.end().catch(() => undefined);
     },
   };
 }
 
-/** Runs `work` in one transaction on one pooled connection. */
-export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+async function newPrisma(pool: pg.Pool): Promise<PrismaClient> {
+  const [{ PrismaClient }, { PrismaPg }] = await Promise.all([import('../generated/prisma/client.ts'), import('@prisma/adapter-pg')]);
+  // Interactive transactions may wait for a connection and run longer than Prisma's defaults
+  // (2 s, 5 s) when the pool is busy with a burst.
+  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000, timeout: 30_000 } });
+}
+
+/** Where Prisma is left out, a use of it is a bug that should say so. */
+function notLoaded(): PrismaClient {
+  return new Proxy({} as PrismaClient, {
+    get(_target, property) {
+      throw new Error(`Prisma is not loaded in a worker thread (used: ${String(property)})`);
+    },
+  });
 }

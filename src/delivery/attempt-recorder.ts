@@ -1,5 +1,5 @@
 import type { PgBoss } from 'pg-boss';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { deliveryJobs } from './delivery-jobs.ts';

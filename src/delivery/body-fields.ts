@@ -1,4 +1,5 @@
-import { variableName, type TargetField } from '../targets/target-config.ts';
+import type { TargetField } from '../targets/target-config.ts';
+import { variableName } from './variables.ts';
 
 /** A field's value: TEXT as written, VARIABLE looked up (missing variables are null). */
 export function fieldValue(field: TargetField, variables: Record<string, unknown>): unknown {

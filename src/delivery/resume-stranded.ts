@@ -1,5 +1,5 @@
 import { bossDb, pgSql } from '../db/sql.ts';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import type { Runtime } from '../runtime.ts';
 import { deliveryJobs } from './delivery-jobs.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
-import { DeliveryStatus, EventType } from '../generated/prisma/client.ts';
+import { DeliveryStatus, EventType } from '../generated/prisma/enums.ts';
 import { builder } from '../graphql/builder.ts';
 import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../graphql/enums.ts';
 import { below, listType, paginate, pagingFields, pagingInput, timeCursor } from '../graphql/lists.ts';

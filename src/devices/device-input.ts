@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel } from '../generated/prisma/client.ts';
+import { Channel } from '../generated/prisma/enums.ts';
 import { pagingInput } from '../graphql/lists.ts';
 import { LIMITS, optionalText } from '../validation/rules.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';

@@ -11,7 +11,7 @@ import {
   MessageType,
   TargetKind,
   WebhookEvent,
-} from '../generated/prisma/client.ts';
+} from '../generated/prisma/enums.ts';
 import { builder } from './builder.ts';
 
 /** GraphQL enums mirror the Prisma enums, so the schema and the database cannot disagree. */

@@ -19,7 +19,7 @@ export type WorkerThreadMessage = { log: string } | { ready: true };
 
 // The thread's heap is bounded like the main one's (`npm start` sets --max-old-space-size).
 // Without an explicit young generation V8 picks a tiny one under resourceLimits, and scavenges all the time.
-const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
 const RESTART_DELAY_MS = 1000;
 
 /**

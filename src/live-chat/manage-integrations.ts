@@ -6,7 +6,7 @@ import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { LIVE_CHAT_DEFAULT_BODY } from '../delivery/dialects.ts';
 import { assertPublicUrl } from '../targets/target-state.ts';
-import { createTarget, targetColumns } from '../targets/targets.ts';
+import { createTarget, targetColumns } from '../targets/target-writes.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createIntegrationInput, updateIntegrationInput } from './live-chat-input.ts';
 

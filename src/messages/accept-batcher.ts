@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { PgBoss } from 'pg-boss';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { pgSql } from '../db/sql.ts';
 import { acceptMessages, type AcceptRequest, type AcceptResult } from './accept-messages.ts';
 import { Batcher } from './batcher.ts';

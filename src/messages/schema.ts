@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
-import { Channel, MessageDirection, MessageStatus } from '../generated/prisma/client.ts';
+import { Channel, MessageDirection, MessageStatus } from '../generated/prisma/enums.ts';
 import { builder } from '../graphql/builder.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, MessageTypeEnum } from '../graphql/enums.ts';
 import { below, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Channel, MessageType } from '../generated/prisma/client.ts';
+import { Channel, MessageType } from '../generated/prisma/enums.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
 import type { AcceptRequest } from './accept-messages.ts';
 import { inferType, MAX_ATTACHMENTS, MAX_TEXT } from './message-rules.ts';

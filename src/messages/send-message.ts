@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { pgSql } from '../db/sql.ts';
 import { AppError, notFound } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
@@ -9,7 +9,7 @@ import { e164, httpUrl } from '../validation/rules.ts';
 import { MAX_ATTACHMENTS } from './message-rules.ts';
 import { inboundMessage, receiveInbound } from './receive-inbound.ts';
 import { sendMessageInput, toAcceptRequest } from './send-input.ts';
-import { MessageType } from '../generated/prisma/client.ts';
+import { MessageType } from '../generated/prisma/enums.ts';
 
 /** GraphQL sendMessage: the same rules and answers as POST /webhook, with typed errors. */
 export async function sendMessage(rt: Runtime, viewer: Viewer | null, input: unknown) {

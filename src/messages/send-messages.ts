@@ -1,7 +1,7 @@
 import type { Job } from 'pg-boss';
 import { BatchHost } from '../channels/driver-host.ts';
 import { DriverError } from '../channels/driver.ts';
-import { inTransaction } from '../db/database.ts';
+import { inTransaction } from '../db/pool.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '../devices/active-devices.ts';
 import type { MessageType } from '../generated/prisma/client.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VARIABLE, variableName } from '../delivery/variables.ts';
 import { headerName, httpUrl, LIMITS } from '../validation/rules.ts';
 
 /** A query parameter, header or body field: a fixed TEXT or a VARIABLE such as `{{channel}}`. */
@@ -23,13 +24,6 @@ export type TargetConfig = {
   bodyFields: TargetField[] | null;
   permanentStatusCodes: number[];
 };
-
-const VARIABLE = /^\{\{\s*([A-Za-z_][\w.]*)\s*\}\}$/;
-
-/** The variable a VARIABLE field reads: `{{multimedia.url}}` or plain `multimedia.url`. */
-export function variableName(value: string): string {
-  return VARIABLE.exec(value)?.[1] ?? value.trim();
-}
 
 const fieldValue = z.string().max(LIMITS.headerValue, `must be at most ${LIMITS.headerValue} characters`);
 

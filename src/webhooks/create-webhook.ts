@@ -5,7 +5,7 @@ import { newEvent, recordEvents } from '../events/record-events.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { assertPublicUrl } from '../targets/target-state.ts';
-import { createTarget } from '../targets/targets.ts';
+import { createTarget } from '../targets/target-writes.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createWebhookInput } from './webhook-input.ts';
 

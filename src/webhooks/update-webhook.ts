@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.ts';
 import type { Runtime } from '../runtime.ts';
 import { assertPublicUrl } from '../targets/target-state.ts';
-import { targetColumns } from '../targets/targets.ts';
+import { targetColumns } from '../targets/target-writes.ts';
 import { parseInput } from '../validation/parse.ts';
 import { findWebhook } from './find-webhook.ts';
 import { updateWebhookInput } from './webhook-input.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Channel, MessageDirection, MessageStatus, WebhookEvent } from '../generated/prisma/client.ts';
+import { Channel, MessageDirection, MessageStatus, WebhookEvent } from '../generated/prisma/enums.ts';
 import { pagingInput } from '../graphql/lists.ts';
 import { targetInput } from '../targets/target-config.ts';
 import { LIMITS, optionalText, requiredText } from '../validation/rules.ts';

@@ -1,7 +1,7 @@
 import { assertWorkspaceAccess, requireViewer, type Viewer } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
-import { createTarget, targetColumns } from '../targets/targets.ts';
+import { createTarget, targetColumns } from '../targets/target-writes.ts';
 import { assertPublicUrl } from '../targets/target-state.ts';
 import { parseInput } from '../validation/parse.ts';
 import { updateWorkspaceInput } from './workspace-input.ts';

@@ -1,0 +1,45 @@
+import type { SecretBox } from '../crypto/secret-box.ts';
+import { Prisma, type Target, type TargetKind } from '../generated/prisma/client.ts';
+import { newId } from '../ids.ts';
+import { newSigningSecret, type SigningSecret } from './signing-secrets.ts';
+import type { TargetInput } from './target-config.ts';
+
+// Writes go through Prisma, which only the API loads (targets.ts is read by the workers too).
+
+/** Column values for the parts of a target input that were given (undefined keeps the current value). */
+export function targetColumns(secrets: SecretBox, input: Partial<TargetInput>) {
+  return {
+    url: input.url ?? undefined,
+    method: input.method ?? undefined,
+    queryParams: input.queryParams ?? undefined,
+    headers: input.headers === undefined ? undefined : input.headers === null ? null : secrets.encryptJson(input.headers),
+    ...(input.auth === undefined
+      ? {}
+      : input.auth === null || input.auth.type === 'NONE'
+        ? { authType: 'NONE' as const, auth: null }
+        : { authType: input.auth.type, auth: secrets.encryptJson(input.auth) }),
+    bodyFields: input.bodyFields === undefined ? undefined : (input.bodyFields ?? Prisma.DbNull),
+    permanentStatusCodes: input.permanentStatusCodes ?? undefined,
+  };
+}
+
+export async function createTarget(
+  tx: Prisma.TransactionClient,
+  secrets: SecretBox,
+  workspaceId: number,
+  kind: TargetKind,
+  input: TargetInput,
+  signingSecrets: SigningSecret[] = [{ secret: newSigningSecret(), expiresAt: null }],
+): Promise<Target> {
+  const columns = targetColumns(secrets, input);
+  return tx.target.create({
+    data: {
+      ...columns,
+      id: newId(),
+      workspaceId,
+      kind,
+      url: input.url,
+      signingSecrets: secrets.encryptJson(signingSecrets),
+    },
+  });
+}
