@@ -1,12 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, SECRET_KEY, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
-import { freePort } from '../support/ports.ts';
-import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
+import { killAll, startRecoveringSwitchboard } from '../support/process.ts';
 import { Receiver } from '../support/receiver.ts';
 
 /**
@@ -33,26 +32,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function startSwitchboard(): Promise<{ proc: Proc; url: string }> {
-  const port = await freePort();
-  const proc = spawnNode({
-    DATABASE_URL: db.url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
-    SWITCHBOARD_SECRET_KEY: SECRET_KEY,
-    SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
-    // Jobs a dead process held expire fast, and the supervisor looks every second.
-    SWITCHBOARD_JOB_EXPIRE_SECONDS: '5',
-    SWITCHBOARD_JOB_SUPERVISE_SECONDS: '1',
-    SWITCHBOARD_RETRY_SCHEDULE: '1,1,1,1,1,1,1,1',
-    SWITCHBOARD_SHUTDOWN_TIMEOUT_SECONDS: '5',
-    LOG_LEVEL: 'warn',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForReady(proc, url, 60_000);
-  return { proc, url };
-}
+const startSwitchboard = () => startRecoveringSwitchboard(db.url);
 
 describe('crash safety', () => {
   it('killed with SIGKILL mid-burst and started again, every event reaches every matching target at least once', async () => {

@@ -1,10 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, SECRET_KEY, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
-import { freePort } from '../support/ports.ts';
-import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
+import { killAll, startRecoveringSwitchboard } from '../support/process.ts';
 import { Receiver } from '../support/receiver.ts';
 import { sleep } from '../support/wait.ts';
 
@@ -28,27 +27,7 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function startSwitchboard(): Promise<{ proc: Proc; url: string }> {
-  const port = await freePort();
-  const proc = spawnNode({
-    DATABASE_URL: db.url,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
-    SWITCHBOARD_SECRET_KEY: SECRET_KEY,
-    SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
-    // Jobs the dead process held expire fast, and the supervisor looks every second.
-    SWITCHBOARD_JOB_EXPIRE_SECONDS: '5',
-    SWITCHBOARD_JOB_SUPERVISE_SECONDS: '1',
-    SWITCHBOARD_RETRY_SCHEDULE: '1,1,1,1,1,1,1,1',
-    SWITCHBOARD_SHUTDOWN_TIMEOUT_SECONDS: '5',
-    LOG_LEVEL: 'warn',
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitForReady(proc, url, 60_000);
-  return { proc, url };
-}
-
+const startSwitchboard = () => startRecoveringSwitchboard(db.url);
 
 describe('crash safety of sends', () => {
   it('killed with SIGKILL during a burst of sends and started again: no accepted message lost, none sent twice', async () => {

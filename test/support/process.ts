@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { ADMIN_KEY, SECRET_KEY } from './app.ts';
+import { freePort } from './ports.ts';
 
 /** The repository root: where `src/main.ts` is and what the program runs in. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -164,6 +166,30 @@ export async function waitForReady(proc: Proc, baseUrl: string, timeoutMs = 90_0
     if (Date.now() > deadline) throw new Error(`process ${proc.pid} not ready at ${baseUrl} within ${timeoutMs} ms (last: ${last})\n${proc.tail()}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Switchboard as a real process on `databaseUrl`, set to recover fast from a kill: jobs a dead
+ * process held expire after 5 s, the supervisor looks every second, retries come every second.
+ */
+export async function startRecoveringSwitchboard(databaseUrl: string): Promise<{ proc: Proc; url: string }> {
+  const port = await freePort();
+  const proc = spawnNode({
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
+    SWITCHBOARD_SECRET_KEY: SECRET_KEY,
+    SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
+    SWITCHBOARD_JOB_EXPIRE_SECONDS: '5',
+    SWITCHBOARD_JOB_SUPERVISE_SECONDS: '1',
+    SWITCHBOARD_RETRY_SCHEDULE: '1,1,1,1,1,1,1,1',
+    SWITCHBOARD_SHUTDOWN_TIMEOUT_SECONDS: '5',
+    LOG_LEVEL: 'warn',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitForReady(proc, url, 60_000);
+  return { proc, url };
 }
 
 /** Kills every process these helpers started that is still running (call it in afterAll). */
