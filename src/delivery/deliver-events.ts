@@ -196,22 +196,38 @@ function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number
   };
 }
 
+type Loaded = {
+  deliveries: { id: string; status: string; attemptCount: number; eventId: string; targetId: string }[];
+  events: (Omit<Row['event'], 'createdAt'> & { createdAt: string })[];
+  targets: (Target & { webhookEvent: WebhookEvent | null })[];
+};
+
 async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, Row>> {
-  const { rows } = await pgSql(rt.pool).query<Row>(LOAD_DELIVERIES, [ids]);
-  return new Map(rows.map((r) => [r.id, { ...r, event: { ...r.event, createdAt: new Date(r.event.createdAt) } }]));
+  const { rows } = await pgSql(rt.pool).query<Loaded>(LOAD_DELIVERIES, [ids]);
+  const { deliveries, events, targets } = rows[0]!;
+  const eventOf = new Map(events.map((e) => [e.id, { ...e, createdAt: new Date(e.createdAt) }]));
+  const targetOf = new Map(targets.map((t) => [t.id, t]));
+  const loaded = new Map<string, Row>();
+  for (const d of deliveries) {
+    const event = eventOf.get(d.eventId);
+    const target = targetOf.get(d.targetId);
+    if (event && target) loaded.set(d.id, { id: d.id, status: d.status, attemptCount: d.attemptCount, event, target, webhookEvent: target.webhookEvent });
+  }
+  return loaded;
 }
 
+// Deliveries of one batch share few events and targets (a fan-out is one event to many targets, a
+// burst many events to one target): each event and target is sent and parsed once, not per row.
 export const LOAD_DELIVERIES = `
-SELECT d.id, d.status, d.attempt_count AS "attemptCount",
-       json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at) AS event,
-       json_build_object(
-         'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
-         'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
-         'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
-         'enabled', t.enabled) AS target,
-       w.event AS "webhookEvent"
-  FROM deliveries d
-  JOIN events e ON e.id = d.event_id
-  JOIN targets t ON t.id = d.target_id
-  LEFT JOIN webhooks w ON w.target_id = t.id
- WHERE d.id = ANY($1::uuid[])`;
+WITH d AS MATERIALIZED (SELECT id, status, attempt_count, event_id, target_id FROM deliveries WHERE id = ANY($1::uuid[]))
+SELECT
+  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'status', d.status, 'attemptCount', d.attempt_count, 'eventId', d.event_id, 'targetId', d.target_id)), '[]')
+     FROM d) AS deliveries,
+  (SELECT coalesce(json_agg(json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at)), '[]')
+     FROM events e WHERE e.id IN (SELECT event_id FROM d)) AS events,
+  (SELECT coalesce(json_agg(json_build_object(
+            'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
+            'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
+            'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
+            'enabled', t.enabled, 'webhookEvent', w.event)), '[]')
+     FROM targets t LEFT JOIN webhooks w ON w.target_id = t.id WHERE t.id IN (SELECT target_id FROM d)) AS targets`;

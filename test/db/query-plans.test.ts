@@ -11,7 +11,7 @@ import { messageReaches, rows } from '../support/messaging.ts';
 import { Receiver } from '../support/receiver.ts';
 
 // The statements every status report and every delivery runs must find their rows through an
-// index: a plan that scans messages or deliveries gets slower with every message ever sent.
+// index: a plan that scans messages, events or deliveries gets slower with every message ever sent.
 const HISTORY = 20_000;
 
 let app: TestApp;
@@ -26,7 +26,7 @@ beforeAll(async () => {
   const sent = await postWebhook(app, { location_id: ws.locationId, phone: phone(), message: 'hi', message_id: 'plan-1', channel: 'sms' }, ws.key);
   const message = await messageReaches(app, sent.body.messageId, 'SENT');
   await waitForDeliveries(app, ws, {}, (nodes) => nodes.some((d) => d.status === 'SUCCEEDED'));
-  // A history of copies of this message, its delivery and its conversation (ended), written faster
+  // A history of copies of this message, its delivery, its event and its conversation (ended), written faster
   // than autovacuum's statistics follow.
   await rows(
     app,
@@ -51,6 +51,13 @@ beforeAll(async () => {
     app,
     `INSERT INTO conversations SELECT r.* FROM conversations c, generate_series(1, $1::int) g,
        LATERAL jsonb_populate_record(NULL::conversations, to_jsonb(c) || jsonb_build_object('id', substr(md5(g::text), 1, 24), 'status', 'ENDED')) r`,
+    [HISTORY],
+  );
+  await rows(
+    app,
+    `INSERT INTO events SELECT r.* FROM events e, generate_series(1, $1::int) g,
+       LATERAL jsonb_populate_record(NULL::events, to_jsonb(e) || jsonb_build_object('id', gen_random_uuid(), 'copy', g)) r
+      WHERE e.id = (SELECT id FROM events LIMIT 1)`,
     [HISTORY],
   );
   const [delivery] = await rows<{ id: string }>(app, 'SELECT id FROM deliveries LIMIT 1');
@@ -92,12 +99,12 @@ async function historyScans(): Promise<string[]> {
   ];
   const found: string[] = [];
   for (const [name, sql, values] of plans) {
-    for (const table of await scannedTables(sql, values)) if (['messages', 'deliveries', 'conversations'].includes(table)) found.push(`${name}: ${table}`);
+    for (const table of await scannedTables(sql, values)) if (['messages', 'deliveries', 'conversations', 'events'].includes(table)) found.push(`${name}: ${table}`);
   }
   return found;
 }
 
-describe(`with ${HISTORY} messages, deliveries and conversations of history`, () => {
+describe(`with ${HISTORY} messages, events, deliveries and conversations of history`, () => {
   it('status reports and deliveries find their rows through indexes before statistics catch up', async () => {
     expect(await historyScans()).toEqual([]);
   });
