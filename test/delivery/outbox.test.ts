@@ -8,6 +8,7 @@ import { createClient, sleep } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
 import { Receiver } from '../support/receiver.ts';
+import { signedWith } from '../support/standard-webhooks.ts';
 
 /**
  * The transactional outbox: an event, its deliveries and their jobs commit with the change that
@@ -95,10 +96,10 @@ describe('transactional outbox', () => {
     expect(receiver.on('/outbox-b')).toHaveLength(0);
   });
 
-  it('the same change committed reaches every matching target, with the event id it was recorded under', async () => {
+  it('the same change committed reaches every matching target, with the event id it was recorded under, each signed with its own secret', async () => {
     const ws = await workspace(app);
-    await webhook(app, ws, { url: `${receiver.url}/outbox-c`, event: 'NEW_CLIENT' });
-    await webhook(app, ws, { url: `${receiver.url}/outbox-d`, event: 'ANY_EVENT' });
+    const hookC = await webhook(app, ws, { url: `${receiver.url}/outbox-c`, event: 'NEW_CLIENT' });
+    const hookD = await webhook(app, ws, { url: `${receiver.url}/outbox-d`, event: 'ANY_EVENT' });
     const recorded = await recordIn(ws, 'committed', 'COMMIT');
     const { eventId } = recorded;
     const [c] = await receiver.waitForCount('/outbox-c', 1);
@@ -106,6 +107,10 @@ describe('transactional outbox', () => {
     expect(c!.headers['webhook-id']).toBe(eventId);
     expect(d!.headers['webhook-id']).toBe(eventId);
     expect(c!.json).toMatchObject({ event: 'NEW_CLIENT', name: 'committed', eventId });
+    expect(d!.json).toEqual(c!.json);
+    // One event loaded once for both deliveries; each target still signs with its own secret.
+    expect([signedWith(hookC.signingSecret!, c!), signedWith(hookD.signingSecret!, c!)]).toEqual([true, false]);
+    expect([signedWith(hookD.signingSecret!, d!), signedWith(hookC.signingSecret!, d!)]).toEqual([true, false]);
     expect(await counts(recorded)).toMatchObject({ events: 1, deliveries: 2 });
   });
 
