@@ -27,38 +27,23 @@ beforeAll(async () => {
   const message = await messageReaches(app, sent.body.messageId, 'SENT');
   await waitForDeliveries(app, ws, {}, (nodes) => nodes.some((d) => d.status === 'SUCCEEDED'));
   // A history of copies of this message, its delivery, its event and its conversation (ended), written faster
-  // than autovacuum's statistics follow.
-  await rows(
-    app,
-    `INSERT INTO messages SELECT r.* FROM messages m, generate_series(1, $2::int) g,
-       LATERAL jsonb_populate_record(NULL::messages, to_jsonb(m) || jsonb_build_object('id', gen_random_uuid(), 'external_id', 'bulk-' || g, 'provider_message_id', 'bulk-' || g)) r
-      WHERE m.id = $1`,
-    [message.id, HISTORY],
-  );
-  await rows(
-    app,
-    `INSERT INTO deliveries SELECT r.* FROM deliveries d, generate_series(1, $1::int) g,
-       LATERAL jsonb_populate_record(NULL::deliveries, to_jsonb(d) || jsonb_build_object('id', gen_random_uuid(), 'copy', g)) r
-      WHERE d.id = (SELECT id FROM deliveries LIMIT 1)`,
-    [HISTORY],
-  );
+  // than autovacuum's statistics follow. Each copy's overrides depend on g, its number.
+  const history = (table: string, overrides: string, id?: string) =>
+    rows(
+      app,
+      `INSERT INTO ${table} SELECT r.* FROM ${table} t, generate_series(1, $1::int) g,
+         LATERAL jsonb_populate_record(NULL::${table}, to_jsonb(t) || jsonb_build_object(${overrides})) r
+        WHERE t.id = ${id ? '$2' : `(SELECT id FROM ${table} LIMIT 1)`}`,
+      id ? [HISTORY, id] : [HISTORY],
+    );
+  await history('messages', `'id', gen_random_uuid(), 'external_id', 'bulk-' || g, 'provider_message_id', 'bulk-' || g`, message.id);
+  await history('deliveries', `'id', gen_random_uuid(), 'copy', g`);
+  await history('events', `'id', gen_random_uuid(), 'copy', g`);
+  await history('conversations', `'id', substr(md5(g::text), 1, 24), 'status', 'ENDED'`);
   const [row] = await rows<{ id: string; device_id: string; provider_message_id: string; client_id: string }>(
     app,
     'SELECT id, device_id, provider_message_id, client_id FROM messages WHERE id = $1',
     [message.id],
-  );
-  await rows(
-    app,
-    `INSERT INTO conversations SELECT r.* FROM conversations c, generate_series(1, $1::int) g,
-       LATERAL jsonb_populate_record(NULL::conversations, to_jsonb(c) || jsonb_build_object('id', substr(md5(g::text), 1, 24), 'status', 'ENDED')) r`,
-    [HISTORY],
-  );
-  await rows(
-    app,
-    `INSERT INTO events SELECT r.* FROM events e, generate_series(1, $1::int) g,
-       LATERAL jsonb_populate_record(NULL::events, to_jsonb(e) || jsonb_build_object('id', gen_random_uuid(), 'copy', g)) r
-      WHERE e.id = (SELECT id FROM events LIMIT 1)`,
-    [HISTORY],
   );
   const [delivery] = await rows<{ id: string }>(app, 'SELECT id FROM deliveries LIMIT 1');
   sample = { messageId: row!.id, deviceId: row!.device_id, providerMessageId: row!.provider_message_id, deliveryId: delivery!.id, clientId: row!.client_id };
