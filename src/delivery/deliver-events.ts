@@ -16,8 +16,8 @@ type Row = {
   status: string;
   attemptCount: number;
   event: { id: string; workspaceId: number; type: StoredEvent['type']; payload: unknown; createdAt: Date };
-  target: Target;
-  webhookEvent: WebhookEvent | null;
+  /** With the event its webhook subscribes to (none for the workspace webhook and live chat). */
+  target: Target & { webhookEvent: WebhookEvent | null };
 };
 
 /**
@@ -150,7 +150,7 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
   try {
     const target = targetOf(row);
     const number = row.attemptCount + 1;
-    const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.webhookEvent), { attempt: number, now: new Date() });
+    const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.target.webhookEvent), { attempt: number, now: new Date() });
     const result = await deps.send(request);
     deps.limiter.observe(row.target.id, result.durationMs);
     record = attemptRecord(rt, row, target, number, manual, request.url, result);
@@ -199,7 +199,7 @@ function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number
 type Loaded = {
   deliveries: { id: string; status: string; attemptCount: number; eventId: string; targetId: string }[];
   events: (Omit<Row['event'], 'createdAt'> & { createdAt: string })[];
-  targets: (Target & { webhookEvent: WebhookEvent | null })[];
+  targets: Row['target'][];
 };
 
 async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, Row>> {
@@ -211,7 +211,7 @@ async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, R
   for (const d of deliveries) {
     const event = eventOf.get(d.eventId);
     const target = targetOf.get(d.targetId);
-    if (event && target) loaded.set(d.id, { id: d.id, status: d.status, attemptCount: d.attemptCount, event, target, webhookEvent: target.webhookEvent });
+    if (event && target) loaded.set(d.id, { id: d.id, status: d.status, attemptCount: d.attemptCount, event, target });
   }
   return loaded;
 }
