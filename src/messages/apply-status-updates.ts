@@ -184,4 +184,5 @@ UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = 
        sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at, updated_at = now()
   FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, provider_message_id text, provider_conversation_id text, raw_status text,
        error_code text, error text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
+ -- The id list lets the planner use the primary key (the JSON's row count is unknown to it).
  WHERE m.id = ANY($2::uuid[]) AND m.id = x.id`;
