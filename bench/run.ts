@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
-import { cannon, freePort, percentile, sleep, spawnNode, waitReady, watchRss, type Load } from './support.ts';
+import { cannon, freePort, percentile, sleep, spawnNode, waitReady, watchCpu, watchRss, type Load } from './support.ts';
+import got from 'got';
 
 const ADMIN_KEY = 'sba_bench_admin_key_0123456789abcdef';
 const SECRET_KEY = 'b'.repeat(64);
@@ -49,8 +50,10 @@ async function main() {
   await new Promise<void>((r) => bare.once('message', () => r()));
   const body = JSON.stringify({ location_id: 'x', phone: '+14155550100', message: 'Hello', message_id: 'id', channel: 'sms' });
   const bareHttp = await cannon({ url: `http://127.0.0.1:${barePort}/`, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: 64, duration: 10 });
-  bare.kill();
   say(`baseline node:http POST: ${bareHttp.rps} req/s`);
+  const httpClients = await baselineHttpClients(`http://127.0.0.1:${barePort}/`, body);
+  bare.kill();
+  say(`baseline outbound HTTP client CPU per request: got ${httpClients.got} µs, node:http ${httpClients.nodeHttp} µs`);
   const insertRate = await baselineInserts(dbUrl, 64, 10);
   say(`baseline single-row INSERT at 64 connections: ${insertRate} rows/s`);
 
@@ -71,6 +74,7 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   await waitReady(`${base}/readyz`);
   const rss = watchRss(app.pid!);
+  const cpu = watchCpu(app.pid!);
   say('Switchboard ready');
 
   const gql = async (query: string, variables: unknown, key = ADMIN_KEY) => {
@@ -87,6 +91,7 @@ async function main() {
   const message = (id: string, n: number) =>
     JSON.stringify({ location_id: ws.locationId, user_id: '1', phone: `+1415555${String(1000 + (n % 9000))}`, message: 'Your code is 123456', message_id: id, channel: 'sms' });
 
+  cpu.mark('setup');
   // --- Accept -------------------------------------------------------------------------------------
   const accept: Record<string, Load> = {};
   for (const connections of [16, 64]) {
@@ -105,9 +110,11 @@ async function main() {
   const stored = await count(dbUrl, "SELECT count(*) FROM messages WHERE external_id LIKE 'acc%'");
   say(`durability: ${acceptedOk} answered 200, ${stored} stored`);
   rss.mark('accept');
+  cpu.mark('accept');
   await drain(dbUrl, 300_000);
   say('backlog drained');
   rss.mark('accept backlog');
+  cpu.mark('accept backlog');
 
   // --- End to end at fixed rates ------------------------------------------------------------------
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -137,6 +144,7 @@ async function main() {
     say(`end to end at ${rate} msg/s: accept→STATUS-UPDATE SENT p50 ${e2eFixed[`at${rate}`]!.p50Ms} ms, p99 ${e2eFixed[`at${rate}`]!.p99Ms} ms`);
     await drain(dbUrl, 300_000);
     rss.mark(`end to end at ${rate} msg/s`);
+    cpu.mark(`end to end at ${rate} msg/s`);
   }
 
   // --- End to end at saturation ----------------------------------------------------------------------
@@ -150,6 +158,7 @@ async function main() {
   say(`end to end at saturation: ${e2eSaturation.deliveriesPerSecond} webhook deliveries/s (${e2eSaturation.deliveries} in ${e2eSaturation.seconds} s)`);
   await drain(dbUrl, 120_000);
   rss.mark('end to end at saturation');
+  cpu.mark('end to end at saturation');
 
   // --- Fan-out -----------------------------------------------------------------------------------------
   const fanout: Record<string, { subscriptions: number; events: number; deliveries: number; seconds: number; deliveriesPerSecond: number }> = {};
@@ -172,6 +181,7 @@ async function main() {
     say(`fan-out to ${target}: ${fanout[`to${target}`]!.deliveriesPerSecond} deliveries/s`);
     await count(dbUrl, 'DELETE FROM clients');
     rss.mark(`fan-out to ${target}`);
+    cpu.mark(`fan-out to ${target}`);
   }
 
   rss.stop();
@@ -183,7 +193,7 @@ async function main() {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
     versions: { node: process.version, postgres: versionRows[0]!.server_version, switchboard: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version },
-    baselines: { bareNodeHttpRps: bareHttp.rps, singleRowInsertsPerSecond: insertRate },
+    baselines: { bareNodeHttpRps: bareHttp.rps, singleRowInsertsPerSecond: insertRate, outboundHttpCpuMicrosPerRequest: httpClients },
     accept,
     acceptDurability: { answered200: acceptedOk, stored },
     endToEndFixedRate: e2eFixed,
@@ -191,6 +201,7 @@ async function main() {
     fanout,
     peakRssMb,
     peakRssMbByPhase: rss.phases(),
+    cpuCoresByPhase: cpu.phases(),
     ratios: {
       acceptC64ToBareHttp: round(accept.c64!.rps / bareHttp.rps),
       acceptC64ToSingleRowInserts: round(accept.c64!.rps / insertRate),
@@ -216,6 +227,43 @@ function post(agent: http.Agent, url: string, headers: Record<string, string>, b
   const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => res.resume());
   req.on('error', () => undefined);
   req.end(body);
+}
+
+/**
+ * CPU per request of the outbound HTTP client the delivery worker uses (got, with the options of
+ * src/delivery/send.ts) and of a bare node:http request, 64 at a time against the bare server:
+ * the client's share of a delivery's cost.
+ */
+async function baselineHttpClients(url: string, body: string): Promise<{ got: number; nodeHttp: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const headers = { 'content-type': 'application/json', 'webhook-id': 'msg_bench', 'webhook-timestamp': '1700000000', 'webhook-signature': 'v1,bench' };
+  const client = got.extend({ agent: { http: agent }, timeout: { lookup: 5000, connect: 5000, request: 15000 }, followRedirect: false, throwHttpErrors: false, retry: { limit: 0 } });
+  const viaGot = () =>
+    new Promise<void>((resolve) => {
+      const stream = client.stream(url, { method: 'POST', headers, body });
+      stream.on('data', () => undefined).on('end', resolve).on('error', () => resolve());
+    });
+  const viaNodeHttp = () =>
+    new Promise<void>((resolve) => {
+      const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => res.on('data', () => undefined).on('end', resolve));
+      req.setTimeout(15000);
+      req.on('error', () => resolve());
+      req.end(body);
+    });
+  const cpuPerRequest = async (send: () => Promise<void>, n: number) => {
+    let started = 0;
+    const before = process.cpuUsage();
+    await Promise.all(Array.from({ length: 64 }, async () => {
+      while (started++ < n) await send();
+    }));
+    const used = process.cpuUsage(before);
+    return Math.round((used.user + used.system) / n);
+  };
+  await cpuPerRequest(viaGot, 2000); // warm-up, both paths
+  await cpuPerRequest(viaNodeHttp, 2000);
+  const result = { got: await cpuPerRequest(viaGot, 20_000), nodeHttp: await cpuPerRequest(viaNodeHttp, 20_000) };
+  agent.destroy();
+  return result;
 }
 
 async function baselineInserts(url: string, connections: number, seconds: number): Promise<number> {
@@ -331,6 +379,14 @@ function printTable(r: any) {
     ['fan-out to 10', `${r.fanout.to10.deliveriesPerSecond} deliveries/s`, ''],
     ['fan-out to 100', `${r.fanout.to100.deliveriesPerSecond} deliveries/s`, ''],
     ['peak RSS', `${r.peakRssMb} MB`, '≤ 300 MB'],
+    ['outbound HTTP client, CPU per request', `got ${r.baselines.outboundHttpCpuMicrosPerRequest.got} µs, node:http ${r.baselines.outboundHttpCpuMicrosPerRequest.nodeHttp} µs`, ''],
+    ...Object.entries(r.cpuCoresByPhase as Record<string, any>)
+      .filter(([phase]) => phase !== 'setup')
+      .map(([phase, c]): [string, string, string] => [
+        `CPU cores, ${phase}`,
+        `Switchboard ${c.switchboardCores.main} main + ${c.switchboardCores.workerThread} worker thread + ${c.switchboardCores.v8Helpers} V8 helpers (GC) + ${c.switchboardCores.other} other; PostgreSQL ${c.postgresCores}; bench ${c.benchCores}`,
+        '',
+      ]),
   ];
   console.log(`\n| measure | result | target |\n|---|---|---|`);
   for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

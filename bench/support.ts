@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -34,6 +35,73 @@ export function watchRss(pid: number, everyMs = 100) {
     },
     phases: () => phases,
     stop: () => clearInterval(timer),
+  };
+}
+
+const CLOCK_TICKS = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
+
+/** CPU seconds from a /proc stat line: user + system, and (for a parent) its waited-for children's. */
+function statCpu(path: string, withChildren = false): { name: string; seconds: number } | null {
+  try {
+    const stat = readFileSync(path, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+    const ticks = Number(f[11]) + Number(f[12]) + (withChildren ? Number(f[13]) + Number(f[14]) : 0);
+    return { name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), seconds: ticks / CLOCK_TICKS };
+  } catch {
+    return null; // the thread or process ended
+  }
+}
+
+/** CPU seconds of a Node process by thread: the main thread, worker threads, V8's helpers (GC, compilers), the rest (libuv). */
+function nodeThreadsCpu(pid: number): Record<string, number> {
+  const out: Record<string, number> = { main: 0, workerThread: 0, v8Helpers: 0, other: 0 };
+  let tids: string[] = [];
+  try {
+    tids = readdirSync(`/proc/${pid}/task`);
+  } catch {
+    return out;
+  }
+  for (const tid of tids) {
+    const t = statCpu(`/proc/${pid}/task/${tid}/stat`);
+    if (!t) continue;
+    const kind = tid === String(pid) ? 'main' : t.name === 'WorkerThread' ? 'workerThread' : t.name.startsWith('V8') ? 'v8Helpers' : 'other';
+    out[kind]! += t.seconds;
+  }
+  return out;
+}
+
+/** CPU seconds of every PostgreSQL process on this machine, with the backends that already exited (the postmaster's children). */
+function postgresCpu(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    const p = statCpu(`/proc/${pid}/stat`, true);
+    if (p?.name === 'postgres') total += p.seconds;
+  }
+  return total;
+}
+
+type CpuPhase = { seconds: number; switchboardCores: Record<string, number>; postgresCores: number; benchCores: number };
+
+/** What used the CPU in each phase ended by `mark`, in cores: Switchboard's threads, PostgreSQL, this bench (load generator and receiver). */
+export function watchCpu(pid: number) {
+  const sample = () => ({ at: performance.now(), node: nodeThreadsCpu(pid), postgres: postgresCpu(), bench: process.cpuUsage() });
+  let last = sample();
+  const phases: Record<string, CpuPhase> = {};
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    mark(phase: string) {
+      const now = sample();
+      const wall = (now.at - last.at) / 1000;
+      const bench = process.cpuUsage(last.bench);
+      phases[phase] = {
+        seconds: round(wall),
+        switchboardCores: Object.fromEntries(Object.entries(now.node).map(([k, v]) => [k, round((v - (last.node[k] ?? 0)) / wall)])),
+        postgresCores: round((now.postgres - last.postgres) / wall),
+        benchCores: round((bench.user + bench.system) / 1e6 / wall),
+      };
+      last = now;
+    },
+    phases: () => phases,
   };
 }
 
