@@ -230,8 +230,8 @@ function post(agent: http.Agent, url: string, headers: Record<string, string>, b
 }
 
 /**
- * CPU per request of the outbound HTTP client the delivery worker uses (got, with the options of
- * src/delivery/send.ts) and of a bare node:http request, 64 at a time against the bare server:
+ * CPU per request of the outbound HTTP client the delivery worker uses (got, with the timeouts and
+ * no-redirect, no-retry options of src/delivery/send.ts) and of a bare node:http request, 64 at a time against the bare server:
  * the client's share of a delivery's cost.
  */
 async function baselineHttpClients(url: string, body: string): Promise<{ got: number; nodeHttp: number }> {
