@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
-import { cannon, freePort, percentile, sleep, spawnNode, waitReady, watchCpu, watchRss, type Load } from './support.ts';
+import { cannon, freePort, percentile, round, sleep, spawnNode, waitReady, watchCpu, watchRss, type Load } from './support.ts';
 import got from 'got';
 
 const ADMIN_KEY = 'sba_bench_admin_key_0123456789abcdef';
@@ -75,6 +75,11 @@ async function main() {
   await waitReady(`${base}/readyz`);
   const rss = watchRss(app.pid!);
   const cpu = watchCpu(app.pid!);
+  // Memory and CPU are reported for the same phases.
+  const endPhase = (phase: string) => {
+    rss.mark(phase);
+    cpu.mark(phase);
+  };
   say('Switchboard ready');
 
   const gql = async (query: string, variables: unknown, key = ADMIN_KEY) => {
@@ -109,12 +114,10 @@ async function main() {
   const acceptedOk = Object.values(accept).reduce((n, l) => n + l.requests - l.non2xx - l.errors, 0);
   const stored = await count(dbUrl, "SELECT count(*) FROM messages WHERE external_id LIKE 'acc%'");
   say(`durability: ${acceptedOk} answered 200, ${stored} stored`);
-  rss.mark('accept');
-  cpu.mark('accept');
+  endPhase('accept');
   await drain(dbUrl, 300_000);
   say('backlog drained');
-  rss.mark('accept backlog');
-  cpu.mark('accept backlog');
+  endPhase('accept backlog');
 
   // --- End to end at fixed rates ------------------------------------------------------------------
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -143,8 +146,7 @@ async function main() {
     e2eFixed[`at${rate}`] = { offeredRate: rate, messages: sentAt.size, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
     say(`end to end at ${rate} msg/s: accept→STATUS-UPDATE SENT p50 ${e2eFixed[`at${rate}`]!.p50Ms} ms, p99 ${e2eFixed[`at${rate}`]!.p99Ms} ms`);
     await drain(dbUrl, 300_000);
-    rss.mark(`end to end at ${rate} msg/s`);
-    cpu.mark(`end to end at ${rate} msg/s`);
+    endPhase(`end to end at ${rate} msg/s`);
   }
 
   // --- End to end at saturation ----------------------------------------------------------------------
@@ -157,8 +159,7 @@ async function main() {
   const e2eSaturation = { messages: satLoad.requests, deliveries: receiver.statusUpdates, seconds: round(satSeconds), deliveriesPerSecond: Math.round(receiver.statusUpdates / satSeconds), acceptRps: satLoad.rps };
   say(`end to end at saturation: ${e2eSaturation.deliveriesPerSecond} webhook deliveries/s (${e2eSaturation.deliveries} in ${e2eSaturation.seconds} s)`);
   await drain(dbUrl, 120_000);
-  rss.mark('end to end at saturation');
-  cpu.mark('end to end at saturation');
+  endPhase('end to end at saturation');
 
   // --- Fan-out -----------------------------------------------------------------------------------------
   const fanout: Record<string, { subscriptions: number; events: number; deliveries: number; seconds: number; deliveriesPerSecond: number }> = {};
@@ -180,8 +181,7 @@ async function main() {
     fanout[`to${target}`] = { subscriptions: target, events, deliveries: receiver.fan, seconds: round(seconds), deliveriesPerSecond: Math.round(receiver.fan / seconds) };
     say(`fan-out to ${target}: ${fanout[`to${target}`]!.deliveriesPerSecond} deliveries/s`);
     await count(dbUrl, 'DELETE FROM clients');
-    rss.mark(`fan-out to ${target}`);
-    cpu.mark(`fan-out to ${target}`);
+    endPhase(`fan-out to ${target}`);
   }
 
   rss.stop();
@@ -364,7 +364,6 @@ async function startReceiver() {
   };
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
 
 function printTable(r: any) {
   const rows: [string, string, string][] = [

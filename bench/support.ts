@@ -4,6 +4,9 @@ import autocannon from 'autocannon';
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Two decimals, for reports. */
+export const round = (x: number) => Math.round(x * 100) / 100;
+
 export { freePort } from '../test/support/ports.ts';
 
 /** Resident set size of a process, in MB (Linux /proc). */
@@ -86,7 +89,6 @@ export function watchCpu(pid: number) {
   const sample = () => ({ at: performance.now(), node: nodeThreadsCpu(pid), postgres: postgresCpu(), bench: process.cpuUsage() });
   let last = sample();
   const phases: Record<string, CpuPhase> = {};
-  const round = (x: number) => Math.round(x * 100) / 100;
   return {
     mark(phase: string) {
       const now = sample();
