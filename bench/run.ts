@@ -60,7 +60,9 @@ async function main() {
   // --- Switchboard ------------------------------------------------------------------------------
   const receiver = await startReceiver();
   const port = await freePort();
-  const app = spawnNode(startArgs(), {
+  const start = startCommand();
+  const app = spawnNode(start.args, {
+    ...start.env,
     DATABASE_URL: dbUrl,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -217,10 +219,12 @@ async function main() {
   agent.destroy();
 }
 
-/** The node arguments `npm start` uses (heap limits included), so the bench measures what users run. */
-function startArgs(): string[] {
-  const start = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string;
-  return start.split(/\s+/).slice(1).map((a) => (a.endsWith('.ts') ? path.join(root, a) : a));
+/** The environment and node arguments `npm start` uses (heap limits included), so the bench measures what users run. */
+function startCommand(): { env: Record<string, string>; args: string[] } {
+  const words = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/);
+  const node = words.indexOf('node');
+  const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
+  return { env, args: words.slice(node + 1).map((a) => (a.endsWith('.ts') ? path.join(root, a) : a)) };
 }
 
 function post(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
