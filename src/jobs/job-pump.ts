@@ -1,4 +1,4 @@
-import type { Job, PgBoss } from 'pg-boss';
+import type { Db, Job, PgBoss } from 'pg-boss';
 import { describeError, type Logger } from '../log.ts';
 import type { QueueListener } from './queue-listener.ts';
 
@@ -13,6 +13,14 @@ type PumpOptions = { queue: string; batchSize: number; maxInFlight: number; idle
 const FLUSH_MS = 5;
 
 /**
+ * pg-boss writes the fetch size into its statement's text, so each size is a statement of its own
+ * to prepare: sizes below the batch size are rounded down to a power of two to keep them few.
+ */
+export function fetchSize(room: number, batchSize: number): number {
+  return room >= batchSize ? batchSize : 2 ** Math.floor(Math.log2(Math.max(1, room)));
+}
+
+/**
  * Fetches jobs and hands them to a handler without waiting for a batch to finish before fetching
  * the next: each job settles on its own, so one slow job never holds up the others (pg-boss'
  * `work()` waits for a whole batch). Jobs stay active until settled, so a crash leaves them to
@@ -20,6 +28,7 @@ const FLUSH_MS = 5;
  */
 export class JobPump<T extends object> {
   readonly #boss: PgBoss;
+  readonly #db: Db;
   readonly #o: PumpOptions;
   readonly #handle: BatchHandler<T>;
   readonly #log: Logger;
@@ -34,8 +43,10 @@ export class JobPump<T extends object> {
   #unlisten: (() => void) | null = null;
   #drained: (() => void) | null = null;
 
-  constructor(boss: PgBoss, listener: QueueListener, options: PumpOptions, handle: BatchHandler<T>, log: Logger) {
+  /** `db` runs pg-boss' fetch and complete statements (ours are prepared: planned once per connection). */
+  constructor(boss: PgBoss, db: Db, listener: QueueListener, options: PumpOptions, handle: BatchHandler<T>, log: Logger) {
     this.#boss = boss;
+    this.#db = db;
     this.#o = options;
     this.#handle = handle;
     this.#log = log;
@@ -90,7 +101,7 @@ export class JobPump<T extends object> {
       }
       let jobs: Job<T>[] = [];
       try {
-        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: Math.min(room, this.#o.batchSize) });
+        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: fetchSize(room, this.#o.batchSize), db: this.#db });
       } catch (error) {
         if (!this.#running) break;
         this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'fetching jobs failed');
@@ -132,8 +143,8 @@ export class JobPump<T extends object> {
     const complete = this.#pendingComplete.splice(0);
     const fail = this.#pendingFail.splice(0);
     try {
-      if (complete.length) await this.#boss.complete(this.#o.queue, complete);
-      for (const f of fail) await this.#boss.fail(this.#o.queue, f.id, { error: describeError(f.error).message });
+      if (complete.length) await this.#boss.complete(this.#o.queue, complete, undefined, { db: this.#db });
+      for (const f of fail) await this.#boss.fail(this.#o.queue, f.id, { error: describeError(f.error).message }, { db: this.#db });
     } catch (error) {
       // The jobs stay active and expire into a retry: at least once, never lost.
       this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'settling jobs failed');

@@ -12,6 +12,7 @@ import type { DriverTask } from '../channels/driver-host.ts';
 import { endIdleConversations } from '../conversations/end-conversations.ts';
 import { QueueListener } from './queue-listener.ts';
 import { QUEUES } from './queues.ts';
+import { bossDb, pgSql } from '../db/sql.ts';
 
 export type Workers = { stop(deadline: number): Promise<void> };
 
@@ -23,6 +24,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   const listener = new QueueListener(databaseUrl, rt.log);
   await listener.start();
 
+  const jobsDb = bossDb(pgSql(rt.pool));
   const recorder = new AttemptRecorder(rt.pool, rt.boss, rt.log, rt.config.disableFailingTargetAfterMs);
   const send = createSender({ allowPrivate: rt.config.allowPrivateTargets, connectTimeoutMs: rt.config.connectTimeoutMs, totalTimeoutMs: rt.config.deliveryTimeoutMs });
   // Jobs carry batches (up to 100 deliveries or messages). A delivery job stays in flight until its
@@ -31,6 +33,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   // memory, which bounds how many jobs are worth holding.
   const deliveries = new JobPump<DeliveryJob>(
     rt.boss,
+    jobsDb,
     listener,
     { queue: QUEUES.deliverEvent, batchSize: 20, maxInFlight: DELIVERY_JOBS_IN_FLIGHT, idlePollMs: 2000, lingerMs: 10 },
     deliverEvents(rt, { send, recorder, limiter: new TargetLimiter(rt.config.targetConcurrency), slots: new Semaphore(MAX_REQUESTS_IN_FLIGHT) }),
@@ -39,6 +42,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   recorder.onScheduled = (at) => deliveries.wakeAt(at);
   const driverTasks: JobPump<DriverTask> = new JobPump<DriverTask>(
     rt.boss,
+    jobsDb,
     listener,
     { queue: QUEUES.driverTask, batchSize: 10, maxInFlight: 20, idlePollMs: 2000, lingerMs: 20 },
     runDriverTasks(rt, (at) => driverTasks.wakeAt(at)),
@@ -46,6 +50,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   );
   const sends = new JobPump<SendJob>(
     rt.boss,
+    jobsDb,
     listener,
     { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000, lingerMs: 10 },
     sendMessages(rt, (at) => driverTasks.wakeAt(at)),
