@@ -43,7 +43,7 @@ export class JobPump<T extends object> {
   #unlisten: (() => void) | null = null;
   #drained: (() => void) | null = null;
 
-  /** `db` runs pg-boss' fetch and complete statements (ours are prepared: planned once per connection). */
+  /** `db` runs pg-boss' fetch, complete and fail statements (ours are prepared: planned once per connection). */
   constructor(boss: PgBoss, db: Db, listener: QueueListener, options: PumpOptions, handle: BatchHandler<T>, log: Logger) {
     this.#boss = boss;
     this.#db = db;
