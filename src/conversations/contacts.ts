@@ -39,20 +39,12 @@ export async function upsertClients(sql: Sql, wanted: { workspaceId: number; pho
   const byKey = new Map<string, ClientRow>();
   const created = new Set<string>();
   if (!unique.length) return { byKey, created };
-  const rows = unique.map((w) => ({ id: newId(now.getTime()), workspace_id: w.workspaceId, phone: w.phone }));
-  // One round trip: insert the new ones, read the existing ones.
-  const { rows: found } = await sql.query<ClientRow & { created: boolean }>(
-    `WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id text, workspace_id int, phone text)),
-     ins AS (
-       INSERT INTO clients (id, workspace_id, phone, created_at, patched_at) SELECT id, workspace_id, phone, $2, $2 FROM x
-       ON CONFLICT (workspace_id, phone) DO NOTHING
-       RETURNING *
-     )
-     SELECT ${clientColumns('ins')}, true AS created FROM ins
-     UNION ALL
-     SELECT ${clientColumns('c')}, false FROM clients c JOIN x ON c.workspace_id = x.workspace_id AND c.phone = x.phone`,
-    [JSON.stringify(rows), now],
-  );
+  const { rows: found } = await sql.query<ClientRow & { created: boolean }>(UPSERT_CLIENTS, [
+    unique.map(() => newId(now.getTime())),
+    unique.map((w) => w.workspaceId),
+    unique.map((w) => w.phone),
+    now,
+  ]);
   for (const { created: isNew, ...c } of found) {
     byKey.set(contactKey(c.workspaceId, c.phone), c);
     if (isNew) created.add(c.id);
@@ -68,6 +60,22 @@ export async function upsertClients(sql: Sql, wanted: { workspaceId: number; pho
   }
   return { byKey, created };
 }
+
+/**
+ * One round trip: insert the new ones, read the existing ones. The rows come as arrays, not JSON:
+ * the planner counts an array's elements but guesses 100 rows for a JSON record set, and against
+ * that guess scans the whole table instead of probing the index once per contact.
+ */
+export const UPSERT_CLIENTS = `
+WITH x AS (SELECT * FROM unnest($1::text[], $2::int[], $3::text[]) AS x(id, workspace_id, phone)),
+ins AS (
+  INSERT INTO clients (id, workspace_id, phone, created_at, patched_at) SELECT id, workspace_id, phone, $4, $4 FROM x
+  ON CONFLICT (workspace_id, phone) DO NOTHING
+  RETURNING *
+)
+SELECT ${clientColumns('ins')}, true AS created FROM ins
+UNION ALL
+SELECT ${clientColumns('c')}, false FROM clients c JOIN x ON c.workspace_id = x.workspace_id AND c.phone = x.phone`;
 
 export const conversationKey = (clientId: string, deviceId: string) => `${clientId}:${deviceId}`;
 
@@ -91,15 +99,15 @@ export async function touchConversations(
   const created = new Set<string>();
   const open = async (list: typeof unique) => {
     if (!list.length) return;
-    const rows = list.map((w) => ({
-      id: newId(now.getTime()),
-      workspace_id: w.workspaceId,
-      client_id: w.clientId,
-      device_id: w.deviceId,
-      channel: w.channel,
-      inbound: w.inbound,
-    }));
-    const { rows: found } = await sql.query<ConversationRow & { created: boolean }>(TOUCH_CONVERSATIONS, [JSON.stringify(rows), now]);
+    const { rows: found } = await sql.query<ConversationRow & { created: boolean }>(TOUCH_CONVERSATIONS, [
+      list.map(() => newId(now.getTime())),
+      list.map((w) => w.workspaceId),
+      list.map((w) => w.clientId),
+      list.map((w) => w.deviceId),
+      list.map((w) => w.channel),
+      list.map((w) => w.inbound),
+      now,
+    ]);
     for (const { created: isNew, ...c } of found) {
       if (!isNew && list.find((w) => w.clientId === c.clientId && w.deviceId === c.deviceId)?.inbound) c.lastInboundAt = now;
       byKey.set(conversationKey(c.clientId, c.deviceId), c);
@@ -112,20 +120,23 @@ export async function touchConversations(
   return { byKey, created };
 }
 
-/** Finds (by the open-conversation index) or opens the conversation of each client and device. */
+/** Finds (by the open-conversation index) or opens the conversation of each client and device; arrays for the reason UPSERT_CLIENTS gives. */
 export const TOUCH_CONVERSATIONS = `
-WITH x AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(id char(24), workspace_id int, client_id char(24), device_id char(24), channel text, inbound boolean)),
+WITH x AS (
+  SELECT * FROM unnest($1::char(24)[], $2::int[], $3::char(24)[], $4::char(24)[], $5::text[], $6::boolean[])
+    AS x(id, workspace_id, client_id, device_id, channel, inbound)
+),
 existing AS (
   SELECT c.*, x.inbound FROM conversations c JOIN x ON c.client_id = x.client_id AND c.device_id = x.device_id WHERE c.status = 'OPEN'
 ),
 touched AS (
-  UPDATE conversations c SET last_message_at = $2, last_inbound_at = CASE WHEN e.inbound THEN $2 ELSE c.last_inbound_at END
+  UPDATE conversations c SET last_message_at = $7, last_inbound_at = CASE WHEN e.inbound THEN $7 ELSE c.last_inbound_at END
     FROM existing e
-   WHERE c.id = e.id AND (e.inbound OR c.last_message_at < $2::timestamptz - interval '${ACTIVITY_RESOLUTION}')
+   WHERE c.id = e.id AND (e.inbound OR c.last_message_at < $7::timestamptz - interval '${ACTIVITY_RESOLUTION}')
 ),
 ins AS (
   INSERT INTO conversations (id, workspace_id, client_id, device_id, channel, status, last_inbound_at, last_message_at, created_at)
-  SELECT x.id, x.workspace_id, x.client_id, x.device_id, x.channel::"Channel", 'OPEN', CASE WHEN x.inbound THEN $2::timestamptz END, $2, $2
+  SELECT x.id, x.workspace_id, x.client_id, x.device_id, x.channel::"Channel", 'OPEN', CASE WHEN x.inbound THEN $7::timestamptz END, $7, $7
     FROM x WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.client_id = x.client_id AND e.device_id = x.device_id)
   ON CONFLICT (client_id, device_id) WHERE status = 'OPEN' DO NOTHING
   RETURNING *
