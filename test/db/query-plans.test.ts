@@ -44,21 +44,20 @@ beforeAll(async () => {
   await history('clients', `'id', substr(md5('c' || g), 1, 24), 'phone', '+1555' || lpad(g::text, 7, '0')`);
   await history('conversations', `'id', substr(md5('o' || g), 1, 24), 'client_id', substr(md5('c' || g), 1, 24)`);
   await history('conversations', `'id', substr(md5(g::text), 1, 24), 'status', 'ENDED'`);
-  const [row] = await rows<{ id: string; device_id: string; provider_message_id: string; client_id: string }>(
+  const [row] = await rows<{ id: string; device_id: string; provider_message_id: string; client_id: string; workspace_id: number; phone: string }>(
     app,
-    'SELECT id, device_id, provider_message_id, client_id FROM messages WHERE id = $1',
+    'SELECT m.id, m.device_id, m.provider_message_id, m.client_id, cl.workspace_id, cl.phone FROM messages m JOIN clients cl ON cl.id = m.client_id WHERE m.id = $1',
     [message.id],
   );
   const [delivery] = await rows<{ id: string }>(app, 'SELECT id FROM deliveries LIMIT 1');
-  const [client] = await rows<{ workspace_id: number; phone: string }>(app, 'SELECT workspace_id, phone FROM clients WHERE id = $1', [row!.client_id]);
   sample = {
     messageId: row!.id,
     deviceId: row!.device_id,
     providerMessageId: row!.provider_message_id,
     deliveryId: delivery!.id,
     clientId: row!.client_id,
-    workspaceId: client!.workspace_id,
-    phone: client!.phone,
+    workspaceId: row!.workspace_id,
+    phone: row!.phone,
   };
 }, 120_000);
 
