@@ -13,6 +13,7 @@ import { endIdleConversations } from '../conversations/end-conversations.ts';
 import { QueueListener } from './queue-listener.ts';
 import { QUEUES } from './queues.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
+import { keepYoungTableStatistics } from '../db/young-table-statistics.ts';
 
 export type Workers = { stop(deadline: number): Promise<void> };
 
@@ -58,6 +59,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   );
   const pumps = [deliveries, sends, driverTasks];
   for (const pump of pumps) pump.start();
+  const statistics = keepYoungTableStatistics(rt.pool, rt.log);
 
   await rt.boss.work(QUEUES.endIdleConversations, async () => {
     await endIdleConversations(rt);
@@ -78,6 +80,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   return {
     async stop(deadline) {
       await Promise.all(pumps.map((p) => p.stop(deadline)));
+      await statistics.stop();
       await recorder.drain();
       await listener.close();
     },

@@ -42,6 +42,10 @@ export class SessionWindowError extends AppError {
 
 type Context = { sql: Sql; boss: PgBoss; secrets: SecretBox; now: Date };
 
+/** Messages by (workspace, message_id): $1 workspace ids, $2 message_ids, pairwise. */
+export const MESSAGES_BY_EXTERNAL_ID = `SELECT id, workspace_id, external_id, request_hash FROM messages
+  WHERE (workspace_id, external_id) IN (SELECT * FROM unnest($1::int[], $2::text[]))`;
+
 /**
  * Accepts outbound messages in one transaction (the caller's): each message (QUEUED), its client
  * (NEW_CLIENT the first time), its conversation (NEW_CONV when opened), the OUTGOING_MESSAGE event
@@ -57,8 +61,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   const seen = new Map<string, { id: string; hash: string }>();
   if (keyed.length) {
     const { rows } = await sql.query<{ id: string; workspace_id: number; external_id: string; request_hash: string | null }>(
-      `SELECT id, workspace_id, external_id, request_hash FROM messages
-        WHERE (workspace_id, external_id) IN (SELECT * FROM unnest($1::int[], $2::text[]))`,
+      MESSAGES_BY_EXTERNAL_ID,
       [keyed.map(({ r }) => r.workspaceId), keyed.map(({ r }) => r.externalId)],
     );
     for (const row of rows) seen.set(`${row.workspace_id}:${row.external_id}`, { id: row.id, hash: row.request_hash ?? '' });
@@ -173,7 +176,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   // A concurrent request with the same message_id won the insert: answer as for a retry.
   if (raced.length) {
     const { rows: winners } = await sql.query<{ workspace_id: number; external_id: string; id: string; request_hash: string }>(
-      `SELECT workspace_id, external_id, id, request_hash FROM messages WHERE (workspace_id, external_id) IN (SELECT * FROM unnest($1::int[], $2::text[]))`,
+      MESSAGES_BY_EXTERNAL_ID,
       [raced.map((m) => m.r.workspaceId), raced.map((m) => m.r.externalId)],
     );
     for (const m of raced) {

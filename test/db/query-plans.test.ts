@@ -4,6 +4,7 @@ import { TOUCH_CONVERSATIONS, UPSERT_CLIENTS } from '../../src/conversations/con
 import { LOAD_DELIVERIES } from '../../src/delivery/deliver-events.ts';
 import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
 import { KNOWN_INBOUND } from '../../src/messages/receive-inbound.ts';
+import { MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-messages.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
@@ -69,8 +70,10 @@ afterAll(async () => {
 
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
 
-async function scannedTables(sql: string, values: unknown[]): Promise<string[]> {
-  const [result] = await rows<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(app, `EXPLAIN (FORMAT JSON) ${sql}`, values);
+/** Tables scanned by the plan for these values, or (values null) by the generic plan a prepared statement may settle on. */
+async function scannedTables(sql: string, values: unknown[] | null): Promise<string[]> {
+  const explain = values ? `EXPLAIN (FORMAT JSON) ${sql}` : `EXPLAIN (FORMAT JSON, GENERIC_PLAN) ${sql}`;
+  const [result] = await rows<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(app, explain, values ?? []);
   const scans: string[] = [];
   const walk = (node: PlanNode) => {
     if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) scans.push(node['Relation Name']);
@@ -94,10 +97,13 @@ async function historyScans(): Promise<string[]> {
     ['inbound repeat check', KNOWN_INBOUND, [[sample.deviceId], ['bulk-9']]],
     ['conversation of a message', TOUCH_CONVERSATIONS, [['x'.repeat(24)], [sample.workspaceId], [sample.clientId], [sample.deviceId], ['SMS'], [false], new Date()]],
     ['client of a message', UPSERT_CLIENTS, [['y'.repeat(24)], [sample.workspaceId], [sample.phone], new Date()]],
+    ['message_id repeat check', MESSAGES_BY_EXTERNAL_ID, [[sample.workspaceId], ['bulk-11']]],
   ];
   const found: string[] = [];
   for (const [name, sql, values] of plans) {
-    for (const table of await scannedTables(sql, values)) if (['messages', 'deliveries', 'conversations', 'events', 'clients'].includes(table)) found.push(`${name}: ${table}`);
+    for (const [plan, tables] of [['', await scannedTables(sql, values)], [' (generic plan)', await scannedTables(sql, null)]] as const) {
+      for (const table of tables) if (['messages', 'deliveries', 'conversations', 'events', 'clients'].includes(table)) found.push(`${name}${plan}: ${table}`);
+    }
   }
   return found;
 }

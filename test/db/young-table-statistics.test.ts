@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type pg from 'pg';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { workspace } from '../support/fixtures.ts';
+import { rows } from '../support/messaging.ts';
+import { eventually } from '../support/wait.ts';
+
+// A database that fills from empty: statements prepared while its tables were small must not keep
+// scanning them once they have grown, and the workers must not wait for autovacuum's next visit.
+let app: TestApp;
+let connection: pg.PoolClient;
+
+const CONTACTS = `SELECT id FROM clients WHERE (workspace_id, phone) IN (SELECT * FROM unnest($1::int[], $2::text[]))`;
+
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+const scans = (node: PlanNode): string[] => [
+  ...(node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : []),
+  ...(node.Plans ?? []).flatMap(scans),
+];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  connection = await app.rt.pool.connect();
+  // A prepared statement planned once for every execution, as the auto plan cache mode settles on.
+  await connection.query('SET plan_cache_mode = force_generic_plan');
+  await connection.query(`PREPARE contacts(int[], text[]) AS ${CONTACTS}`);
+}, 60_000);
+
+afterAll(async () => {
+  connection?.release(true);
+  await app?.stop();
+  await app?.dropDatabase();
+});
+
+async function contactsPlanScans(ws: number): Promise<string[]> {
+  const [plan] = (await connection.query(`EXPLAIN (FORMAT JSON) EXECUTE contacts(ARRAY[${ws}], ARRAY['+15550000001'])`)).rows as { 'QUERY PLAN': [{ Plan: PlanNode }] }[];
+  return scans(plan!['QUERY PLAN'][0].Plan);
+}
+
+it('a table that grows from empty is analyzed within seconds, and prepared statements stop scanning it', async () => {
+  const ws = Number((await workspace(app)).id);
+  // Planned for an empty table, the lookup scans it.
+  expect(await contactsPlanScans(ws)).toEqual(['clients']);
+  await rows(
+    app,
+    `INSERT INTO clients (id, workspace_id, phone) SELECT substr(md5(g::text), 1, 24), $1, '+1555' || lpad(g::text, 7, '0') FROM generate_series(1, 20000) g`,
+    [ws],
+  );
+  // last_analyze is an ANALYZE command's; autovacuum's would be last_autoanalyze.
+  const [analyzed] = await eventually(
+    () => rows<{ last_analyze: Date | null; reltuples: number }>(app, `SELECT s.last_analyze, c.reltuples FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid WHERE s.relname = 'clients'`),
+    ([row]) => row?.last_analyze != null,
+    'the clients table to be analyzed',
+    30_000,
+  );
+  expect(analyzed!.reltuples).toBeGreaterThan(15_000);
+  expect(await contactsPlanScans(ws)).toEqual([]);
+}, 60_000);
