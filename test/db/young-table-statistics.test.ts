@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { workspace } from '../support/fixtures.ts';
 import { rows } from '../support/messaging.ts';
+import { YOUNG_TABLES } from '../../src/db/young-table-statistics.ts';
 import { eventually } from '../support/wait.ts';
 
 // A database that fills from empty: statements prepared while its tables were small must not keep
@@ -56,3 +57,16 @@ it('a table that grows from empty is analyzed within seconds, and prepared state
   expect(analyzed!.reltuples).toBeGreaterThan(15_000);
   expect(await contactsPlanScans(ws)).toEqual([]);
 }, 60_000);
+
+it('a table that changes without growing is left to autovacuum', async () => {
+  const before = await rows<{ n_tup_upd: number }>(app, `SELECT n_tup_upd::int FROM pg_stat_user_tables WHERE relname = 'clients'`);
+  await connection.query(`UPDATE clients SET name = 'renamed'`);
+  await connection.query('SELECT pg_stat_force_next_flush()');
+  await eventually(
+    () => rows<{ n_tup_upd: number }>(app, `SELECT n_tup_upd::int FROM pg_stat_user_tables WHERE relname = 'clients'`),
+    ([row]) => row!.n_tup_upd >= before[0]!.n_tup_upd + 20_000,
+    'the updates to reach the statistics',
+  );
+  const young = await rows<{ name: string }>(app, YOUNG_TABLES, [['public'], 500]);
+  expect(young.map((r) => r.name)).not.toContain('public.clients');
+});
