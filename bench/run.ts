@@ -29,7 +29,7 @@ async function main() {
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     scratch = mkdtempSync(path.join(os.tmpdir(), 'switchboard-bench-'));
-    embedded = await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), password: 'bench', settings: { max_connections: 300, shared_buffers: '512MB' } });
+    embedded = await startEmbeddedPostgres({ dataDir: scratch, port: await freePort(), password: 'bench', settings: { max_connections: 300, shared_buffers: '512MB', ...extraPgSettings() } });
     adminUrl = embedded.adminUrl;
   }
   const dbName = `bench_${Date.now()}`;
@@ -217,6 +217,11 @@ async function main() {
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   await receiver.stop();
   agent.destroy();
+}
+
+/** BENCH_PG_SETTINGS="name=value,name=value": server settings to try against the embedded database. */
+function extraPgSettings(): Record<string, string> {
+  return Object.fromEntries((process.env.BENCH_PG_SETTINGS ?? '').split(',').filter(Boolean).map((pair) => pair.split('=', 2) as [string, string]));
 }
 
 /** The environment and node arguments `npm start` uses (heap limits included), so the bench measures what users run. */
