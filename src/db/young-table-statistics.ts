@@ -24,13 +24,17 @@ export function keepYoungTableStatistics(pool: pg.Pool, log: Logger, { everyMs =
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
+  let failing = false;
   const analyzeYoungTables = async () => {
     try {
       const { rows } = await pool.query<{ name: string }>(YOUNG_TABLES, [SCHEMAS, minRows]);
       // SKIP_LOCKED: a table being altered or analyzed by autovacuum is left for the next round.
       if (rows.length) await pool.query(`ANALYZE (SKIP_LOCKED) ${rows.map((r) => r.name).join(', ')}`);
+      failing = false;
     } catch (error) {
-      log.warn({ err: error }, 'could not refresh the statistics of young tables');
+      // Once per outage, not every round.
+      if (!failing) log.warn({ err: error }, 'could not refresh the statistics of young tables');
+      failing = true;
     }
   };
   const schedule = () => {

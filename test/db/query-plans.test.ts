@@ -10,6 +10,7 @@ import { waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { messageReaches, rows } from '../support/messaging.ts';
 import { Receiver } from '../support/receiver.ts';
+import { seqScans, type ExplainRow } from '../support/plans.ts';
 
 // The statements every status report, every delivery and every accepted or received message runs
 // must find their rows through an index: a plan that scans messages, events, deliveries, clients or
@@ -68,19 +69,11 @@ afterAll(async () => {
   await app?.dropDatabase();
 });
 
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
-
 /** Tables scanned by the plan for these values, or (values null) by the generic plan a prepared statement may settle on. */
 async function scannedTables(sql: string, values: unknown[] | null): Promise<string[]> {
   const explain = values ? `EXPLAIN (FORMAT JSON) ${sql}` : `EXPLAIN (FORMAT JSON, GENERIC_PLAN) ${sql}`;
-  const [result] = await rows<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(app, explain, values ?? []);
-  const scans: string[] = [];
-  const walk = (node: PlanNode) => {
-    if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) scans.push(node['Relation Name']);
-    node.Plans?.forEach(walk);
-  };
-  walk(result!['QUERY PLAN'][0].Plan);
-  return scans;
+  const [result] = await rows<ExplainRow>(app, explain, values ?? []);
+  return seqScans(result!['QUERY PLAN'][0].Plan);
 }
 
 /** Every Seq Scan on a table that grows with traffic, in the plans of the hot statements. */

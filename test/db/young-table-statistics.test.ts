@@ -5,6 +5,7 @@ import { workspace } from '../support/fixtures.ts';
 import { rows } from '../support/messaging.ts';
 import { YOUNG_TABLES } from '../../src/db/young-table-statistics.ts';
 import { eventually } from '../support/wait.ts';
+import { seqScans, type ExplainRow } from '../support/plans.ts';
 
 // A database that fills from empty: statements prepared while its tables were small must not keep
 // scanning them once they have grown, and the workers must not wait for autovacuum's next visit.
@@ -12,12 +13,6 @@ let app: TestApp;
 let connection: pg.PoolClient;
 
 const CONTACTS = `SELECT id FROM clients WHERE (workspace_id, phone) IN (SELECT * FROM unnest($1::int[], $2::text[]))`;
-
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
-const scans = (node: PlanNode): string[] => [
-  ...(node['Node Type'] === 'Seq Scan' && node['Relation Name'] ? [node['Relation Name']] : []),
-  ...(node.Plans ?? []).flatMap(scans),
-];
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -34,8 +29,8 @@ afterAll(async () => {
 });
 
 async function contactsPlanScans(ws: number): Promise<string[]> {
-  const [plan] = (await connection.query(`EXPLAIN (FORMAT JSON) EXECUTE contacts(ARRAY[${ws}], ARRAY['+15550000001'])`)).rows as { 'QUERY PLAN': [{ Plan: PlanNode }] }[];
-  return scans(plan!['QUERY PLAN'][0].Plan);
+  const [plan] = (await connection.query<ExplainRow>(`EXPLAIN (FORMAT JSON) EXECUTE contacts(ARRAY[${ws}], ARRAY['+15550000001'])`)).rows;
+  return seqScans(plan!['QUERY PLAN'][0].Plan);
 }
 
 it('a table that grows from empty is analyzed within seconds, and prepared statements stop scanning it', async () => {
