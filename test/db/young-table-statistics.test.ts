@@ -30,7 +30,7 @@ afterAll(async () => {
 
 async function contactsPlanScans(ws: number): Promise<string[]> {
   const [plan] = (await connection.query<ExplainRow>(`EXPLAIN (FORMAT JSON) EXECUTE contacts(ARRAY[${ws}], ARRAY['+15550000001'])`)).rows;
-  return seqScans(plan!['QUERY PLAN'][0].Plan);
+  return seqScans(plan!);
 }
 
 it('a table that grows from empty is analyzed within seconds, and prepared statements stop scanning it', async () => {
