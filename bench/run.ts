@@ -123,7 +123,7 @@ async function main() {
 
   // --- End to end at fixed rates ------------------------------------------------------------------
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const e2eFixed: Record<string, { offeredRate: number; messages: number; p50Ms: number; p99Ms: number }> = {};
+  const e2eFixed: Record<string, { offeredRate: number; messages: number; p50Ms: number; p99Ms: number; p99MsBySecond: number[] }> = {};
   for (const rate of E2E_RATES) {
     receiver.reset();
     const sentAt = new Map<string, number>();
@@ -144,8 +144,15 @@ async function main() {
       }, 10);
     });
     await receiver.waitFor((r) => [...sentAt.keys()].every((id) => r.sent.has(id)), 300_000);
-    const latencies = [...sentAt].map(([id, t]) => receiver.sent.get(id)! - t).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-    e2eFixed[`at${rate}`] = { offeredRate: rate, messages: sentAt.size, p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)) };
+    const timed = [...sentAt].map(([id, t]) => [t, receiver.sent.get(id)! - t] as const).filter(([, x]) => Number.isFinite(x));
+    const latencies = timed.map(([, x]) => x).sort((a, b) => a - b);
+    e2eFixed[`at${rate}`] = {
+      offeredRate: rate,
+      messages: sentAt.size,
+      p50Ms: round(percentile(latencies, 50)),
+      p99Ms: round(percentile(latencies, 99)),
+      p99MsBySecond: bySecond(timed),
+    };
     say(`end to end at ${rate} msg/s: accept→STATUS-UPDATE SENT p50 ${e2eFixed[`at${rate}`]!.p50Ms} ms, p99 ${e2eFixed[`at${rate}`]!.p99Ms} ms`);
     await drain(dbUrl, 300_000);
     endPhase(`end to end at ${rate} msg/s`);
@@ -230,6 +237,14 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
   const node = words.indexOf('node');
   const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
   return { env, args: words.slice(node + 1).map((a) => (a.endsWith('.ts') ? path.join(root, a) : a)) };
+}
+
+/** The p99 of the messages sent in each second of a phase: a slow second stands out from steady queueing. */
+function bySecond(timed: (readonly [sentAt: number, latency: number])[]): number[] {
+  const start = Math.min(...timed.map(([t]) => t));
+  const seconds: number[][] = [];
+  for (const [t, x] of timed) (seconds[Math.floor((t - start) / 1000)] ??= []).push(x);
+  return [...seconds].map((s) => (s ? Math.round(percentile(s.sort((a, b) => a - b), 99)) : 0));
 }
 
 function post(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
