@@ -4,6 +4,7 @@ import { bossDb, pgSql, type Sql } from '../db/sql.ts';
 import type { Outcome } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
@@ -64,7 +65,7 @@ export class BatchHost implements DriverHost {
 
   /** Writes the scheduled tasks, status reports and inbound messages. */
   async flush(sql: Sql, boss: PgBoss): Promise<void> {
-    if (this.tasks.size) await boss.insert(QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })), { db: bossDb(sql) });
+    await enqueue(sql, boss, QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })));
     if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses);
     if (this.inbound.length) {
       const { rows } = await sql.query<InboundMessage['device']>(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
-import { prismaSql } from '../db/sql.ts';
+import { inPrismaTransaction } from '../db/sql.ts';
 import { conflict, isUniqueViolation, notFound } from '../errors.ts';
 import { newEvent, recordEvents } from '../events/record-events.ts';
 import { clientSnapshot } from '../events/snapshots.ts';
@@ -18,11 +18,11 @@ export async function createClient(rt: Runtime, viewer: Viewer | null, input: un
   const data = parseInput(createClientInput, input);
   const workspaceId = resolveWorkspaceId(v, data.workspaceId);
   try {
-    return await rt.prisma.$transaction(async (tx) => {
+    return await inPrismaTransaction(rt.prisma, async (tx, sql) => {
       const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, locationId: true } });
       if (!workspace) throw notFound('Workspace');
       const client = await tx.client.create({ data: { ...data, workspaceId, id: newId(), tags: data.tags ?? [] } });
-      await recordEvents(prismaSql(tx), rt.boss, [newEvent(workspaceId, 'NEW_CLIENT', { workspace, client: clientSnapshot(client) })]);
+      await recordEvents(sql, rt.boss, [newEvent(workspaceId, 'NEW_CLIENT', { workspace, client: clientSnapshot(client) })]);
       return client;
     });
   } catch (error) {
@@ -44,10 +44,10 @@ export async function updateClient(rt: Runtime, viewer: Viewer | null, input: un
   const current = await findClient(rt, viewer, data.id);
   const { id, ...changes } = data;
   try {
-    return await rt.prisma.$transaction(async (tx) => {
+    return await inPrismaTransaction(rt.prisma, async (tx, sql) => {
       const client = await tx.client.update({ where: { id }, data: { ...changes, tags: changes.tags === null ? [] : changes.tags, patchedAt: new Date() } });
       const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: current.workspaceId }, select: { id: true, locationId: true } });
-      await recordEvents(prismaSql(tx), rt.boss, [newEvent(current.workspaceId, 'CLIENT_UPDATED', { workspace, client: clientSnapshot(client) })]);
+      await recordEvents(sql, rt.boss, [newEvent(current.workspaceId, 'CLIENT_UPDATED', { workspace, client: clientSnapshot(client) })]);
       return client;
     });
   } catch (error) {

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { deferUntilCommit, type Statement } from './pool.ts';
 
 /** The least a statement runner needs: a pg client or pool, or a Prisma transaction adapted by `prismaSql`. */
-export type Sql = { query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }> };
+export type Sql = {
+  query<R = any>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
+  /**
+   * Runs a statement whose effect need not be durable (a wake-up) once the caller's transaction
+   * has committed, or at once outside a transaction. A failure is ignored.
+   */
+  afterCommit(statement: Statement): Promise<void>;
+};
 
 const names = new Map<string, string>();
 /** A name per distinct statement text, so PostgreSQL parses and plans it once per connection. */
@@ -19,11 +27,28 @@ export const pgSql = (client: pg.ClientBase | pg.Pool): Sql => ({
     const r = await client.query({ name: statementName(text), text, values });
     return { rows: r.rows };
   },
+  afterCommit: async (statement) => {
+    if (deferUntilCommit(client, statement)) return;
+    await client.query(statement.text, statement.values).catch(() => undefined);
+  },
 });
 
-export const prismaSql = (tx: Prisma.TransactionClient): Sql => ({
+/** `afterCommit` statements wait in `deferred` when `tx` is a transaction (see `inPrismaTransaction`). */
+export const prismaSql = (tx: Prisma.TransactionClient, deferred?: Map<string, Statement>): Sql => ({
   query: async <R>(text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<R[]>(text, ...values) }),
+  afterCommit: async (statement) => {
+    if (deferred) deferred.set(JSON.stringify(statement), statement);
+    else await tx.$executeRawUnsafe(statement.text, ...statement.values).catch(() => undefined);
+  },
 });
+
+/** Runs `work` in one Prisma transaction, and what it deferred with `afterCommit` once that commits. */
+export async function inPrismaTransaction<T>(prisma: PrismaClient, work: (tx: Prisma.TransactionClient, sql: Sql) => Promise<T>): Promise<T> {
+  const deferred = new Map<string, Statement>();
+  const result = await prisma.$transaction((tx) => work(tx, prismaSql(tx, deferred)));
+  for (const s of deferred.values()) await prisma.$executeRawUnsafe(s.text, ...s.values).catch(() => undefined);
+  return result;
+}
 
 /** pg-boss' `db` option, so a job is inserted in the caller's transaction. */
 export const bossDb = (sql: Sql) => ({ executeSql: (text: string, values?: unknown[]) => sql.query(text, values) });

@@ -1,6 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import { inTransaction } from '../db/pool.ts';
-import { bossDb, pgSql } from '../db/sql.ts';
+import { pgSql } from '../db/sql.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { deliveryJobs } from './delivery-jobs.ts';
 import { describeError, type Logger } from '../log.ts';
@@ -124,7 +125,7 @@ export class AttemptRecorder {
         const retries = attempts
           .filter((r) => r.delivery.status === 'PENDING' && r.delivery.nextAttemptAt)
           .flatMap((r) => deliveryJobs([[r.deliveryId, r.attempt.number]], { startAfter: r.delivery.nextAttemptAt! }));
-        if (retries.length) await this.#boss.insert(QUEUES.deliverEvent, retries, { db: bossDb(sql) });
+        await enqueue(sql, this.#boss, QUEUES.deliverEvent, retries);
         for (const r of retries) if (r.startAfter) this.onScheduled(new Date(r.startAfter as Date));
       }
       if (parks.length) {
@@ -136,11 +137,11 @@ export class AttemptRecorder {
         );
         const stillParked = new Set(parked.map((p) => p.id));
         const resumed = parks.filter((p) => !stillParked.has(p.deliveryId)).map((p): [string, number] => [p.deliveryId, p.attempt]);
-        if (resumed.length) await this.#boss.insert(QUEUES.deliverEvent, deliveryJobs(resumed), { db: bossDb(sql) });
+        await enqueue(sql, this.#boss, QUEUES.deliverEvent, deliveryJobs(resumed));
       }
       if (defers.length) {
         const jobs = defers.flatMap((d) => deliveryJobs([[d.deliveryId, d.attempt]], { manual: d.manual, startAfter: d.startAfter }));
-        await this.#boss.insert(QUEUES.deliverEvent, jobs, { db: bossDb(sql) });
+        await enqueue(sql, this.#boss, QUEUES.deliverEvent, jobs);
         for (const d of defers) this.onScheduled(d.startAfter);
       }
     });

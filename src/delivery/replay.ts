@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { requireViewer, type Viewer } from '../auth/viewer.ts';
-import { bossDb, prismaSql } from '../db/sql.ts';
+import { inPrismaTransaction } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { deliveryJobs } from './delivery-jobs.ts';
 import type { Runtime } from '../runtime.ts';
@@ -17,9 +18,9 @@ export async function replayDelivery(rt: Runtime, viewer: Viewer | null, input: 
   const { id } = parseInput(z.object({ id: z.uuid({ error: 'must be a delivery id' }) }), input);
   const delivery = await rt.prisma.delivery.findUnique({ where: { id } });
   if (!delivery || (v.kind === 'workspace' && delivery.workspaceId !== v.workspaceId)) throw notFound('Delivery');
-  return rt.prisma.$transaction(async (tx) => {
+  return inPrismaTransaction(rt.prisma, async (tx, sql) => {
     const updated = await tx.delivery.update({ where: { id }, data: { status: 'PENDING', nextAttemptAt: new Date(), updatedAt: new Date() } });
-    await rt.boss.insert(QUEUES.deliverEvent, deliveryJobs([[id, updated.attemptCount]], { manual: true }), { db: bossDb(prismaSql(tx)) });
+    await enqueue(sql, rt.boss, QUEUES.deliverEvent, deliveryJobs([[id, updated.attemptCount]], { manual: true }));
     return updated;
   });
 }
@@ -28,8 +29,7 @@ export async function replayDelivery(rt: Runtime, viewer: Viewer | null, input: 
 export async function replayWebhook(rt: Runtime, viewer: Viewer | null, input: unknown) {
   const { id, since } = parseInput(z.object({ id: z.string(), since: z.date({ error: 'must be a date-time' }) }), input);
   const webhook = await findWebhook(rt, viewer, id);
-  return rt.prisma.$transaction(async (tx) => {
-    const sql = prismaSql(tx);
+  return inPrismaTransaction(rt.prisma, async (_tx, sql) => {
     const { rows } = await sql.query<{ id: string; attempt_count: number }>(
       `UPDATE deliveries SET status = 'PENDING', next_attempt_at = now(), updated_at = now()
         WHERE id IN (SELECT id FROM deliveries WHERE target_id = $1 AND status IN ('FAILED', 'DEAD') AND created_at >= $2
@@ -37,7 +37,7 @@ export async function replayWebhook(rt: Runtime, viewer: Viewer | null, input: u
         RETURNING id, attempt_count`,
       [webhook.targetId, since],
     );
-    if (rows.length) await rt.boss.insert(QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count]), { manual: true }), { db: bossDb(sql) });
+    await enqueue(sql, rt.boss, QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count]), { manual: true }));
     return { count: rows.length };
   });
 }

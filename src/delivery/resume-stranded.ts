@@ -1,5 +1,6 @@
-import { bossDb, pgSql } from '../db/sql.ts';
+import { pgSql } from '../db/sql.ts';
 import { inTransaction } from '../db/pool.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import type { Runtime } from '../runtime.ts';
 import { deliveryJobs } from './delivery-jobs.ts';
@@ -28,7 +29,7 @@ export async function resumeStrandedDeliveries(rt: Runtime): Promise<number> {
              FOR UPDATE OF d2 SKIP LOCKED)
         RETURNING d.id, d.attempt_count`,
     );
-    if (rows.length) await rt.boss.insert(QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])), { db: bossDb(sql) });
+    await enqueue(sql, rt.boss, QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])));
     return rows.length;
   });
 }

@@ -1,6 +1,7 @@
 import type { PgBoss } from 'pg-boss';
-import { bossDb, type Sql } from '../db/sql.ts';
+import type { Sql } from '../db/sql.ts';
 import { uuidv7 } from '../ids.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { deliveryJobs } from '../delivery/delivery-jobs.ts';
 import { routingOf, type EventPayloadOf, type StoredEvent } from './event-payloads.ts';
@@ -42,8 +43,7 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
     };
   });
   const { rows: deliveries } = await sql.query<{ id: string; enabled: boolean }>(FAN_OUT, [JSON.stringify(rows), now]);
-  const jobs = deliveryJobs(deliveries.filter((d) => d.enabled).map((d) => [d.id, 0]));
-  if (jobs.length) await boss.insert(QUEUES.deliverEvent, jobs, { db: bossDb(sql) });
+  await enqueue(sql, boss, QUEUES.deliverEvent, deliveryJobs(deliveries.filter((d) => d.enabled).map((d) => [d.id, 0])));
   return stored;
 }
 

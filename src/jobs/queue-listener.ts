@@ -1,13 +1,17 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
+import type { Statement } from '../db/pool.ts';
 import type { Logger } from '../log.ts';
 
 /** pg-boss' NOTIFY channel for its schema; the payload of each notification is a queue name. */
 const channel = (schema: string) => `pgboss_${createHash('sha224').update(schema).digest('hex').slice(0, 24)}`;
 
+/** Wakes every process's pumps of a queue (sent once the jobs' transaction has committed: jobs/enqueue.ts). */
+export const wakeWorkers = (queue: string): Statement => ({ text: 'SELECT pg_notify($1, $2)', values: [channel('pgboss'), queue] });
+
 /**
- * One LISTEN connection per process that wakes job pumps the moment pg-boss inserts a job on a
- * notify-enabled queue. It reconnects on its own; pumps keep polling as a floor while it is down.
+ * One LISTEN connection per process that wakes job pumps the moment jobs are queued. It
+ * reconnects on its own; pumps keep polling as a floor while it is down.
  */
 export class QueueListener {
   readonly #url: string;

@@ -16,11 +16,12 @@ export const QUEUES = {
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export function queueDefinitions(jobExpireSeconds: number): Queue[] {
-  const crashSafe = { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: jobExpireSeconds };
+  // No NOTIFY of pg-boss' inside our transactions: jobs/enqueue.ts wakes the workers after the commit.
+  const crashSafe = { retryLimit: 10, retryDelay: 1, retryBackoff: true, retryDelayMax: 60, expireInSeconds: jobExpireSeconds, notify: false };
   return [
-    { name: QUEUES.sendMessage, ...crashSafe, notify: true },
-    { name: QUEUES.deliverEvent, ...crashSafe, notify: true },
-    { name: QUEUES.driverTask, ...crashSafe, notify: true },
+    { name: QUEUES.sendMessage, ...crashSafe },
+    { name: QUEUES.deliverEvent, ...crashSafe },
+    { name: QUEUES.driverTask, ...crashSafe },
     { name: QUEUES.endIdleConversations, policy: 'singleton', retryLimit: 1, expireInSeconds: 300 },
     { name: QUEUES.housekeeping, policy: 'singleton', retryLimit: 1, expireInSeconds: 3600 },
     { name: QUEUES.resumeStrandedDeliveries, policy: 'singleton', retryLimit: 1, expireInSeconds: 300 },

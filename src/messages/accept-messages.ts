@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import { bossDb, type Sql } from '../db/sql.ts';
+import type { Sql } from '../db/sql.ts';
 import { AppError, badInput, conflict } from '../errors.ts';
 import { contactKey, conversationKey, touchConversations, upsertClients } from '../conversations/contacts.ts';
 import { activeDevices, type ActiveDevice } from '../devices/active-devices.ts';
@@ -9,6 +9,7 @@ import { newEvent, recordEvents, type NewEvent } from '../events/record-events.t
 import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { sendJobs } from './send-messages.ts';
 import { SESSION_WINDOW_MS, smsSegments } from './message-rules.ts';
@@ -218,8 +219,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   }
   await withLocationIds(sql, events);
   await recordEvents(sql, ctx.boss, events);
-  const sends = sendJobs(rows.filter((m) => stored.has(m.id)).map((m) => m.id));
-  if (sends.length) await ctx.boss.insert(QUEUES.sendMessage, sends, { db: bossDb(sql) });
+  await enqueue(sql, ctx.boss, QUEUES.sendMessage, sendJobs(rows.filter((m) => stored.has(m.id)).map((m) => m.id)));
   return results as AcceptResult[];
 }
 

@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
-import { bossDb, type Sql } from '../db/sql.ts';
+import type { Sql } from '../db/sql.ts';
+import { enqueue } from '../jobs/enqueue.ts';
 import { badInput } from '../errors.ts';
 import { literalHostProblem } from '../delivery/ssrf.ts';
 import { QUEUES } from '../jobs/queues.ts';
@@ -17,7 +18,7 @@ export async function enableTarget(sql: Sql, boss: PgBoss, targetId: string): Pr
       RETURNING id, attempt_count`,
     [targetId],
   );
-  if (rows.length) await boss.insert(QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])), { db: bossDb(sql) });
+  await enqueue(sql, boss, QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])));
   return rows.length;
 }
 

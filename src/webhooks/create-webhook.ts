@@ -1,5 +1,5 @@
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
-import { prismaSql } from '../db/sql.ts';
+import { inPrismaTransaction } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { newEvent, recordEvents } from '../events/record-events.ts';
 import { newId } from '../ids.ts';
@@ -19,7 +19,7 @@ export async function createWebhook(rt: Runtime, viewer: Viewer | null, input: u
   const data = parseInput(createWebhookInput, input);
   const workspaceId = resolveWorkspaceId(v, data.workspaceId);
   assertPublicUrl(data.url, rt.config.allowPrivateTargets);
-  return rt.prisma.$transaction(async (tx) => {
+  return inPrismaTransaction(rt.prisma, async (tx, sql) => {
     const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, locationId: true } });
     if (!workspace) throw notFound('Workspace');
     const target = await createTarget(tx, rt.secrets, workspaceId, 'WEBHOOK', data);
@@ -37,7 +37,7 @@ export async function createWebhook(rt: Runtime, viewer: Viewer | null, input: u
       include: { target: true },
     });
     if (data.sendTestPing !== false) {
-      await recordEvents(prismaSql(tx), rt.boss, [newEvent(workspaceId, 'PING', { workspace, targetId: target.id }, target.id)]);
+      await recordEvents(sql, rt.boss, [newEvent(workspaceId, 'PING', { workspace, targetId: target.id }, target.id)]);
     }
     return webhook;
   });

@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.ts';
-import { prismaSql } from '../db/sql.ts';
+import { inPrismaTransaction, prismaSql } from '../db/sql.ts';
 import type { Runtime } from '../runtime.ts';
 import { disableTarget, enableTarget } from '../targets/target-state.ts';
 import { parseInput } from '../validation/parse.ts';
@@ -10,7 +10,7 @@ import { disableInput, idInput } from './webhook-input.ts';
 export async function enableWebhook(rt: Runtime, viewer: Viewer | null, input: unknown) {
   const { id } = parseInput(idInput, input);
   const webhook = await findWebhook(rt, viewer, id);
-  await rt.prisma.$transaction((tx) => enableTarget(prismaSql(tx), rt.boss, webhook.targetId));
+  await inPrismaTransaction(rt.prisma, (_tx, sql) => enableTarget(sql, rt.boss, webhook.targetId));
   return findWebhook(rt, viewer, id);
 }
 

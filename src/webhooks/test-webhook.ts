@@ -1,5 +1,5 @@
 import type { Viewer } from '../auth/viewer.ts';
-import { prismaSql } from '../db/sql.ts';
+import { inPrismaTransaction } from '../db/sql.ts';
 import { newEvent, recordEvents } from '../events/record-events.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
@@ -10,9 +10,9 @@ import { idInput } from './webhook-input.ts';
 export async function testWebhook(rt: Runtime, viewer: Viewer | null, input: unknown) {
   const { id } = parseInput(idInput, input);
   const webhook = await findWebhook(rt, viewer, id);
-  return rt.prisma.$transaction(async (tx) => {
+  return inPrismaTransaction(rt.prisma, async (tx, sql) => {
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: webhook.workspaceId }, select: { id: true, locationId: true } });
-    const [event] = await recordEvents(prismaSql(tx), rt.boss, [newEvent(webhook.workspaceId, 'PING', { workspace, targetId: webhook.targetId }, webhook.targetId)]);
+    const [event] = await recordEvents(sql, rt.boss, [newEvent(webhook.workspaceId, 'PING', { workspace, targetId: webhook.targetId }, webhook.targetId)]);
     return tx.delivery.findFirstOrThrow({ where: { eventId: event!.id } });
   });
 }
