@@ -1,7 +1,7 @@
 -- The tables that grow with traffic sample 7,500 rows when analyzed instead of PostgreSQL's 30,000
 -- (statistics target 25, not 100). ANALYZE of all four took ~435 ms of CPU at once, about every
--- minute under load, and these bursts were what pushed the end-to-end p99 over its target; at 25
--- they take ~115 ms. Our statements on them find rows by key through indexes, which such a
+-- minute under load, and such bursts were where the slow seconds of the end-to-end p99 came
+-- from; at 25 they take ~115 ms. Our statements on them find rows by key through indexes, which such a
 -- sample estimates as well. A column added to these tables needs the same setting (a test checks).
 
 ALTER TABLE "messages"
