@@ -10,27 +10,38 @@ export function createPool(url: string, poolSize: number, applicationName: strin
 
 export type Statement = { text: string; values: unknown[] };
 
-/** Statements to run once the transaction open on a client commits; the same statement runs once. */
-const deferred = new WeakMap<pg.ClientBase | pg.Pool, Map<string, Statement>>();
+/** Statements to run once a transaction has committed; the same statement is kept once. */
+export class AfterCommit {
+  readonly #statements = new Map<string, Statement>();
+  add(statement: Statement): void {
+    this.#statements.set(JSON.stringify(statement), statement);
+  }
+  /** None of them need be durable (wake-ups), so a failure is ignored. */
+  async run(query: (statement: Statement) => Promise<unknown>): Promise<void> {
+    await Promise.all([...this.#statements.values()].map((s) => query(s).catch(() => undefined)));
+  }
+}
+
+/** What each transaction open through `inTransaction` deferred, by its client. */
+const deferred = new WeakMap<pg.ClientBase | pg.Pool, AfterCommit>();
 
 /** Defers `statement` until the transaction open on `client` commits; false when none is open (through `inTransaction`). */
 export function deferUntilCommit(client: pg.ClientBase | pg.Pool, statement: Statement): boolean {
-  const pending = deferred.get(client);
-  pending?.set(JSON.stringify(statement), statement);
-  return pending !== undefined;
+  deferred.get(client)?.add(statement);
+  return deferred.has(client);
 }
 
 /** Runs `work` in one transaction on one pooled connection, then what it deferred until the commit. */
 export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  const afterCommit = new Map<string, Statement>();
+  const afterCommit = new AfterCommit();
   try {
     await client.query('BEGIN');
     deferred.set(client, afterCommit);
     const result = await work(client);
     await client.query('COMMIT');
     // On another connection, so neither this one nor the caller waits for them.
-    for (const s of afterCommit.values()) pool.query(s.text, s.values).catch(() => undefined);
+    void afterCommit.run((s) => pool.query(s.text, s.values));
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

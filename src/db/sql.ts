@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { deferUntilCommit, type Statement } from './pool.ts';
+import { AfterCommit, deferUntilCommit, type Statement } from './pool.ts';
 
 /** The least a statement runner needs: a pg client or pool, or a Prisma transaction adapted by `prismaSql`. */
 export type Sql = {
@@ -34,19 +34,19 @@ export const pgSql = (client: pg.ClientBase | pg.Pool): Sql => ({
 });
 
 /** `afterCommit` statements wait in `deferred` when `tx` is a transaction (see `inPrismaTransaction`). */
-export const prismaSql = (tx: Prisma.TransactionClient, deferred?: Map<string, Statement>): Sql => ({
+export const prismaSql = (tx: Prisma.TransactionClient, deferred?: AfterCommit): Sql => ({
   query: async <R>(text: string, values: unknown[] = []) => ({ rows: await tx.$queryRawUnsafe<R[]>(text, ...values) }),
   afterCommit: async (statement) => {
-    if (deferred) deferred.set(JSON.stringify(statement), statement);
+    if (deferred) deferred.add(statement);
     else await tx.$executeRawUnsafe(statement.text, ...statement.values).catch(() => undefined);
   },
 });
 
 /** Runs `work` in one Prisma transaction, and what it deferred with `afterCommit` once that commits. */
 export async function inPrismaTransaction<T>(prisma: PrismaClient, work: (tx: Prisma.TransactionClient, sql: Sql) => Promise<T>): Promise<T> {
-  const deferred = new Map<string, Statement>();
+  const deferred = new AfterCommit();
   const result = await prisma.$transaction((tx) => work(tx, prismaSql(tx, deferred)));
-  for (const s of deferred.values()) await prisma.$executeRawUnsafe(s.text, ...s.values).catch(() => undefined);
+  await deferred.run((s) => prisma.$executeRawUnsafe(s.text, ...s.values));
   return result;
 }
 
