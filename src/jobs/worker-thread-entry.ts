@@ -1,7 +1,8 @@
+import os from 'node:os';
 import { Writable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import { startApp } from '../app.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, describeError } from '../log.ts';
 import type { WorkerThreadData, WorkerThreadMessage } from './worker-thread.ts';
 
 // The worker side of jobs/worker-thread.ts: a `worker` role app on this thread.
@@ -14,6 +15,15 @@ const toParent = new Writable({
   },
 });
 const log = createLogger(config.logLevel, forwardLogs ? toParent : undefined);
+// On Linux a nice value belongs to a thread: this lowers the workers' priority and not the API's
+// (elsewhere it would renice the whole process). Relative to the process's own, so always allowed.
+if (config.workerNice > 0 && process.platform === 'linux') {
+  try {
+    os.setPriority(0, Math.min(19, os.getPriority(0) + config.workerNice));
+  } catch (error) {
+    log.warn({ err: describeError(error) }, "could not lower the worker thread's CPU priority");
+  }
+}
 const app = await startApp(config, log, { databasePrepared: true });
 parentPort!.on('message', (m: { stop?: number }) => {
   if (m.stop === undefined) return;

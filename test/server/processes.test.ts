@@ -170,6 +170,7 @@ describe('running Switchboard as processes', () => {
       [{ SWITCHBOARD_ROLE: 'boss' }, 'SWITCHBOARD_ROLE'],
       [{ DATABASE_URL: 'mysql://localhost/db' }, 'DATABASE_URL'],
       [{ SWITCHBOARD_ADMIN_KEY: 'short' }, 'SWITCHBOARD_ADMIN_KEY'],
+      [{ SWITCHBOARD_WORKER_NICE: '20' }, 'SWITCHBOARD_WORKER_NICE: must be 0 to 19'],
     ];
     const started = await Promise.all(cases.map(async ([bad, variable]) => ({ proc: spawnNode((await serverEnv(db.url, bad)).env), variable })));
     for (const { proc, variable } of started) {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkerThread } from '../../src/jobs/worker-thread.ts';
 import { startTestApp, SECRET_KEY, type TestApp } from '../support/app.ts';
@@ -24,7 +25,41 @@ async function sendsAndReports(app: TestApp, path: string) {
   expect(status!.json).toMatchObject({ type: 'STATUS-UPDATE', message_id: `m-${path}`, status: 'SENT' });
 }
 
+/** This process's threads, by name, with their nice values (Linux keeps one per thread). */
+function threadPriorities(): { tid: number; name: string; nice: number }[] {
+  return readdirSync('/proc/self/task').flatMap((tid) => {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      return []; // ended meanwhile
+    }
+    // The name is in parentheses and may hold spaces; nice is the 17th field after it.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [{ tid: Number(tid), name: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')), nice: Number(fields[16]) }];
+  });
+}
+
 describe('the all role', () => {
+  it.runIf(process.platform === 'linux')('runs the workers at a lower CPU priority than the API: 5 nice steps by default, SWITCHBOARD_WORKER_NICE steps when set', async () => {
+    const apiNice = () => threadPriorities().find((t) => t.tid === process.pid)!.nice;
+    const before = apiNice();
+    for (const [env, lower] of [[{}, 5], [{ SWITCHBOARD_WORKER_NICE: '12' }, 12], [{ SWITCHBOARD_WORKER_NICE: '0' }, 0]] as const) {
+      const app = await startTestApp(env);
+      try {
+        const workerThreads = threadPriorities().filter((t) => t.name === 'WorkerThread');
+        expect(workerThreads, JSON.stringify(env)).toHaveLength(1);
+        expect(workerThreads[0]!.nice, JSON.stringify(env)).toBe(Math.min(19, before + lower));
+        expect(apiNice(), 'the API thread keeps its priority').toBe(before);
+        await sendsAndReports(app, `/nice-${lower}`);
+      } finally {
+        await app.stop();
+        await app.dropDatabase();
+      }
+    }
+  });
+
+
   it('runs the workers on a thread of its own by default, or on the API event loop when told', async () => {
     for (const [env, path] of [[{}, '/thread'], [{ SWITCHBOARD_WORKER_THREAD: 'false' }, '/same-loop']] as const) {
       const app = await startTestApp(env);
