@@ -201,6 +201,8 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
+    // What this run was told to change from the defaults (keys left out).
+    settings: { switchboard: callerSwitchboardSettings(), postgres: extraPgSettings() },
     versions: { node: process.version, postgres: versionRows[0]!.server_version, switchboard: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version },
     baselines: { bareNodeHttpRps: bareHttp.rps, singleRowInsertsPerSecond: insertRate, outboundHttpCpuMicrosPerRequest: httpClients },
     accept,
@@ -224,6 +226,11 @@ async function main() {
   console.log(`\nwrote ${path.relative(process.cwd(), file)}`);
   await receiver.stop();
   agent.destroy();
+}
+
+/** SWITCHBOARD_* variables set by whoever started the bench; they reach Switchboard too. */
+function callerSwitchboardSettings(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('SWITCHBOARD_') && !e[0].endsWith('_KEY') && e[1] !== undefined));
 }
 
 /** BENCH_PG_SETTINGS="name=value,name=value": server settings to try against the embedded database. */

@@ -16,7 +16,7 @@ const schema = z.object({
   SWITCHBOARD_DATA_DIR: z.string().min(1).default('.data'),
   SWITCHBOARD_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
   SWITCHBOARD_WORKER_THREAD: bool.default(true),
-  SWITCHBOARD_WORKER_NICE: z.coerce.number().int().min(0, 'must be 0 to 19').max(19, 'must be 0 to 19').default(5),
+  SWITCHBOARD_WORKER_NICE: z.coerce.number().int().min(0, 'must be 0 to 19').max(19, 'must be 0 to 19').default(0),
   SWITCHBOARD_ADMIN_KEY: z.string().min(24, 'must be at least 24 characters').optional(),
   SWITCHBOARD_SECRET_KEY: z
     .string()
@@ -75,7 +75,7 @@ function toConfig(e: z.output<typeof schema>) {
     runsWorkers: e.SWITCHBOARD_ROLE !== 'api',
     /** In the `all` role, the workers run on a thread of their own. */
     workerThread: e.SWITCHBOARD_ROLE === 'all' && e.SWITCHBOARD_WORKER_THREAD,
-    /** The worker thread's Linux nice value: under full CPU the API is served first. */
+    /** How many nice steps the worker thread runs below the API (Linux): under full CPU the API is served first. */
     workerNice: e.SWITCHBOARD_WORKER_NICE,
     adminKey: e.SWITCHBOARD_ADMIN_KEY,
     secretKey: e.SWITCHBOARD_SECRET_KEY,
