@@ -201,7 +201,7 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
-    // What this run was told to change from the defaults (keys left out).
+    // What this run was told to change from the defaults (secret keys left out).
     settings: { switchboard: callerSwitchboardSettings(), postgres: extraPgSettings() },
     versions: { node: process.version, postgres: versionRows[0]!.server_version, switchboard: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version },
     baselines: { bareNodeHttpRps: bareHttp.rps, singleRowInsertsPerSecond: insertRate, outboundHttpCpuMicrosPerRequest: httpClients },

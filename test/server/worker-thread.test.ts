@@ -59,7 +59,6 @@ describe('the all role', () => {
     }
   });
 
-
   it('runs the workers on a thread of its own by default, or on the API event loop when told', async () => {
     for (const [env, path] of [[{}, '/thread'], [{ SWITCHBOARD_WORKER_THREAD: 'false' }, '/same-loop']] as const) {
       const app = await startTestApp(env);
