@@ -4,13 +4,16 @@ import { queueDefinitions } from './queues.ts';
 
 export type { PgBoss };
 
+/** The schema pg-boss keeps its tables in. */
+export const BOSS_SCHEMA = 'pgboss';
+
 type BossOptions = { url: string; jobExpireSeconds: number; superviseSeconds: number; runsWorkers: boolean; log: Logger };
 
 /** Starts pg-boss (installing or migrating its schema) and declares every queue. */
 export async function startBoss(o: BossOptions): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: o.url,
-    schema: 'pgboss',
+    schema: BOSS_SCHEMA,
     max: 6,
     application_name: 'switchboard-jobs',
     // Our job pumps hold their own LISTEN connection (jobs/queue-listener.ts).

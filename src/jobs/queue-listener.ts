@@ -2,12 +2,13 @@ import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Statement } from '../db/pool.ts';
 import type { Logger } from '../log.ts';
+import { BOSS_SCHEMA } from './boss.ts';
 
 /** pg-boss' NOTIFY channel for its schema; the payload of each notification is a queue name. */
-const channel = (schema: string) => `pgboss_${createHash('sha224').update(schema).digest('hex').slice(0, 24)}`;
+const CHANNEL = `pgboss_${createHash('sha224').update(BOSS_SCHEMA).digest('hex').slice(0, 24)}`;
 
 /** Wakes every process's pumps of a queue (sent once the jobs' transaction has committed: jobs/enqueue.ts). */
-export const wakeWorkers = (queue: string): Statement => ({ text: 'SELECT pg_notify($1, $2)', values: [channel('pgboss'), queue] });
+export const wakeWorkers = (queue: string): Statement => ({ text: 'SELECT pg_notify($1, $2)', values: [CHANNEL, queue] });
 
 /**
  * One LISTEN connection per process that wakes job pumps the moment jobs are queued. It
@@ -50,7 +51,7 @@ export class QueueListener {
     client.on('end', onLost);
     try {
       await client.connect();
-      await client.query(`LISTEN "${channel('pgboss')}"`);
+      await client.query(`LISTEN "${CHANNEL}"`);
       if (lost || this.#closed) return void client.end().catch(() => undefined);
       this.#client = client;
       this.#failures = 0;
