@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { BOSS_SCHEMA } from '../jobs/boss.ts';
 import type { Logger } from '../log.ts';
 
 /**
@@ -17,7 +18,7 @@ export const YOUNG_TABLES = `
      AND pg_has_role(c.relowner, 'USAGE')`;
 
 /** Ours and pg-boss'. */
-const SCHEMAS = ['public', 'pgboss'];
+const SCHEMAS = ['public', BOSS_SCHEMA];
 
 /** Analyzes young tables every `everyMs` until stopped. One ANALYZE reads at most 30,000 sampled rows per table. */
 export function keepYoungTableStatistics(pool: pg.Pool, log: Logger, { everyMs = 5_000, minRows = 500 } = {}) {
