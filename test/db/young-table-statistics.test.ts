@@ -35,6 +35,9 @@ async function contactsPlanScans(ws: number): Promise<string[]> {
 
 it('a table that grows from empty is analyzed within seconds, and prepared statements stop scanning it', async () => {
   const ws = Number((await workspace(app)).id);
+  // Autovacuum could get there first (its VACUUM or ANALYZE sets reltuples, and the table is then
+  // no longer young): kept off this table, only the workers can analyze it in time.
+  await rows(app, 'ALTER TABLE clients SET (autovacuum_enabled = false)');
   // Planned for an empty table, the lookup scans it.
   expect(await contactsPlanScans(ws)).toEqual(['clients']);
   await rows(
