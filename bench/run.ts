@@ -1,6 +1,7 @@
 // `npm run bench`: Switchboard against this machine's own limits. Starts a PostgreSQL (embedded,
 // or DATABASE_URL), Switchboard as a child process, a local receiver and load generators; writes
 // bench/results/<date>.json and prints a table. Stops everything it started.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http, { createServer } from 'node:http';
 import os from 'node:os';
@@ -240,10 +241,11 @@ function extraPgSettings(): Record<string, string> {
 
 /** The environment and node arguments `npm start` uses (heap limits included), so the bench measures what users run. */
 function startCommand(): { env: Record<string, string>; args: string[] } {
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }); // what `npm start` runs first
   const words = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/);
   const node = words.indexOf('node');
   const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
-  return { env, args: words.slice(node + 1).map((a) => (a.endsWith('.ts') ? path.join(root, a) : a)) };
+  return { env, args: words.slice(node + 1).map((a) => (/\.[jt]s$/.test(a) ? path.join(root, a) : a)) };
 }
 
 /** The p99 of the messages sent in each second of a phase: a slow second stands out from steady queueing. */

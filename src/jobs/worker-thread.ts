@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import { describeError, type Logger } from '../log.ts';
@@ -21,6 +22,8 @@ export type WorkerThreadMessage = { log: string } | { ready: true };
 // Without an explicit young generation V8 picks a tiny one under resourceLimits, and scavenges all the time.
 const RESOURCE_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 12 };
 const RESTART_DELAY_MS = 1000;
+// Run from src/ or from the build in dist/: the entry beside this file has this file's extension.
+const ENTRY = new URL(`./worker-thread-entry${path.extname(import.meta.filename)}`, import.meta.url);
 
 /**
  * In the `all` role the workers run on a thread of their own, exactly as a `worker` process
@@ -36,7 +39,7 @@ export async function startWorkerThread(o: Options): Promise<Workers & { readonl
   let current: { worker: Worker; exited: Promise<unknown> };
 
   const start = async (): Promise<void> => {
-    const worker = new Worker(new URL('./worker-thread-entry.ts', import.meta.url), { workerData: data, resourceLimits: RESOURCE_LIMITS });
+    const worker = new Worker(ENTRY, { workerData: data, resourceLimits: RESOURCE_LIMITS });
     current = { worker, exited: once(worker, 'exit') };
     const ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (m: WorkerThreadMessage) => {

@@ -142,9 +142,14 @@ function baseEnv(): Record<string, string> {
  * in the repository root, in its own process group so that `killAll` can also end what it starts.
  */
 export function spawnNode(env: Record<string, string | undefined>, script = 'src/main.ts', args: string[] = []): Proc {
+  return spawnCommand(process.execPath, [script, ...args], env);
+}
+
+/** Starts any command (e.g. `npm start`) the way spawnNode starts a script. */
+export function spawnCommand(command: string, args: string[], env: Record<string, string | undefined>): Proc {
   const fullEnv: Record<string, string> = baseEnv();
   for (const [k, v] of Object.entries(env)) if (v !== undefined) fullEnv[k] = v;
-  const child = spawn(process.execPath, [script, ...args], { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const proc = new Proc(child);
   running.add(proc);
   return proc;
