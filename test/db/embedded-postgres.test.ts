@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/ports.ts';
 import { killAll, ROOT, spawnCommand, stopLeftoverPostgres } from '../support/process.ts';
 
@@ -26,4 +28,17 @@ describe('the embedded PostgreSQL', () => {
     const exit = await proc.exited;
     expect(exit, proc.tail()).toEqual({ code: 3, signal: null });
   }, 120_000);
+
+  it('paces autovacuum at 10 ms, so its visits to busy tables do not stall requests', async () => {
+    const db = await createTestDatabase();
+    try {
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      const { rows } = await client.query<{ autovacuum_vacuum_cost_delay: string }>('SHOW autovacuum_vacuum_cost_delay');
+      await client.end();
+      expect(rows[0]!.autovacuum_vacuum_cost_delay).toBe('10ms');
+    } finally {
+      await db.drop();
+    }
+  });
 });
