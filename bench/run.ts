@@ -38,6 +38,10 @@ async function main() {
   await admin.connect();
   await admin.query(`CREATE DATABASE ${dbName}`);
   const { rows: versionRows } = await admin.query<{ server_version: string }>('SHOW server_version');
+  // The server's own configuration (ours for the embedded one, BENCH_PG_SETTINGS included).
+  const { rows: settingRows } = await admin.query<{ name: string; value: string }>(
+    `SELECT name, current_setting(name) AS value FROM pg_settings WHERE source IN ('command line', 'configuration file') ORDER BY name`,
+  );
   await admin.end();
   const dbUrlObject = new URL(adminUrl);
   dbUrlObject.pathname = `/${dbName}`;
@@ -202,8 +206,9 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}` },
-    // What this run was told to change from the defaults (secret keys left out).
-    settings: { switchboard: callerSwitchboardSettings(), postgres: extraPgSettings() },
+    // What differs from the defaults: SWITCHBOARD_* from the caller (secret keys left out), and
+    // every PostgreSQL setting given on its command line or in its configuration file.
+    settings: { switchboard: callerSwitchboardSettings(), postgres: Object.fromEntries(settingRows.map((r) => [r.name, r.value])) },
     versions: { node: process.version, postgres: versionRows[0]!.server_version, switchboard: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version },
     baselines: { bareNodeHttpRps: bareHttp.rps, singleRowInsertsPerSecond: insertRate, outboundHttpCpuMicrosPerRequest: httpClients },
     accept,
