@@ -1,12 +1,10 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import type { TestApp } from '../support/app.ts';
-import { createTestDatabase } from '../support/database.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
-import { killAll, startRecoveringSwitchboard } from '../support/process.ts';
-import { Receiver } from '../support/receiver.ts';
+import { processTestFixtures, startRecoveringSwitchboard } from '../support/process.ts';
 
 /**
  * Switchboard as a real process, killed with SIGKILL in the middle of a burst and started again on
@@ -21,18 +19,9 @@ const CrashCreateClient = graphql(`
   }
 `);
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let receiver: Receiver;
-beforeAll(async () => {
-  [db, receiver] = await Promise.all([createTestDatabase(), Receiver.start()]);
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.stop();
-  await db?.drop();
-});
+const fx = processTestFixtures();
 
-const startSwitchboard = () => startRecoveringSwitchboard(db.url);
+const startSwitchboard = () => startRecoveringSwitchboard(fx.db.url);
 
 describe('crash safety', () => {
   it('killed with SIGKILL mid-burst and started again, every event reaches every matching target at least once', async () => {
@@ -40,9 +29,9 @@ describe('crash safety', () => {
     const api = { url: first.url } as TestApp;
     const ws = await workspace(api);
     const paths = { '/crash-new-client': 'NEW_CLIENT', '/crash-any': 'ANY_EVENT', '/crash-new-client-2': 'NEW_CLIENT' } as const;
-    for (const [path, event] of Object.entries(paths)) await webhook(api, ws, { url: `${receiver.url}${path}`, event });
+    for (const [path, event] of Object.entries(paths)) await webhook(api, ws, { url: `${fx.receiver.url}${path}`, event });
     // Receivers that take a moment, so requests are in flight when the process dies.
-    receiver.respond((req) => (req.path.startsWith('/crash-') ? { status: 200, delayMs: 100 + Math.floor(Math.random() * 200) } : undefined));
+    fx.receiver.respond((req) => (req.path.startsWith('/crash-') ? { status: 200, delayMs: 100 + Math.floor(Math.random() * 200) } : undefined));
 
     const TOTAL = 200;
     const acknowledged: string[] = [];
@@ -63,7 +52,7 @@ describe('crash safety', () => {
     await burst;
     expect(first.proc.exit!.signal).toBe('SIGKILL');
 
-    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    const pool = new pg.Pool({ connectionString: fx.db.url, max: 2 });
     try {
       const { rows: events } = await pool.query<{ id: string; client_id: string }>(
         `SELECT id::text, payload->'client'->>'id' AS client_id FROM events WHERE workspace_id = $1 AND type = 'NEW_CLIENT'`,
@@ -75,7 +64,7 @@ describe('crash safety', () => {
       expect(events.length).toBeGreaterThanOrEqual(TOTAL / 2);
 
       const missing = () => {
-        const got = (path: string) => new Set(receiver.on(path).map((r) => r.headers['webhook-id']));
+        const got = (path: string) => new Set(fx.receiver.on(path).map((r) => r.headers['webhook-id']));
         return Object.keys(paths).flatMap((path) => {
           const seen = got(path);
           return events.filter((e) => !seen.has(e.id)).map((e) => `${path} ${e.id}`);

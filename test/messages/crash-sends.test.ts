@@ -1,10 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
-import { createTestDatabase } from '../support/database.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
-import { killAll, startRecoveringSwitchboard } from '../support/process.ts';
-import { Receiver } from '../support/receiver.ts';
+import { processTestFixtures, startRecoveringSwitchboard } from '../support/process.ts';
 import { sleep } from '../support/wait.ts';
 
 /**
@@ -13,31 +11,26 @@ import { sleep } from '../support/wait.ts';
  * none is handed to its device twice by a committed send.
  */
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let receiver: Receiver;
+const fx = processTestFixtures();
 let pool: pg.Pool;
-beforeAll(async () => {
-  [db, receiver] = await Promise.all([createTestDatabase(), Receiver.start()]);
-  pool = new pg.Pool({ connectionString: db.url, max: 2 });
+beforeAll(() => {
+  pool = new pg.Pool({ connectionString: fx.db.url, max: 2 });
 });
 afterAll(async () => {
-  await killAll();
   await pool?.end();
-  await receiver?.stop();
-  await db?.drop();
 });
 
-const startSwitchboard = () => startRecoveringSwitchboard(db.url);
+const startSwitchboard = () => startRecoveringSwitchboard(fx.db.url);
 
 describe('crash safety of sends', () => {
   it('killed with SIGKILL during a burst of sends and started again: no accepted message lost, none sent twice', async () => {
     const first = await startSwitchboard();
     let api = { url: first.url } as TestApp;
-    const ws = await workspace(api, { webhookUrl: `${receiver.url}/crash-ws` });
+    const ws = await workspace(api, { webhookUrl: `${fx.receiver.url}/crash-ws` });
     // The simulator reports DELIVERED an hour after each send: every send it was handed stays
     // visible as its scheduled report, one per provider message id.
     await device(api, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000, readAfterMs: 0 } });
-    receiver.respond((req) => (req.path === '/crash-ws' ? { status: 200, delayMs: 50 + Math.floor(Math.random() * 100) } : undefined));
+    fx.receiver.respond((req) => (req.path === '/crash-ws' ? { status: 200, delayMs: 50 + Math.floor(Math.random() * 100) } : undefined));
 
     const TOTAL = 400;
     const bodies = Array.from({ length: TOTAL }, (_, i) => ({
@@ -75,7 +68,7 @@ describe('crash safety of sends', () => {
       );
     const atCrash = await stored();
     expect([...acknowledged].filter(([mid, id]) => atCrash.get(mid) !== id)).toEqual([]);
-    const sentAt = () => new Set(receiver.on('/crash-ws').filter((r) => r.json?.status === 'SENT').map((r) => r.json.message_id as string));
+    const sentAt = () => new Set(fx.receiver.on('/crash-ws').filter((r) => r.json?.status === 'SENT').map((r) => r.json.message_id as string));
     const outstandingAtCrash = [...acknowledged.keys()].filter((mid) => !sentAt().has(mid)).length;
 
     // The kill came while work was outstanding (otherwise this test would prove nothing).

@@ -1,28 +1,17 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ADMIN_KEY, SECRET_KEY, type TestApp } from '../support/app.ts';
-import { createTestDatabase } from '../support/database.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { freePort } from '../support/ports.ts';
-import { killAll, ROOT, spawnCommand, waitForReady } from '../support/process.ts';
-import { Receiver } from '../support/receiver.ts';
+import { processTestFixtures, ROOT, spawnCommand, waitForReady } from '../support/process.ts';
 
 /**
  * `npm start` is what users run: it builds src/ into plain JavaScript in dist/ first (a running
  * Switchboard then holds no TypeScript stripper in its two isolates), and runs that.
  */
 
-let db: Awaited<ReturnType<typeof createTestDatabase>>;
-let receiver: Receiver;
-beforeAll(async () => {
-  [db, receiver] = await Promise.all([createTestDatabase(), Receiver.start()]);
-});
-afterAll(async () => {
-  await killAll();
-  await receiver?.stop();
-  await db?.drop();
-});
+const fx = processTestFixtures();
 
 /** The argument vectors of a process's descendants (Linux /proc). */
 function descendants(pid: number): string[][] {
@@ -36,7 +25,7 @@ describe('npm start', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const proc = spawnCommand('npm', ['start', '--silent'], {
-      DATABASE_URL: db.url,
+      DATABASE_URL: fx.db.url,
       PORT: String(port),
       HOST: '127.0.0.1',
       SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
@@ -50,10 +39,10 @@ describe('npm start', () => {
     expect(nodes.map((argv) => argv.at(-1))).toEqual(['dist/main.js']);
 
     const api = { url } as TestApp;
-    const ws = await workspace(api, { webhookUrl: `${receiver.url}/npm-start` });
+    const ws = await workspace(api, { webhookUrl: `${fx.receiver.url}/npm-start` });
     await device(api, ws, { channel: 'SMS' });
     const r = await postWebhook(api, { location_id: ws.locationId, phone: phone(), message: 'from the build', message_id: 'npm-start-1', channel: 'sms' }, ws.key);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    await receiver.waitFor((rs) => rs.some((q) => q.path === '/npm-start' && q.json?.message_id === 'npm-start-1' && q.json?.status === 'SENT'), 30_000, 'SENT for npm-start-1');
+    await fx.receiver.waitFor((rs) => rs.some((q) => q.path === '/npm-start' && q.json?.message_id === 'npm-start-1' && q.json?.status === 'SENT'), 30_000, 'SENT for npm-start-1');
   }, 180_000);
 });

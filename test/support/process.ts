@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { ADMIN_KEY, SECRET_KEY } from './app.ts';
+import { createTestDatabase } from './database.ts';
 import { freePort } from './ports.ts';
+import { Receiver } from './receiver.ts';
 
 /** The repository root: where `src/main.ts` is and what the program runs in. */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -195,6 +198,23 @@ export async function startRecoveringSwitchboard(databaseUrl: string): Promise<{
   const url = `http://127.0.0.1:${port}`;
   await waitForReady(proc, url, 60_000);
   return { proc, url };
+}
+
+/**
+ * For a test file that runs Switchboard as real processes: a database of its own and a receiver,
+ * ready in beforeAll; after the file, every process it started is killed and both are gone.
+ */
+export function processTestFixtures(): { db: Awaited<ReturnType<typeof createTestDatabase>>; receiver: Receiver } {
+  const fixtures = {} as ReturnType<typeof processTestFixtures>;
+  beforeAll(async () => {
+    [fixtures.db, fixtures.receiver] = await Promise.all([createTestDatabase(), Receiver.start()]);
+  });
+  afterAll(async () => {
+    await killAll();
+    await fixtures.receiver?.stop();
+    await fixtures.db?.drop();
+  });
+  return fixtures;
 }
 
 /** Kills every process these helpers started that is still running (call it in afterAll). */
