@@ -18,6 +18,7 @@ const E2E_RATES = [100, 500];
 const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 20);
 const SATURATION_MESSAGES = Number(process.env.BENCH_SATURATION_MESSAGES ?? 15_000);
 const root = path.resolve(import.meta.dirname, '..');
+const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> };
 const started = Date.now();
 const children: { kill(signal?: NodeJS.Signals): boolean }[] = [];
 let embedded: EmbeddedDatabase | null = null;
@@ -65,6 +66,7 @@ async function main() {
   // --- Switchboard ------------------------------------------------------------------------------
   const receiver = await startReceiver();
   const port = await freePort();
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }); // what `npm start` runs first
   const start = startCommand();
   const app = spawnNode(start.args, {
     ...start.env,
@@ -209,7 +211,7 @@ async function main() {
     // What differs from the defaults: SWITCHBOARD_* from the caller (secret keys left out), and
     // every PostgreSQL setting given on its command line or in its configuration file.
     settings: { switchboard: callerSwitchboardSettings(), postgres: Object.fromEntries(settingRows.map((r) => [r.name, r.value])) },
-    versions: { node: process.version, postgres: versionRows[0]!.server_version, switchboard: JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version },
+    versions: { node: process.version, postgres: versionRows[0]!.server_version, switchboard: packageJson.version },
     baselines: { bareNodeHttpRps: bareHttp.rps, singleRowInsertsPerSecond: insertRate, outboundHttpCpuMicrosPerRequest: httpClients },
     accept,
     acceptDurability: { answered200: acceptedOk, stored },
@@ -246,8 +248,7 @@ function extraPgSettings(): Record<string, string> {
 
 /** The environment and node arguments `npm start` uses (heap limits included), so the bench measures what users run. */
 function startCommand(): { env: Record<string, string>; args: string[] } {
-  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }); // what `npm start` runs first
-  const words = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.start as string).split(/\s+/);
+  const words = packageJson.scripts.start!.split(/\s+/);
   const node = words.indexOf('node');
   const env = Object.fromEntries(words.slice(0, node).map((w) => w.split('=') as [string, string]));
   return { env, args: words.slice(node + 1).map((a) => (/\.[jt]s$/.test(a) ? path.join(root, a) : a)) };

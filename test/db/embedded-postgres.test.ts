@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../support/database.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../support/ports.ts';
 import { killAll, ROOT, spawnCommand, stopLeftoverPostgres } from '../support/process.ts';
 
@@ -30,15 +29,11 @@ describe('the embedded PostgreSQL', () => {
   }, 120_000);
 
   it('paces autovacuum at 10 ms, so its visits to busy tables do not stall requests', async () => {
-    const db = await createTestDatabase();
-    try {
-      const client = new pg.Client({ connectionString: db.url });
-      await client.connect();
-      const { rows } = await client.query<{ autovacuum_vacuum_cost_delay: string }>('SHOW autovacuum_vacuum_cost_delay');
-      await client.end();
-      expect(rows[0]!.autovacuum_vacuum_cost_delay).toBe('10ms');
-    } finally {
-      await db.drop();
-    }
+    // The suite's server, started by startEmbeddedPostgres (test/support/global-setup.ts).
+    const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+    await client.connect();
+    const { rows } = await client.query<{ autovacuum_vacuum_cost_delay: string }>('SHOW autovacuum_vacuum_cost_delay');
+    await client.end();
+    expect(rows[0]!.autovacuum_vacuum_cost_delay).toBe('10ms');
   });
 });
