@@ -13,8 +13,7 @@ export type Database = {
 
 /**
  * The pool, and Prisma on it through the adapter. Prisma is loaded only where it is used (the API
- * and start-up): a worker thread leaves it out, which saves it ~55 MB (measured with the small
- * query-compiler build, ~75 MB with the default one).
+ * and start-up): a worker thread leaves it out, which keeps its memory small (bench/README.md, Memory).
  */
 export async function connectDatabase(url: string, poolSize: number, applicationName: string, withPrisma = true): Promise<Database> {
   const pool = createPool(url, poolSize, applicationName);

@@ -4,14 +4,10 @@ import { wakeWorkers } from './queue-listener.ts';
 import type { QueueName } from './queues.ts';
 
 /**
- * Inserts jobs in the caller's transaction and wakes the workers once it has committed.
- *
- * pg-boss can wake them itself (a queue's `notify`), but with a NOTIFY inside the transaction, and
- * PostgreSQL serializes the commits of notifying transactions: one database-wide lock is held from
- * a commit's NOTIFY until its WAL is flushed. Every accept batch and status update would then
- * commit one after another, one WAL flush each (about 2,100 commits/s on this machine against
- * 7,500 without NOTIFY), and any slow flush (autovacuum writing WAL) stalls all of them. Sent after
- * the commit, the NOTIFY writes no WAL and waits for no flush.
+ * Inserts jobs in the caller's transaction and wakes the workers once it has committed. pg-boss'
+ * own wake-up is a NOTIFY inside the transaction, and PostgreSQL serializes the commits of
+ * notifying transactions until their WAL is flushed; sent after the commit it costs nothing
+ * (measured in bench/README.md, "Jobs wake the workers after the commit").
  */
 export async function enqueue(sql: Sql, boss: PgBoss, queue: QueueName, jobs: JobInsert[]): Promise<void> {
   if (!jobs.length) return;
