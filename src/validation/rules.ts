@@ -10,6 +10,8 @@ export const LIMITS = {
   label: 200,
   tags: 50,
   tag: 100,
+  /** Objects and arrays inside one another: no real input comes close, and a deep one costs every walk over it. */
+  nesting: 32,
 } as const;
 
 /** Trimmed text of at most `max` characters; empty strings become undefined. */
