@@ -48,7 +48,8 @@ export function renderRequest(
   for (const p of target.queryParams) url.searchParams.append(p.key, fieldText(p, variables));
 
   const timestamp = Math.floor(options.now.getTime() / 1000);
-  const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+  // Without a prototype: configured header names are data, even one stored past validation.
+  const headers = Object.assign(Object.create(null) as Record<string, string>, { 'user-agent': USER_AGENT });
   if (body) headers['content-type'] = 'application/json';
   for (const h of target.headers) headers[h.key.toLowerCase()] = fieldText(h, variables);
   const auth = target.auth;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VARIABLE, variableName } from '../delivery/variables.ts';
-import { headerName, httpUrl, LIMITS } from '../validation/rules.ts';
+import { headerName, httpUrl, isPrototypeKey, LIMITS, PROTOTYPE_KEY_RULE } from '../validation/rules.ts';
 
 /** A query parameter, header or body field: a fixed TEXT or a VARIABLE such as `{{channel}}`. */
 export type TargetField = { key: string; type: 'TEXT' | 'VARIABLE'; value: string };
@@ -40,7 +40,8 @@ const queryKey = z.string().trim().min(1, 'must not be empty').max(200, 'must be
 const bodyKey = z
   .string()
   .trim()
-  .regex(/^[A-Za-z_$][\w$-]*(\[\])?(\.[A-Za-z_$][\w$-]*(\[\])?)*$/, 'must be a key with dot notation and [] for arrays, like multimedia.url');
+  .regex(/^[A-Za-z_$][\w$-]*(\[\])?(\.[A-Za-z_$][\w$-]*(\[\])?)*$/, 'must be a key with dot notation and [] for arrays, like multimedia.url')
+  .refine((key) => !key.split('.').some((segment) => isPrototypeKey(segment.replace(/\[\]$/, ''))), `each part ${PROTOTYPE_KEY_RULE}`);
 
 export const fieldList = (key: z.ZodType<string>, what: string) =>
   z.array(field(key)).max(LIMITS.headers, `must have at most ${LIMITS.headers} ${what}`);

@@ -21,8 +21,9 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
 
 /**
  * What makes a value unfit to validate or store, if anything: nesting deeper than LIMITS.nesting,
- * or text PostgreSQL cannot hold (U+0000, a lone UTF-16 surrogate). `path` is one array, pushed
- * and popped on the way down, so it names the place found without copying at every level.
+ * text PostgreSQL cannot hold (U+0000, a lone UTF-16 surrogate), or a key `__proto__` (zod would
+ * drop it silently, and copied onto an object it reaches Object.prototype). `path` is one array,
+ * pushed and popped on the way down, so it names the place found without copying at every level.
  */
 function storableProblem(value: unknown, path: string[], depth: number): string | null {
   if (typeof value === 'string') return textProblem(value);
@@ -31,14 +32,20 @@ function storableProblem(value: unknown, path: string[], depth: number): string 
   const isArray = Array.isArray(value);
   for (const [key, item] of isArray ? value.entries() : Object.entries(value)) {
     // A bad key is reported on its object: the key itself cannot be shown.
-    const keyProblem = isArray ? null : textProblem(key as string);
-    if (keyProblem) return `has a key that ${keyProblem}`;
-    path.push(String(key));
-    const problem = storableProblem(item, path, depth + 1);
+    const problem = isArray ? null : keyProblem(key as string);
     if (problem) return problem;
+    path.push(String(key));
+    const inner = storableProblem(item, path, depth + 1);
+    if (inner) return inner;
     path.pop();
   }
   return null;
+}
+
+function keyProblem(key: string): string | null {
+  if (key === '__proto__') return 'must not have a key __proto__';
+  const problem = textProblem(key);
+  return problem && `has a key that ${problem}`;
 }
 
 function textProblem(text: string): string | null {

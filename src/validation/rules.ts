@@ -49,6 +49,16 @@ export const httpUrl = z
     }
   }, 'must be an http or https URL');
 
+/**
+ * Keys that reach Object.prototype when a configured name becomes a property (`__proto__.x` in a
+ * body template once changed every tenant's deliveries): refused wherever a name becomes a key.
+ */
+export const isPrototypeKey = (key: string) => ['__proto__', 'constructor', 'prototype'].includes(key.toLowerCase());
+export const PROTOTYPE_KEY_RULE = 'must not be __proto__, constructor or prototype';
+
 const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-export const headerName = z.string().regex(HEADER_NAME, 'must be a valid HTTP header name');
+export const headerName = z
+  .string()
+  .regex(HEADER_NAME, 'must be a valid HTTP header name')
+  .refine((name) => !isPrototypeKey(name), PROTOTYPE_KEY_RULE);

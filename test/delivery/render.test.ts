@@ -405,6 +405,28 @@ describe('custom targets (seed 002 options on any target)', () => {
   });
 });
 
+describe('hostile templates (stored past validation)', () => {
+  it('__proto__ and constructor keys stay plain data in the body and headers, and touch no prototype', () => {
+    const t = target({
+      bodyFields: [
+        { key: '__proto__.polluted', type: 'TEXT', value: 'yes' },
+        { key: 'constructor.prototype.polluted', type: 'TEXT', value: 'yes' },
+        { key: 'list[].__proto__', type: 'TEXT', value: 'yes' },
+      ],
+      headers: [{ key: '__proto__', type: 'TEXT', value: 'yes' }],
+    });
+    const r = render(incoming(), t, 'SEED001');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.body).toBe('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"list":[{"__proto__":"yes"}]}');
+    expect(Object.getOwnPropertyDescriptor(r.headers, '__proto__')?.value).toBe('yes');
+  });
+
+  it('the names Object.prototype carries (constructor, toString, __proto__) are no variables: they render null', () => {
+    const t = target({ bodyFields: ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((name) => ({ key: `v.${name}x`, type: 'VARIABLE' as const, value: `{{${name}}}` })) });
+    expect(JSON.parse(render(incoming(), t, 'SEED001').body)).toEqual({ v: { constructorx: null, toStringx: null, __proto__x: null, hasOwnPropertyx: null } });
+  });
+});
+
 describe('signing (Standard Webhooks)', () => {
   it('every request carries webhook-id (the event id), webhook-timestamp and a v1 signature the standardwebhooks library verifies', () => {
     const r = render(incoming(), target(), 'SEED001');
