@@ -4,6 +4,7 @@ import { activeSecrets } from '../targets/signing-secrets.ts';
 import type { HttpMethod } from '../targets/target-config.ts';
 import type { OpenTarget } from '../targets/targets.ts';
 import { buildBody, fieldText } from './body-fields.ts';
+import { headerValueToSend } from './header-encoding.ts';
 import { LIVE_CHAT_DEFAULT_BODY, seed000Body, seed001Body, smppQuery } from './dialects.ts';
 import { signatureHeader } from './sign.ts';
 import { liveChatEventName, variablesOf } from './variables.ts';
@@ -51,11 +52,11 @@ export function renderRequest(
   // Without a prototype: configured header names are data, even one stored past validation.
   const headers = Object.assign(Object.create(null) as Record<string, string>, { 'user-agent': USER_AGENT });
   if (body) headers['content-type'] = 'application/json';
-  for (const h of target.headers) headers[h.key.toLowerCase()] = fieldText(h, variables);
+  for (const h of target.headers) headers[h.key.toLowerCase()] = headerValueToSend(fieldText(h, variables), h.type === 'VARIABLE');
   const auth = target.auth;
-  if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = auth.value;
+  if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = headerValueToSend(auth.value, false);
   if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-  if (auth.type === 'BEARER') headers.authorization = `Bearer ${auth.token}`;
+  if (auth.type === 'BEARER') headers.authorization = headerValueToSend(`Bearer ${auth.token}`, false);
   // Ours last, so a configured header cannot forge them.
   headers['webhook-id'] = event.id;
   headers['webhook-timestamp'] = String(timestamp);

@@ -12,11 +12,22 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const details = result.error.issues.map((issue) => ({
+  const details = result.error.issues.flatMap(matchedBranch).map((issue) => ({
     field: [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'input',
     message: issue.message,
   }));
   throw new AppError('BAD_USER_INPUT', details.map((d) => `${d.field}: ${d.message}`).join('; '), { details });
+}
+
+/**
+ * A union's failure told as the one branch whose shape the input had, when only one had it
+ * (headers given as an object are judged as an object: `headers.X-Note: must be …`, not "Invalid input").
+ */
+function matchedBranch(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const matched = issue.errors.filter((branch) => !branch.some((i) => i.code === 'invalid_type' && i.path.length === 0));
+  if (matched.length !== 1) return [issue];
+  return matched[0]!.flatMap(matchedBranch).map((i) => ({ ...i, path: [...issue.path, ...i.path] }));
 }
 
 /**
