@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VARIABLE, variableName } from '../delivery/variables.ts';
+import { urlCredentials } from './url-credentials.ts';
 import { basicPassword, basicUsername, headerName, headerValue, httpUrl, isPrototypeKey, LIMITS, PROTOTYPE_KEY_RULE } from '../validation/rules.ts';
 
 /** A query parameter, header or body field: a fixed TEXT or a VARIABLE such as `{{channel}}`. */
@@ -87,13 +88,30 @@ export const authInput = z
     }
   });
 
+/** A target URL: credentials in it (`https://user:pass@host/`) become Basic auth, so they must be valid for it. */
+export const targetUrl = httpUrl.superRefine((url, ctx) => {
+  const credentials = urlCredentials(url);
+  if (!credentials) return;
+  for (const [name, rule, value] of [['user name', basicUsername, credentials.username], ['password', basicPassword, credentials.password]] as const) {
+    const issue = rule.safeParse(value).error?.issues[0];
+    if (issue) return ctx.addIssue({ code: 'custom', message: `its ${name} ${issue.message}` });
+  }
+});
+
+/** Credentials in the URL become the target's Basic auth: other auth beside them is a contradiction. */
+export function credentialsBesideAuth(d: { url?: string | null; auth?: TargetAuth | null }, ctx: z.RefinementCtx) {
+  if (d.url && d.auth && d.auth.type !== 'NONE' && urlCredentials(d.url)) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must not carry a user name or password when auth is given too: give the credentials in auth' });
+  }
+}
+
 export const permanentStatusCodesInput = z
   .array(z.number().int().min(400, 'must be a 4xx or 5xx status').max(599, 'must be a 4xx or 5xx status'))
   .max(50);
 
 /** The target options a webhook or live-chat integration accepts; all optional on update. */
 export const targetInput = z.object({
-  url: httpUrl,
+  url: targetUrl,
   method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).nullish(),
   queryParams: queryParamsInput.nullish(),
   headers: headersInput.nullish(),
