@@ -5,7 +5,7 @@ import { variableName } from './variables.ts';
 export function fieldValue(field: TargetField, variables: Record<string, unknown>): unknown {
   if (field.type === 'TEXT') return field.value;
   const name = variableName(field.value);
-  return name in variables ? variables[name] : null;
+  return Object.hasOwn(variables, name) ? variables[name] : null;
 }
 
 /** A field rendered as text, for query parameters and headers. */
@@ -15,12 +15,16 @@ export function fieldText(field: TargetField, variables: Record<string, unknown>
   return typeof v === 'string' ? v : Array.isArray(v) ? v.join(',') : String(v);
 }
 
+/** An object without a prototype: a key such as `__proto__` is then plain data, never Object.prototype. */
+const bare = (): Record<string, unknown> => Object.create(null) as Record<string, unknown>;
+
 /**
  * Builds a JSON body from fields: dot notation nests (`multimedia.url` → {multimedia: {url}}), and
- * `[]` makes an array (`tags[]`): an array value fills it, anything else is appended.
+ * `[]` makes an array (`tags[]`): an array value fills it, anything else is appended. Every object
+ * is built without a prototype, so even a hostile key stored past validation cannot pollute one.
  */
 export function buildBody(fields: TargetField[], variables: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
+  const body = bare();
   for (const field of fields) {
     const value = fieldValue(field, variables);
     const segments = field.key.split('.');
@@ -38,7 +42,7 @@ export function buildBody(fields: TargetField[], variables: Record<string, unkno
         }
         const nextKey = segments[i + 1]!.replace(/\[\]$/, '');
         let tail = list[list.length - 1] as Record<string, unknown> | undefined;
-        if (!tail || typeof tail !== 'object' || nextKey in tail) list.push((tail = {}));
+        if (!tail || typeof tail !== 'object' || nextKey in tail) list.push((tail = bare()));
         node = tail;
         return;
       }
@@ -46,7 +50,7 @@ export function buildBody(fields: TargetField[], variables: Record<string, unkno
         node[name] = value;
         return;
       }
-      if (typeof node[name] !== 'object' || node[name] === null || Array.isArray(node[name])) node[name] = {};
+      if (typeof node[name] !== 'object' || node[name] === null || Array.isArray(node[name])) node[name] = bare();
       node = node[name] as Record<string, unknown>;
     });
   }

@@ -3,7 +3,9 @@ import type { TargetKind, WebhookEvent } from '../generated/prisma/client.ts';
 import { activeSecrets } from '../targets/signing-secrets.ts';
 import type { HttpMethod } from '../targets/target-config.ts';
 import type { OpenTarget } from '../targets/targets.ts';
+import { moveUrlCredentials } from '../targets/url-credentials.ts';
 import { buildBody, fieldText } from './body-fields.ts';
+import { headerValueToSend } from './header-encoding.ts';
 import { LIVE_CHAT_DEFAULT_BODY, seed000Body, seed001Body, smppQuery } from './dialects.ts';
 import { signatureHeader } from './sign.ts';
 import { liveChatEventName, variablesOf } from './variables.ts';
@@ -43,18 +45,20 @@ export function renderRequest(
   else if (dialect === 'SEED001') payload = seed001Body(event);
   const body = method === 'GET' || payload === undefined ? '' : JSON.stringify(payload);
 
-  const url = new URL(target.url);
+  // A URL stored with credentials (before they were moved into auth) is sent, and recorded, without them.
+  const { url: bareUrl, auth } = moveUrlCredentials(target.url, target.auth);
+  const url = new URL(bareUrl);
   if (dialect === 'SMPP') for (const [k, v] of smppQuery(event)) url.searchParams.append(k, v);
   for (const p of target.queryParams) url.searchParams.append(p.key, fieldText(p, variables));
 
   const timestamp = Math.floor(options.now.getTime() / 1000);
-  const headers: Record<string, string> = { 'user-agent': USER_AGENT };
+  // Without a prototype: configured header names are data, even one stored past validation.
+  const headers = Object.assign(Object.create(null) as Record<string, string>, { 'user-agent': USER_AGENT });
   if (body) headers['content-type'] = 'application/json';
-  for (const h of target.headers) headers[h.key.toLowerCase()] = fieldText(h, variables);
-  const auth = target.auth;
-  if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = auth.value;
+  for (const h of target.headers) headers[h.key.toLowerCase()] = headerValueToSend(fieldText(h, variables), h.type === 'VARIABLE');
+  if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = headerValueToSend(auth.value, false);
   if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-  if (auth.type === 'BEARER') headers.authorization = `Bearer ${auth.token}`;
+  if (auth.type === 'BEARER') headers.authorization = headerValueToSend(`Bearer ${auth.token}`, false);
   // Ours last, so a configured header cannot forge them.
   headers['webhook-id'] = event.id;
   headers['webhook-timestamp'] = String(timestamp);

@@ -5,6 +5,7 @@ import { DeliveryStatus, EventType } from '../generated/prisma/enums.ts';
 import { builder } from '../graphql/builder.ts';
 import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../graphql/enums.ts';
 import { below, listType, paginate, pagingFields, pagingInput, timeCursor } from '../graphql/lists.ts';
+import { withoutCredentials } from '../targets/url-credentials.ts';
 import { parseInput } from '../validation/parse.ts';
 import { replayDelivery, replayWebhook } from './replay.ts';
 
@@ -25,7 +26,7 @@ export const Attempt = builder.prismaObject('Attempt', {
     id: t.exposeID('id'),
     number: t.exposeInt('number'),
     trigger: t.expose('trigger', { type: AttemptTriggerEnum }),
-    url: t.exposeString('url'),
+    url: t.string({ resolve: (a) => withoutCredentials(a.url) }),
     startedAt: t.expose('startedAt', { type: 'DateTime' }),
     durationMs: t.exposeInt('durationMs'),
     statusCode: t.exposeInt('statusCode', { nullable: true }),

@@ -4,7 +4,11 @@ import net from 'node:net';
 /**
  * Addresses a webhook may not reach unless SWITCHBOARD_ALLOW_PRIVATE_TARGETS is on: private,
  * loopback, link-local (cloud metadata at 169.254.169.254), CGNAT, multicast, documentation and
- * reserved ranges, for IPv4, IPv6, and IPv4 mapped into IPv6.
+ * reserved ranges, for IPv4 and IPv6. IPv4 mapped into IPv6 (::ffff:0:0/96) is checked as the
+ * IPv4 address it is (BlockList does that); the other IPv6 forms that embed or translate to an
+ * IPv4 address are refused whole: IPv4-compatible (::/96, deprecated), IPv4-translated
+ * (::ffff:0:0:0/96), NAT64 (64:ff9b::/96 and the local-use 64:ff9b:1::/48), 6to4 (2002::/16) and
+ * Teredo (2001::/32); so is the deprecated site-local fec0::/10.
  */
 const blocked = new net.BlockList();
 const V4: [string, number][] = [
@@ -13,7 +17,8 @@ const V4: [string, number][] = [
   ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ];
 const V6: [string, number][] = [
-  ['::', 128], ['::1', 128], ['64:ff9b::', 96], ['100::', 64], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
+  ['::', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
+  ['3fff::', 20], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ];
 for (const [a, p] of V4) blocked.addSubnet(a, p, 'ipv4');
 for (const [a, p] of V6) blocked.addSubnet(a, p, 'ipv6');

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AppError } from '../errors.ts';
+import { AppError, badInput } from '../errors.ts';
+import { jsonTextProblem } from '../validation/json-text.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -9,7 +10,11 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-/** Reads a JSON body; malformed or oversized bodies are the caller's error, answered 400 or 413. */
+/**
+ * Reads a JSON body; malformed or oversized bodies are the caller's error, answered 400 or 413.
+ * Its structure is read first: nesting past the limit, or a key given twice (JSON.parse would keep
+ * the last one silently), is refused naming the field.
+ */
 export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -19,10 +24,12 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
     chunks.push(chunk as Buffer);
   }
   const text = Buffer.concat(chunks).toString('utf8');
+  const shape = jsonTextProblem(text);
+  if (shape) throw badInput(shape.field, shape.message);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new AppError('BAD_USER_INPUT', 'body: is not valid JSON', { details: [{ field: 'body', message: 'is not valid JSON' }] });
+    throw badInput('body', 'is not valid JSON');
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagingInput } from '../graphql/lists.ts';
-import { targetInput } from '../targets/target-config.ts';
+import { credentialsBesideAuth, targetInput } from '../targets/target-config.ts';
 import { LIMITS, requiredText } from '../validation/rules.ts';
 
 const connections = z.array(z.string().max(100)).max(50, 'must have at most 50 connections');
@@ -9,13 +9,13 @@ export const createIntegrationInput = targetInput.extend({
   workspaceId: z.number().int().nullish(),
   alias: requiredText(LIMITS.label),
   connectionIds: connections.nullish(),
-});
+}).superRefine(credentialsBesideAuth);
 
 export const updateIntegrationInput = targetInput.partial().extend({
   id: z.string(),
   alias: requiredText(LIMITS.label).optional(),
   connectionIds: connections.nullish(),
-});
+}).superRefine(credentialsBesideAuth);
 
 export const integrationsInput = pagingInput.extend({
   workspaceId: z.number().int().nullish(),

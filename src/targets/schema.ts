@@ -3,6 +3,7 @@ import { builder, type InputFields, type Types } from '../graphql/builder.ts';
 import type { Context } from '../graphql/context.ts';
 import type { OpenTarget } from './targets.ts';
 import type { TargetAuth as Auth, TargetField as Field } from './target-config.ts';
+import { withoutCredentials } from './url-credentials.ts';
 
 export const HeaderInputDescription =
   'Headers as an object (`{"x-api-key": "secret"}`) or a list of `{ key, type: TEXT|VARIABLE, value }`; a value `{{name}}` is a variable. Values are stored encrypted and shown masked.';
@@ -72,7 +73,7 @@ export function targetOutputFields<P>(t: PothosSchemaTypes.RootFieldBuilder<Type
     (parent: P, _args: object, ctx: Context) =>
       pick(open(parent, ctx));
   return {
-    url: t.string({ resolve: from((o) => o.url) }),
+    url: t.string({ resolve: from((o) => withoutCredentials(o.url)) }),
     method: t.field({ type: HttpMethod, resolve: from((o) => o.method) }),
     queryParams: t.field({ type: [TargetField], resolve: from((o) => o.queryParams) }),
     headers: t.field({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VARIABLE, variableName } from '../delivery/variables.ts';
-import { headerName, httpUrl, LIMITS } from '../validation/rules.ts';
+import { urlCredentials } from './url-credentials.ts';
+import { basicPassword, basicUsername, headerName, headerValue, httpUrl, isPrototypeKey, LIMITS, PROTOTYPE_KEY_RULE } from '../validation/rules.ts';
 
 /** A query parameter, header or body field: a fixed TEXT or a VARIABLE such as `{{channel}}`. */
 export type TargetField = { key: string; type: 'TEXT' | 'VARIABLE'; value: string };
@@ -27,9 +28,9 @@ export type TargetConfig = {
 
 const fieldValue = z.string().max(LIMITS.headerValue, `must be at most ${LIMITS.headerValue} characters`);
 
-const field = (key: z.ZodType<string>) =>
+const field = (key: z.ZodType<string>, value: z.ZodType<string>) =>
   z
-    .object({ key, type: z.enum(['TEXT', 'VARIABLE']).default('TEXT'), value: fieldValue })
+    .object({ key, type: z.enum(['TEXT', 'VARIABLE']).default('TEXT'), value })
     .refine((f) => f.type === 'TEXT' || /^[A-Za-z_][\w.]*$/.test(variableName(f.value)), {
       message: 'a VARIABLE value must name a variable, like {{channel}}',
       path: ['value'],
@@ -40,19 +41,20 @@ const queryKey = z.string().trim().min(1, 'must not be empty').max(200, 'must be
 const bodyKey = z
   .string()
   .trim()
-  .regex(/^[A-Za-z_$][\w$-]*(\[\])?(\.[A-Za-z_$][\w$-]*(\[\])?)*$/, 'must be a key with dot notation and [] for arrays, like multimedia.url');
+  .regex(/^[A-Za-z_$][\w$-]*(\[\])?(\.[A-Za-z_$][\w$-]*(\[\])?)*$/, 'must be a key with dot notation and [] for arrays, like multimedia.url')
+  .refine((key) => !key.split('.').some((segment) => isPrototypeKey(segment.replace(/\[\]$/, ''))), `each part ${PROTOTYPE_KEY_RULE}`);
 
-export const fieldList = (key: z.ZodType<string>, what: string) =>
-  z.array(field(key)).max(LIMITS.headers, `must have at most ${LIMITS.headers} ${what}`);
+export const fieldList = (key: z.ZodType<string>, what: string, value: z.ZodType<string> = fieldValue) =>
+  z.array(field(key, value)).max(LIMITS.headers, `must have at most ${LIMITS.headers} ${what}`);
 
 export const queryParamsInput = fieldList(queryKey, 'parameters');
 export const bodyFieldsInput = fieldList(bodyKey, 'fields');
 
 /** Headers as seed 001 sends them (`{"x-api-key": "secret"}`) or as a list of TEXT/VARIABLE fields. */
 export const headersInput = z.union([
-  fieldList(headerName, 'headers'),
+  fieldList(headerName, 'headers', headerValue),
   z
-    .record(headerName, fieldValue.refine((v) => !/[\r\n]/.test(v), 'must not contain line breaks'), {
+    .record(headerName, headerValue, {
       error: 'must be an object of header names to values, or a list of { key, type, value }',
     })
     .refine((h) => Object.keys(h).length <= LIMITS.headers, `must have at most ${LIMITS.headers} headers`)
@@ -63,10 +65,10 @@ export const authInput = z
   .object({
     type: z.enum(['NONE', 'API_KEY', 'BASIC', 'BEARER']),
     headerName: headerName.nullish(),
-    value: z.string().max(LIMITS.headerValue).nullish(),
-    username: z.string().max(200).nullish(),
-    password: z.string().max(LIMITS.headerValue).nullish(),
-    token: z.string().max(LIMITS.headerValue).nullish(),
+    value: headerValue.nullish(),
+    username: basicUsername.nullish(),
+    password: basicPassword.nullish(),
+    token: headerValue.nullish(),
   })
   .transform((a, ctx): TargetAuth => {
     const need = (name: 'headerName' | 'value' | 'username' | 'password' | 'token') => {
@@ -86,13 +88,30 @@ export const authInput = z
     }
   });
 
+/** A target URL: credentials in it (`https://user:pass@host/`) become Basic auth, so they must be valid for it. */
+export const targetUrl = httpUrl.superRefine((url, ctx) => {
+  const credentials = urlCredentials(url);
+  if (!credentials) return;
+  for (const [name, rule, value] of [['user name', basicUsername, credentials.username], ['password', basicPassword, credentials.password]] as const) {
+    const issue = rule.safeParse(value).error?.issues[0];
+    if (issue) return ctx.addIssue({ code: 'custom', message: `its ${name} ${issue.message}` });
+  }
+});
+
+/** Credentials in the URL become the target's Basic auth: other auth beside them is a contradiction. */
+export function credentialsBesideAuth(d: { url?: string | null; auth?: TargetAuth | null }, ctx: z.RefinementCtx) {
+  if (d.url && d.auth && d.auth.type !== 'NONE' && urlCredentials(d.url)) {
+    ctx.addIssue({ code: 'custom', path: ['url'], message: 'must not carry a user name or password when auth is given too: give the credentials in auth' });
+  }
+}
+
 export const permanentStatusCodesInput = z
   .array(z.number().int().min(400, 'must be a 4xx or 5xx status').max(599, 'must be a 4xx or 5xx status'))
   .max(50);
 
 /** The target options a webhook or live-chat integration accepts; all optional on update. */
 export const targetInput = z.object({
-  url: httpUrl,
+  url: targetUrl,
   method: z.enum(['GET', 'POST', 'PUT', 'DELETE']).nullish(),
   queryParams: queryParamsInput.nullish(),
   headers: headersInput.nullish(),

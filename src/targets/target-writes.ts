@@ -3,21 +3,26 @@ import { Prisma, type Target, type TargetKind } from '../generated/prisma/client
 import { newId } from '../ids.ts';
 import { newSigningSecret, type SigningSecret } from './signing-secrets.ts';
 import type { TargetInput } from './target-config.ts';
+import { moveUrlCredentials } from './url-credentials.ts';
 
 // Writes go through Prisma, which only the API loads (targets.ts is read by the workers too).
 
-/** Column values for the parts of a target input that were given (undefined keeps the current value). */
+/**
+ * Column values for the parts of a target input that were given (undefined keeps the current
+ * value). Credentials in the URL are moved into the encrypted auth.
+ */
 export function targetColumns(secrets: SecretBox, input: Partial<TargetInput>) {
+  const { url, auth } = input.url ? moveUrlCredentials(input.url, input.auth) : { url: undefined, auth: input.auth };
   return {
-    url: input.url ?? undefined,
+    url,
     method: input.method ?? undefined,
     queryParams: input.queryParams ?? undefined,
     headers: input.headers === undefined ? undefined : input.headers === null ? null : secrets.encryptJson(input.headers),
-    ...(input.auth === undefined
+    ...(auth === undefined
       ? {}
-      : input.auth === null || input.auth.type === 'NONE'
+      : auth === null || auth.type === 'NONE'
         ? { authType: 'NONE' as const, auth: null }
-        : { authType: input.auth.type, auth: secrets.encryptJson(input.auth) }),
+        : { authType: auth.type, auth: secrets.encryptJson(auth) }),
     bodyFields: input.bodyFields === undefined ? undefined : (input.bodyFields ?? Prisma.DbNull),
     permanentStatusCodes: input.permanentStatusCodes ?? undefined,
   };
@@ -38,7 +43,7 @@ export async function createTarget(
       id: newId(),
       workspaceId,
       kind,
-      url: input.url,
+      url: columns.url!,
       signingSecrets: secrets.encryptJson(signingSecrets),
     },
   });

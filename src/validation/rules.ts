@@ -1,3 +1,4 @@
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { z } from 'zod';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
@@ -10,6 +11,8 @@ export const LIMITS = {
   label: 200,
   tags: 50,
   tag: 100,
+  /** Objects and arrays inside one another: no real input comes close, and a deep one costs every walk over it. */
+  nesting: 32,
 } as const;
 
 /** Trimmed text of at most `max` characters; empty strings become undefined. */
@@ -47,6 +50,41 @@ export const httpUrl = z
     }
   }, 'must be an http or https URL');
 
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/**
+ * Keys that reach Object.prototype when a configured name becomes a property (`__proto__.x` in a
+ * body template once changed every tenant's deliveries): refused wherever a name becomes a key.
+ */
+export const isPrototypeKey = (key: string) => ['__proto__', 'constructor', 'prototype'].includes(key.toLowerCase());
+export const PROTOTYPE_KEY_RULE = 'must not be __proto__, constructor or prototype';
 
-export const headerName = z.string().regex(HEADER_NAME, 'must be a valid HTTP header name');
+/** Whether Node's HTTP client would send it (it throws on anything else, at every attempt). */
+const passes = (check: () => void) => {
+  try {
+    check();
+    return true;
+  } catch {
+    return false;
+  }
+};
+export const isSendableHeaderValue = (value: string) => passes(() => validateHeaderValue('x', value));
+
+export const headerName = z
+  .string()
+  .refine((name) => passes(() => validateHeaderName(name)), 'must be a valid HTTP header name')
+  .refine((name) => !isPrototypeKey(name), PROTOTYPE_KEY_RULE);
+
+/** A header value by Node's rule: tab, printable ASCII and Latin-1 (U+0080–U+00FF) only. */
+export const headerValue = z
+  .string()
+  .max(LIMITS.headerValue, `must be at most ${LIMITS.headerValue} characters`)
+  .refine(isSendableHeaderValue, 'must be sendable in an HTTP header: no line breaks or other control characters, and no characters beyond Latin-1 (U+00FF)');
+
+/** A Basic auth user name or password (RFC 7617): no control characters; the user name also no ':'. */
+const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
+const NO_CONTROL = 'must not contain line breaks or other control characters';
+export const basicUsername = z
+  .string()
+  .max(200, 'must be at most 200 characters')
+  .refine((v) => !v.includes(':'), "must not contain ':', which separates the user name from the password")
+  .refine(noControl, NO_CONTROL);
+export const basicPassword = z.string().max(LIMITS.headerValue, `must be at most ${LIMITS.headerValue} characters`).refine(noControl, NO_CONTROL);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Channel, MessageDirection, MessageStatus, WebhookEvent } from '../generated/prisma/enums.ts';
 import { pagingInput } from '../graphql/lists.ts';
-import { targetInput } from '../targets/target-config.ts';
+import { credentialsBesideAuth, targetInput } from '../targets/target-config.ts';
 import { LIMITS, optionalText, requiredText } from '../validation/rules.ts';
 
 const filters = {
@@ -16,14 +16,14 @@ export const createWebhookInput = targetInput.extend({
   event: z.enum(WebhookEvent),
   ...filters,
   sendTestPing: z.boolean().nullish(),
-});
+}).superRefine(credentialsBesideAuth);
 
 export const updateWebhookInput = targetInput.partial().extend({
   id: z.string(),
   label: requiredText(LIMITS.label).optional(),
   event: z.enum(WebhookEvent).optional(),
   ...filters,
-});
+}).superRefine(credentialsBesideAuth);
 
 export const listWebhooksInput = pagingInput.extend({
   workspaceId: z.number().int().nullish(),

@@ -6,6 +6,7 @@ import { below, isIntId, listType, paginate, pagingFields } from '../graphql/lis
 import { mask } from '../crypto/secret-box.ts';
 import { openTargetOnce } from '../targets/targets.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
+import { withoutCredentials } from '../targets/url-credentials.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createWorkspace } from './create-workspace.ts';
 import { deleteWorkspace } from './delete-workspace.ts';
@@ -27,7 +28,7 @@ export const Workspace = builder.prismaObject('Workspace', {
       nullable: true,
       description: 'Receives seed 000 STATUS-UPDATE and MESSAGE events.',
       select: { webhookTarget: true },
-      resolve: (w) => w.webhookTarget?.url ?? null,
+      resolve: (w) => (w.webhookTarget ? withoutCredentials(w.webhookTarget.url) : null),
     }),
     headers: t.field({
       type: 'JSON',

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { pagingInput } from '../graphql/lists.ts';
-import { headersInput } from '../targets/target-config.ts';
-import { e164, email, httpUrl, LIMITS, optionalText, requiredText } from '../validation/rules.ts';
+import { headersInput, targetUrl } from '../targets/target-config.ts';
+import { e164, email, LIMITS, optionalText, requiredText } from '../validation/rules.ts';
 
 const contact = {
   address: optionalText(LIMITS.text),
   email: email.nullish(),
   phone: e164.nullish(),
-  webhookUrl: httpUrl.nullish(),
+  webhookUrl: targetUrl.nullish(),
   headers: headersInput.nullish(),
   legacyAuth: z.boolean().nullish(),
 };

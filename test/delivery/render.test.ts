@@ -405,6 +405,61 @@ describe('custom targets (seed 002 options on any target)', () => {
   });
 });
 
+describe('header values that cannot be sent as they are', () => {
+  const decode = (v: string) => Buffer.concat(v.split(' ').map((w) => Buffer.from(/^=\?UTF-8\?B\?(.*)\?=$/.exec(w)![1]!, 'base64'))).toString('utf8');
+
+  it('a VARIABLE value that is not plain ASCII is sent as RFC 2047 encoded words of at most 75 characters, no character split', () => {
+    const text = `${'😀é\n'.repeat(40)}end`;
+    const t = target({ headers: [{ key: 'X-Text', type: 'VARIABLE', value: '{{text}}' }, { key: 'X-Channel', type: 'VARIABLE', value: '{{channel}}' }] });
+    const r = render(incoming({ content: text }), t, 'SEED001');
+    expect(r.headers['x-channel']).toBe('WHATSAPP');
+    const words = r.headers['x-text']!.split(' ');
+    expect(words.length).toBeGreaterThan(1);
+    for (const w of words) {
+      expect(w.length).toBeLessThanOrEqual(75);
+      expect(Buffer.from(w.slice(10, -2), 'base64').toString('utf8')).not.toContain('\ufffd');
+    }
+    expect(decode(r.headers['x-text']!)).toBe(text);
+  });
+
+  it('a Latin-1 variable value is encoded too (a UTF-8 receiver would misread it); a configured Latin-1 value is sent as written', () => {
+    const t = target({ headers: [{ key: 'X-Text', type: 'VARIABLE', value: '{{text}}' }, { key: 'X-City', type: 'TEXT', value: 'Malmö' }] });
+    const r = render(incoming({ content: 'café' }), t, 'SEED001');
+    expect(decode(r.headers['x-text']!)).toBe('café');
+    expect(r.headers['x-city']).toBe('Malmö');
+  });
+
+  it('a configured value stored before values were checked (CR/LF) is encoded, never sent raw', () => {
+    const t = target({ headers: [{ key: 'X-Note', type: 'TEXT', value: 'a\r\nX-Injected: 1' }], auth: { type: 'API_KEY', headerName: 'X-Key', value: 'k\n1' } });
+    const r = render(incoming(), t, 'SEED001');
+    expect(decode(r.headers['x-note']!)).toBe('a\r\nX-Injected: 1');
+    expect(decode(r.headers['x-key']!)).toBe('k\n1');
+    expect(r.headers['x-injected']).toBeUndefined();
+  });
+});
+
+describe('hostile templates (stored past validation)', () => {
+  it('__proto__ and constructor keys stay plain data in the body and headers, and touch no prototype', () => {
+    const t = target({
+      bodyFields: [
+        { key: '__proto__.polluted', type: 'TEXT', value: 'yes' },
+        { key: 'constructor.prototype.polluted', type: 'TEXT', value: 'yes' },
+        { key: 'list[].__proto__', type: 'TEXT', value: 'yes' },
+      ],
+      headers: [{ key: '__proto__', type: 'TEXT', value: 'yes' }],
+    });
+    const r = render(incoming(), t, 'SEED001');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(r.body).toBe('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"list":[{"__proto__":"yes"}]}');
+    expect(Object.getOwnPropertyDescriptor(r.headers, '__proto__')?.value).toBe('yes');
+  });
+
+  it('the names Object.prototype carries (constructor, toString, __proto__) are no variables: they render null', () => {
+    const t = target({ bodyFields: ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((name) => ({ key: `v.${name}x`, type: 'VARIABLE' as const, value: `{{${name}}}` })) });
+    expect(JSON.parse(render(incoming(), t, 'SEED001').body)).toEqual({ v: { constructorx: null, toStringx: null, __proto__x: null, hasOwnPropertyx: null } });
+  });
+});
+
 describe('signing (Standard Webhooks)', () => {
   it('every request carries webhook-id (the event id), webhook-timestamp and a v1 signature the standardwebhooks library verifies', () => {
     const r = render(incoming(), target(), 'SEED001');

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSender } from '../../src/delivery/send.ts';
+import { BlockedAddressError, safeLookup } from '../../src/delivery/ssrf.ts';
 import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createClient, simulateInbound, waitForDeliveries } from '../support/delivery-helpers.ts';
@@ -55,6 +57,29 @@ afterAll(async () => {
   await receiver?.stop();
 });
 
+describe('the connect-time check', () => {
+  const blockedAtConnect = (address: string) =>
+    new Promise<boolean>((resolve) => safeLookup(address, { all: true }, (error) => resolve(error instanceof BlockedAddressError)));
+
+  it.each(['::7f00:1', '::808:808', '::ffff:0:a00:1', '64:ff9b:1::a00:1', '2001::1', 'fec0::1', '127.0.0.1', '::ffff:169.254.169.254'])(
+    'a name resolving to %s is refused when connecting',
+    async (address) => {
+      expect(await blockedAtConnect(address)).toBe(true);
+    },
+  );
+
+  it.each(['93.184.215.14', '2606:4700:4700::1111', '::ffff:93.184.215.14'])('a public address (%s) is let through', async (address) => {
+    expect(await blockedAtConnect(address)).toBe(false);
+  });
+
+  it('a delivery to an IPv4-compatible IPv6 literal ends BLOCKED without connecting', async () => {
+    const send = createSender({ allowPrivate: false, connectTimeoutMs: 1000, totalTimeoutMs: 2000 });
+    const result = await send({ method: 'POST', url: `http://[::7f00:1]:${port}/ssrf-compat`, headers: {}, body: '{}' });
+    expect(result).toMatchObject({ statusCode: null, errorKind: 'BLOCKED' });
+    expect(receiver.requests.filter((r) => r.path === '/ssrf-compat')).toHaveLength(0);
+  });
+});
+
 describe('SSRF guard', () => {
   it.each([
     'http://10.0.0.1/hook',
@@ -68,6 +93,17 @@ describe('SSRF guard', () => {
     'http://0.0.0.0/hook',
     'http://2130706433/hook',
     'http://0x7f.1/hook',
+    // Deprecated and translated IPv6 forms that embed or reach an IPv4 address.
+    'http://[::7f00:1]/hook',
+    'http://[::127.0.0.1]/hook',
+    'http://[::a9fe:a9fe]/hook',
+    'http://[::ffff:7f00:1]/hook',
+    'http://[::ffff:0:7f00:1]/hook',
+    'http://[64:ff9b::a00:1]/hook',
+    'http://[64:ff9b:1::a00:1]/hook',
+    'http://[2002:7f00:1::]/hook',
+    'http://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hook',
+    'http://[fec0::1]/hook',
   ])('createWebhook to %s is refused with BAD_USER_INPUT naming url', async (url) => {
     const ws = await workspace(app);
     const r = await execute(app.url, SsrfCreate, { input: { workspaceId: ws.id, label: 'ssrf', url, event: 'NEW_CLIENT' } }, { key: ws.key });
