@@ -43,7 +43,7 @@ describe('health and readiness', () => {
       ['GET', '/nope'],
       ['POST', '/healthz'],
       ['GET', '/readyz/extra'],
-      ['DELETE', '/webhook'],
+      ['DELETE', '/webhooks'],
     ] as const) {
       const r = await get(`${app.url}${path}`, { method });
       expect(r.status, `${method} ${path}`).toBe(404);
