@@ -107,6 +107,8 @@ describe('POST /webhook authenticates the caller', () => {
   it('answers 401 without an API key', async () => {
     const res = await postWebhook(app, valid(), null);
     expect(res.status).toBe(401);
+    // A location_id that cannot be one is not looked up (PostgreSQL refuses NUL): still 401, not 500.
+    expect((await postWebhook(app, valid({ location_id: `${ws.locationId}\u0000` }), null)).status).toBe(401);
     expect(typeof res.body.error).toBe('string');
   });
 
