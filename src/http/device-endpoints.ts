@@ -9,7 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import { MessageType } from '../generated/prisma/enums.ts';
 import { applyStatusUpdates } from '../messages/apply-status-updates.ts';
 import { MAX_ATTACHMENTS } from '../messages/message-rules.ts';
-import { asciiUpperCase, isBlank, NOTHING_TO_SEND } from '../messages/send-input.ts';
+import { asciiUpperCase, contentOf, isBlank, NOTHING_TO_SEND } from '../messages/send-input.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
@@ -23,9 +23,9 @@ import { headerValue } from './server.ts';
  * without signal, a gateway down for maintenance) sends what happened meanwhile, and SMS delivery
  * reports can come days after the send.
  */
-export const MAX_REPORT_AGE_DAYS = 30;
+const MAX_REPORT_AGE_DAYS = 30;
 /** How far ahead of ours a device's clock may be. */
-export const MAX_CLOCK_AHEAD_MINUTES = 5;
+const MAX_CLOCK_AHEAD_MINUTES = 5;
 
 /** When something happened on the device: a real time, within the window above (1970 or 9999 is a broken clock). */
 const reportedAt = z.iso
@@ -88,7 +88,7 @@ export function deviceEndpoints(rt: Runtime) {
     inbound: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
       const device = await authenticate(req, res, id!);
       const body = parseInput(inboundBody, await readJson(req));
-      const report = { from: body.from, content: isBlank(body.message) ? null : body.message!, attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
+      const report = { from: body.from, content: contentOf(body.message), attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
       const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
       sendJson(res, stored!.duplicate ? 200 : 201, stored);
     },

@@ -16,7 +16,10 @@ export const messageFields = {
 export const asciiUpperCase = (s: string) => s.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
 
 /** Text that is only white space says nothing: it counts as no text. */
-export const isBlank = (text: string | null | undefined) => !text?.trim();
+export const isBlank = (text: string | null | undefined): boolean => !text?.trim();
+
+/** The text to store: none for blank text. */
+export const contentOf = (text: string | null | undefined): string | null => (isBlank(text) ? null : text!);
 
 export const NOTHING_TO_SEND = 'must not be empty or blank (or give attachments)';
 
@@ -62,7 +65,7 @@ export function toAcceptRequest(
     workspaceId,
     channel: v.channel,
     phone: v.phone,
-    content: isBlank(v.message) ? null : v.message!,
+    content: contentOf(v.message),
     attachments,
     type: v.type ?? inferType(attachments),
     externalId: v.messageId ?? null,

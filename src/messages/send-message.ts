@@ -8,7 +8,7 @@ import { parseInput } from '../validation/parse.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
 import { MAX_ATTACHMENTS } from './message-rules.ts';
 import { inboundMessage, receiveInbound } from './receive-inbound.ts';
-import { isBlank, NOTHING_TO_SEND, sendMessageInput, toAcceptRequest } from './send-input.ts';
+import { contentOf, isBlank, NOTHING_TO_SEND, sendMessageInput, toAcceptRequest } from './send-input.ts';
 import { MessageType } from '../generated/prisma/enums.ts';
 
 /** GraphQL sendMessage: the same rules and answers as POST /webhook, with typed errors. */
@@ -38,7 +38,7 @@ export async function simulateInbound(rt: Runtime, viewer: Viewer | null, input:
   const device = await rt.prisma.device.findUnique({ where: { id: data.deviceId } });
   if (!device || (v.kind === 'workspace' && device.workspaceId !== v.workspaceId)) throw notFound('Device');
   if (device.status !== 'ACTIVE') throw new AppError('BAD_USER_INPUT', 'deviceId: the device is not active', { details: [{ field: 'deviceId', message: 'the device is not active' }] });
-  const report = { from: data.phone, content: isBlank(data.message) ? null : data.message!, attachments: data.attachments ?? [], type: data.type ?? undefined };
+  const report = { from: data.phone, content: contentOf(data.message), attachments: data.attachments ?? [], type: data.type ?? undefined };
   const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
   return stored!.messageId;
 }
