@@ -38,5 +38,5 @@ createServer(async (req, res) => {
   res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
 }).listen(port, () => {
   console.log(`Receiver listening on http://localhost:${port} — point a webhook URL at it.`);
-  if (!secrets.length) console.log('Set WEBHOOK_SECRET=whsec_… to verify signatures.');
+  if (!secrets.length) console.log('Set WEBHOOK_SECRET=whsec_… to verify signatures (several, comma-separated: one per webhook).');
 });

@@ -4,6 +4,7 @@ import { pgSql } from '../db/sql.ts';
 import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { deliveryJobs } from './delivery-jobs.ts';
+import { RESUME_ON_RECOVERY } from './retry-policy.ts';
 import { describeError, type Logger } from '../log.ts';
 import type pg from 'pg';
 
@@ -79,18 +80,49 @@ export class AttemptRecorder {
   async #flush(): Promise<void> {
     while (this.#buffer.length) {
       const batch = this.#buffer.splice(0, MAX_BATCH);
+      const recovered: string[] = [];
       try {
-        await this.#commit(batch.map((b) => b.record));
+        recovered.push(...(await this.#commit(batch.map((b) => b.record))));
         for (const b of batch) b.done(true);
       } catch (error) {
         this.#log.error({ err: describeError(error) }, 'recording delivery attempts failed');
         // One bad record must not fail the others: each is tried on its own.
-        for (const b of batch) b.done(batch.length > 1 ? await this.#commit([b.record]).then(() => true, () => false) : false);
+        for (const b of batch) {
+          const alone = batch.length > 1 ? await this.#commit([b.record]).catch(() => null) : null;
+          if (alone) recovered.push(...alone);
+          b.done(alone !== null);
+        }
       }
+      if (recovered.length) await this.#resumeRecovered(recovered);
     }
   }
 
-  async #commit(records: Record[]): Promise<void> {
+  /**
+   * Targets that answer again after failing get their waiting deliveries sent soon instead of at
+   * their scheduled retries (RESUME_ON_RECOVERY). Best effort: if this fails they keep their schedule.
+   */
+  async #resumeRecovered(targetIds: string[]): Promise<void> {
+    try {
+      const { max, perSecond, minGainSeconds } = RESUME_ON_RECOVERY;
+      const now = new Date();
+      const resumed = await inTransaction(this.#pool, async (client) => {
+        const sql = pgSql(client);
+        const rows: { id: string; attempt_count: number; second: number }[] = [];
+        for (const targetId of targetIds) rows.push(...(await sql.query<(typeof rows)[number]>(RESUME_RECOVERED, [targetId, now, max, perSecond, minGainSeconds])).rows);
+        const bySecond = Map.groupBy(rows, (r) => r.second);
+        const jobs = [...bySecond].flatMap(([second, due]) => deliveryJobs(due.map((r) => [r.id, r.attempt_count]), { startAfter: new Date(now.getTime() + second * 1000) }));
+        await enqueue(sql, this.#boss, QUEUES.deliverEvent, jobs);
+        return { count: rows.length, seconds: [...bySecond.keys()] };
+      });
+      for (const second of resumed.seconds) this.onScheduled(new Date(now.getTime() + second * 1000));
+      if (resumed.count) this.#log.info({ targetIds, deliveries: resumed.count }, 'targets answer again: their waiting deliveries are sent now');
+    } catch (error) {
+      this.#log.error({ err: describeError(error), targetIds }, 'resuming the deliveries of recovered targets failed; they keep their schedule');
+    }
+  }
+
+  /** Writes the records; returns the targets that succeeded after failing (recovered). */
+  async #commit(records: Record[]): Promise<string[]> {
     const now = new Date();
     const attempts = records.filter((r) => r.kind === 'attempt');
     const parks = records.filter((r) => r.kind === 'park');
@@ -98,6 +130,7 @@ export class AttemptRecorder {
     // The common case, successes only, is one statement: atomic without BEGIN and COMMIT round trips.
     const single = parks.length === 0 && defers.length === 0 && attempts.every((r) => r.delivery.status === 'SUCCEEDED');
     const run = single ? (work: (client: pg.PoolClient | pg.Pool) => Promise<void>) => work(this.#pool) : (work: (client: pg.PoolClient) => Promise<void>) => inTransaction(this.#pool, work);
+    const recovered: string[] = [];
     await run(async (client) => {
       const sql = pgSql(client);
       if (attempts.length) {
@@ -117,7 +150,8 @@ export class AttemptRecorder {
         }));
         const ids = (kind: 'succeeded' | 'failed' | 'gone') => [...new Set(attempts.filter((r) => r.target === kind).map((r) => r.targetId))];
         const succeeded = ids('succeeded');
-        await sql.query(RECORD_ATTEMPTS, [JSON.stringify(rows), now, succeeded, rows.map((r) => r.delivery_id)]);
+        const { rows: healthy } = await sql.query<{ id: string }>(RECORD_ATTEMPTS, [JSON.stringify(rows), now, succeeded, rows.map((r) => r.delivery_id)]);
+        recovered.push(...healthy.map((t) => t.id));
         const failed = ids('failed').filter((id) => !succeeded.includes(id));
         if (failed.length) await sql.query(MARK_FAILING, [failed, now, new Date(now.getTime() - this.#disableAfterMs), `every delivery failed for ${Math.round(this.#disableAfterMs / 1000)} seconds`]);
         const gone = ids('gone');
@@ -145,6 +179,7 @@ export class AttemptRecorder {
         for (const d of defers) this.onScheduled(d.startAfter);
       }
     });
+    return recovered;
   }
 }
 
@@ -155,24 +190,49 @@ WITH r AS (
     error_kind text, error text, response_body text, status text, next_attempt_at timestamptz)
 ),
 healthy AS (
-  -- Any success ends a target's failing span.
-  UPDATE targets SET failing_since = NULL WHERE id = ANY($3::char(24)[]) AND failing_since IS NOT NULL
+  -- Any success ends a target's failing span; the targets whose span it ended are the result.
+  UPDATE targets SET failing_since = NULL WHERE id = ANY($3::char(24)[]) AND failing_since IS NOT NULL RETURNING id
 ),
 a AS (
   INSERT INTO attempts (delivery_id, number, trigger, url, started_at, duration_ms, status_code, error_kind, error, response_body)
   SELECT delivery_id, number, trigger::"AttemptTrigger", url, started_at, duration_ms, status_code, error_kind, error, response_body FROM r
+),
+recorded AS (
+  UPDATE deliveries d SET
+    status = r.status::"DeliveryStatus",
+    attempt_count = r.number,
+    next_attempt_at = r.next_attempt_at,
+    last_status_code = r.status_code,
+    last_error = r.error,
+    succeeded_at = CASE WHEN r.status = 'SUCCEEDED' THEN $2::timestamptz ELSE d.succeeded_at END,
+    updated_at = $2
+  FROM r
+  -- The id list lets the planner use the primary key (a CTE's row count is unknown to it).
+  WHERE d.id = ANY($4::uuid[]) AND d.id = r.delivery_id
 )
-UPDATE deliveries d SET
-  status = r.status::"DeliveryStatus",
-  attempt_count = r.number,
-  next_attempt_at = r.next_attempt_at,
-  last_status_code = r.status_code,
-  last_error = r.error,
-  succeeded_at = CASE WHEN r.status = 'SUCCEEDED' THEN $2::timestamptz ELSE d.succeeded_at END,
-  updated_at = $2
-FROM r
--- The id list lets the planner use the primary key (a CTE's row count is unknown to it).
-WHERE d.id = ANY($4::uuid[]) AND d.id = r.delivery_id`;
+SELECT id FROM healthy`;
+
+/**
+ * A recovered target's waiting deliveries, oldest first, get new times: `perSecond` of them each
+ * second from now. Only those it brings forward by more than `minGainSeconds`; deliveries locked by
+ * a worker recording them are skipped. Their new jobs make the old ones stale (deliver-events.ts
+ * skips a job whose attempt count moved on, or whose delivery is done).
+ */
+export const RESUME_RECOVERED = `
+WITH waiting AS (
+  SELECT id, created_at FROM deliveries
+   WHERE target_id = $1 AND status = 'PENDING' AND next_attempt_at > $2::timestamptz + make_interval(secs => $5::float8)
+   ORDER BY created_at
+   LIMIT $3::int
+     FOR UPDATE SKIP LOCKED
+),
+slots AS (
+  SELECT id, ((row_number() OVER (ORDER BY created_at) - 1) / $4::int)::int AS second FROM waiting
+)
+UPDATE deliveries d SET next_attempt_at = $2::timestamptz + make_interval(secs => s.second), updated_at = $2
+  FROM slots s
+ WHERE d.id = s.id AND d.next_attempt_at > $2::timestamptz + make_interval(secs => s.second + $5::float8)
+RETURNING d.id, d.attempt_count, s.second`;
 
 /** A failure starts (or continues) the target's failing span; past the limit the target is disabled with its reason. */
 const MARK_FAILING = `

@@ -10,6 +10,14 @@ export const DEFAULT_RETRY_SCHEDULE_SECONDS = [5, 300, 1800, 7200, 18000, 36000,
 /** Each gap is stretched or shrunk by up to ±20 %, so retries of a burst do not arrive together. */
 export const JITTER = 0.2;
 
+/**
+ * When a target that was failing answers 2xx again, its waiting deliveries need not wait out their
+ * gaps (Svix and Hook0 resume a recovered endpoint promptly): up to `max` of them, oldest first, are
+ * sent again at once, `perSecond` a second so the receiver that just came back is not flooded. The
+ * rest, and any due within `minGainSeconds` anyway, keep their schedule.
+ */
+export const RESUME_ON_RECOVERY = { max: 5000, perSecond: 100, minGainSeconds: 5 } as const;
+
 /** A `Retry-After` longer than the scheduled gap is honoured, up to this. It never shortens the gap. */
 export const MAX_RETRY_AFTER_SECONDS = 24 * 3600;
 

@@ -9,6 +9,7 @@ import { AppError, notFound } from '../errors.ts';
 import { MessageType } from '../generated/prisma/enums.ts';
 import { applyStatusUpdates } from '../messages/apply-status-updates.ts';
 import { MAX_ATTACHMENTS } from '../messages/message-rules.ts';
+import { asciiUpperCase, contentOf, isBlank, NOTHING_TO_SEND } from '../messages/send-input.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
@@ -17,18 +18,35 @@ import { limitRequest } from './rate-limit-headers.ts';
 import { readJson, sendJson } from './respond.ts';
 import { headerValue } from './server.ts';
 
-const when = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).transform((s) => new Date(s)).nullish();
+/**
+ * How far back a device may date what it reports: a device that was offline for a while (a phone
+ * without signal, a gateway down for maintenance) sends what happened meanwhile, and SMS delivery
+ * reports can come days after the send.
+ */
+const MAX_REPORT_AGE_DAYS = 30;
+/** How far ahead of ours a device's clock may be. */
+const MAX_CLOCK_AHEAD_MINUTES = 5;
+
+/** When something happened on the device: a real time, within the window above (1970 or 9999 is a broken clock). */
+const reportedAt = z.iso
+  .datetime({ offset: true, error: 'must be an ISO 8601 date-time' })
+  .transform((s) => new Date(s))
+  .refine(
+    (at) => at.getTime() >= Date.now() - MAX_REPORT_AGE_DAYS * 86_400_000 && at.getTime() <= Date.now() + MAX_CLOCK_AHEAD_MINUTES * 60_000,
+    `must be within the last ${MAX_REPORT_AGE_DAYS} days and at most ${MAX_CLOCK_AHEAD_MINUTES} minutes ahead of the server's clock`,
+  )
+  .nullish();
 
 const inboundBody = z
   .object({
     from: e164,
     message: z.string().max(20_000, 'must be at most 20000 characters').nullish(),
     attachments: z.array(httpUrl).max(MAX_ATTACHMENTS, `must have at most ${MAX_ATTACHMENTS} URLs`).nullish(),
-    type: z.string().transform((t) => t.toUpperCase()).pipe(z.enum(MessageType, { error: 'must be a message type like text or image' })).nullish(),
+    type: z.string().transform(asciiUpperCase).pipe(z.enum(MessageType, { error: 'must be a message type like text or image' })).nullish(),
     id: z.string().trim().min(1).max(200).nullish(),
-    timestamp: when,
+    timestamp: reportedAt,
   })
-  .refine((v) => v.message || v.attachments?.length, { path: ['message'], message: 'must not be empty (or give attachments)' });
+  .refine((v) => !isBlank(v.message) || v.attachments?.length, { path: ['message'], message: NOTHING_TO_SEND });
 
 const statusBody = z
   .object({
@@ -36,13 +54,13 @@ const statusBody = z
     messageId: z.uuid({ error: 'must be a Switchboard message id' }).nullish(),
     status: z
       .string()
-      .transform((s) => s.toUpperCase())
+      .transform(asciiUpperCase)
       .pipe(z.enum(['SENT', 'DELIVERED', 'READ', 'FAILED', 'UNDELIVERED'], { error: 'must be one of sent, delivered, read, failed, undelivered' })),
     rawStatus: z.string().max(200).nullish(),
     errorCode: z.string().max(200).nullish(),
     error: z.string().max(1000).nullish(),
     eventId: z.string().max(200).nullish(),
-    timestamp: when,
+    timestamp: reportedAt,
   })
   .refine((v) => v.providerMessageId || v.messageId, { path: ['providerMessageId'], message: 'providerMessageId or messageId is required' });
 
@@ -70,7 +88,7 @@ export function deviceEndpoints(rt: Runtime) {
     inbound: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
       const device = await authenticate(req, res, id!);
       const body = parseInput(inboundBody, await readJson(req));
-      const report = { from: body.from, content: body.message ?? null, attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
+      const report = { from: body.from, content: contentOf(body.message), attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
       const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
       sendJson(res, stored!.duplicate ? 200 : 201, stored);
     },

@@ -4,13 +4,13 @@ import { seed000Webhook } from './seed000-webhook.ts';
 import { liveChatResponseEndpoint } from '../live-chat/response-endpoint.ts';
 import type { Route } from './server.ts';
 
-/** The REST doors next to GraphQL. */
+/** The REST doors next to GraphQL. Path parameters are named groups: an error about one names it. */
 export function restRoutes(rt: Runtime): Route[] {
   const devices = deviceEndpoints(rt);
   return [
     { method: 'POST', path: /^\/webhook\/?$/, handler: seed000Webhook(rt) },
-    { method: 'POST', path: /^\/devices\/([^/]+)\/inbound$/, handler: devices.inbound },
-    { method: 'POST', path: /^\/devices\/([^/]+)\/status$/, handler: devices.status },
-    { method: 'POST', path: /^\/integrations\/live-chat\/([^/]+)\/chats\/([^/]+)\/events$/, handler: liveChatResponseEndpoint(rt) },
+    { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/inbound$/, handler: devices.inbound },
+    { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/status$/, handler: devices.status },
+    { method: 'POST', path: /^\/integrations\/live-chat\/(?<integrationId>[^/]+)\/chats\/(?<chatIdentifier>[^/]+)\/events$/, handler: liveChatResponseEndpoint(rt) },
   ];
 }

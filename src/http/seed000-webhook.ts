@@ -3,17 +3,19 @@ import { z } from 'zod';
 import { keyFromHeaders } from '../auth/authenticate.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { AppError } from '../errors.ts';
-import { checkContent, messageFields, toAcceptRequest } from '../messages/send-input.ts';
+import { asciiUpperCase, checkContent, messageFields, toAcceptRequest } from '../messages/send-input.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { limitRequest } from './rate-limit-headers.ts';
 import { readJson, sendJson } from './respond.ts';
 import { headerValue } from './server.ts';
 
+const MAX_LOCATION_ID = 64;
+
 /** Seed 000's body, with its field names, so every error names the field the caller sent. */
 const seed000Body = z
   .object({
-    location_id: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(64),
+    location_id: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(MAX_LOCATION_ID, `must be at most ${MAX_LOCATION_ID} characters`),
     user_id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().max(200, 'must be at most 200 characters')).nullish(),
     phone: z.string({ error: 'is required' }).pipe(messageFields.phone),
     message: z.string({ error: 'must be a string' }).nullish(),
@@ -21,13 +23,19 @@ const seed000Body = z
     message_id: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
     channel: z
       .string({ error: 'is required' })
-      .transform((c) => c.toUpperCase())
+      .transform(asciiUpperCase)
       .pipe(z.enum(['SMS', 'WHATSAPP', 'IMESSAGE', 'RCS'], { error: 'must be one of sms, whatsapp, imessage, rcs' })),
   })
   .superRefine((v, ctx) => checkContent(ctx, v.channel, v.message, v.attachments, 'message'));
 
 type WorkspaceRow = { id: number; legacyAuth: boolean };
 const LOCATION_CACHE_MS = 5_000;
+
+/** A location_id worth looking up: one that cannot be (a NUL, too long) is left to validation, after the key check. */
+const lookupKey = (value: unknown): string | null => {
+  const id = typeof value === 'string' ? value.trim() : '';
+  return id && id.length <= MAX_LOCATION_ID && !id.includes('\u0000') ? id : null;
+};
 
 const invalid = (res: ServerResponse, details: { field: string; message: string }[]) => sendJson(res, 400, { error: 'Invalid payload', details });
 
@@ -59,7 +67,7 @@ export function seed000Webhook(rt: Runtime) {
     const key = keyFromHeaders((name) => headerValue(req, name));
     const viewer: Viewer | null = key ? await rt.keys.resolve(key) : null;
     if (key && !viewer) return sendJson(res, 401, { error: 'Invalid API key' });
-    const locationId = typeof (raw as { location_id?: unknown })?.location_id === 'string' ? ((raw as { location_id: string }).location_id.trim()) : null;
+    const locationId = lookupKey((raw as { location_id?: unknown } | null)?.location_id);
     const workspace = locationId ? await workspaceAt(locationId) : null;
     if (!viewer && !workspace?.legacyAuth) {
       return sendJson(res, 401, { error: 'Missing API key: send `Authorization: Bearer <key>`, `authorization: <key>` or `x-api-key: <key>`' });

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AppError } from '../errors.ts';
+import { AppError, badInput } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
 import { sendJson, STATUS_OF } from './respond.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: string[], requestId: string) => Promise<void>;
+/** A REST route; its path names each parameter as a named group, so an error can name it. */
 export type Route = { method: string; path: RegExp; handler: RouteHandler };
 
 type ServerOptions = { rt: Runtime; routes: Route[]; ready: () => Promise<{ ok: boolean; checks: Record<string, string> }> };
@@ -32,17 +33,14 @@ export function createHttpServer({ rt, routes, ready }: ServerOptions): Server {
         const r = await ready();
         return sendJson(res, r.ok ? 200 : 503, { status: r.ok ? 'ready' : 'unavailable', checks: r.checks });
       }
-      for (const route of routes) {
-        const match = route.path.exec(path);
-        if (!match) continue;
-        if (req.method !== route.method) continue;
-        let params: string[];
-        try {
-          params = match.slice(1).map(decodeURIComponent);
-        } catch {
-          return sendJson(res, 400, { error: 'The path is not valid percent-encoding' });
+      const matching = routes.filter((r) => r.path.test(path));
+      if (matching.length) {
+        const route = matching.find((r) => r.method === req.method);
+        if (!route) {
+          const allow = [...new Set(matching.map((r) => r.method))].join(', ');
+          return sendJson(res, 405, { error: `Method not allowed: use ${allow}` }, { allow });
         }
-        await route.handler(req, res, params, requestId);
+        await route.handler(req, res, pathParams(route.path.exec(path)!), requestId);
         return;
       }
       sendJson(res, 404, { error: 'Not found' });
@@ -58,6 +56,20 @@ export function createHttpServer({ rt, routes, ready }: ServerOptions): Server {
   });
   server.keepAliveTimeout = 65_000;
   return server;
+}
+
+/** The path's parameters, decoded; broken percent-encoding or a NUL (which PostgreSQL cannot store) is the caller's error. */
+function pathParams(match: RegExpExecArray): string[] {
+  return Object.entries(match.groups ?? {}).map(([field, raw]) => {
+    let value: string;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      throw badInput(field, 'is not valid percent-encoding');
+    }
+    if (value.includes('\u0000')) throw badInput(field, 'must not contain NUL characters');
+    return value;
+  });
 }
 
 export function headerValue(req: IncomingMessage, name: string): string | undefined {

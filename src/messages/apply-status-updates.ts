@@ -119,8 +119,11 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     events.push(newEvent(row.workspaceId, 'MESSAGE_UPDATED', payload));
   };
   // Reports of one message that arrive together are applied in lifecycle order.
-  for (const u of [...pending].sort((a, b) => RANK[a.status] - RANK[b.status] || a.at.getTime() - b.at.getTime())) {
-    const row = rowOf(u)!;
+  for (const reported of [...pending].sort((a, b) => RANK[a.status] - RANK[b.status] || a.at.getTime() - b.at.getTime())) {
+    const row = rowOf(reported)!;
+    // Nothing happens to a message before it exists: a device clock behind ours is taken as the creation time.
+    const created = new Date(row.message.createdAt);
+    const u = reported.at < created ? { ...reported, at: created } : reported;
     changed.set(row.id, row);
     if (u.providerMessageId && !row.providerMessageId) row.providerMessageId = u.providerMessageId;
     if (u.providerConversationId && !row.providerConversationId) row.providerConversationId = u.providerConversationId;

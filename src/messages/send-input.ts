@@ -12,6 +12,17 @@ export const messageFields = {
   userId: z.string().trim().max(200, 'must be at most 200 characters').nullish(),
 };
 
+/** Upper-cases ASCII letters only, for names sent in any case ("sms", "Sms"): Unicode case mapping would also turn "ſms" into SMS. */
+export const asciiUpperCase = (s: string) => s.replace(/[a-z]+/g, (letters) => letters.toUpperCase());
+
+/** Text that is only white space says nothing: it counts as no text. */
+export const isBlank = (text: string | null | undefined): boolean => !text?.trim();
+
+/** The text to store: none for blank text. */
+export const contentOf = (text: string | null | undefined): string | null => (isBlank(text) ? null : text!);
+
+export const NOTHING_TO_SEND = 'must not be empty or blank (or give attachments)';
+
 /** Checks the text against its channel's limit and that there is something to send. */
 export function checkContent(
   ctx: z.RefinementCtx,
@@ -22,7 +33,7 @@ export function checkContent(
 ) {
   const max = MAX_TEXT[channel];
   if (text && text.length > max) ctx.addIssue({ code: 'custom', path: [field], message: `must be at most ${max} characters on ${channel}` });
-  if (!text && !attachments?.length) ctx.addIssue({ code: 'custom', path: [field], message: 'must not be empty (or give attachments)' });
+  if (isBlank(text) && !attachments?.length) ctx.addIssue({ code: 'custom', path: [field], message: NOTHING_TO_SEND });
 }
 
 export const sendMessageInput = z
@@ -54,7 +65,7 @@ export function toAcceptRequest(
     workspaceId,
     channel: v.channel,
     phone: v.phone,
-    content: v.message ? v.message : null,
+    content: contentOf(v.message),
     attachments,
     type: v.type ?? inferType(attachments),
     externalId: v.messageId ?? null,

@@ -8,7 +8,7 @@ import { parseInput } from '../validation/parse.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
 import { MAX_ATTACHMENTS } from './message-rules.ts';
 import { inboundMessage, receiveInbound } from './receive-inbound.ts';
-import { sendMessageInput, toAcceptRequest } from './send-input.ts';
+import { contentOf, isBlank, NOTHING_TO_SEND, sendMessageInput, toAcceptRequest } from './send-input.ts';
 import { MessageType } from '../generated/prisma/enums.ts';
 
 /** GraphQL sendMessage: the same rules and answers as POST /webhook, with typed errors. */
@@ -29,7 +29,7 @@ export const simulateInboundInput = z
     attachments: z.array(httpUrl).max(MAX_ATTACHMENTS).nullish(),
     type: z.enum(MessageType).nullish(),
   })
-  .refine((v) => v.message || v.attachments?.length, { path: ['message'], message: 'must not be empty (or give attachments)' });
+  .refine((v) => !isBlank(v.message) || v.attachments?.length, { path: ['message'], message: NOTHING_TO_SEND });
 
 /** A contact's reply, injected through a simulator device (or any device, for testing). */
 export async function simulateInbound(rt: Runtime, viewer: Viewer | null, input: unknown) {
@@ -38,7 +38,7 @@ export async function simulateInbound(rt: Runtime, viewer: Viewer | null, input:
   const device = await rt.prisma.device.findUnique({ where: { id: data.deviceId } });
   if (!device || (v.kind === 'workspace' && device.workspaceId !== v.workspaceId)) throw notFound('Device');
   if (device.status !== 'ACTIVE') throw new AppError('BAD_USER_INPUT', 'deviceId: the device is not active', { details: [{ field: 'deviceId', message: 'the device is not active' }] });
-  const report = { from: data.phone, content: data.message ?? null, attachments: data.attachments ?? [], type: data.type ?? undefined };
+  const report = { from: data.phone, content: contentOf(data.message), attachments: data.attachments ?? [], type: data.type ?? undefined };
   const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
   return stored!.messageId;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_ATTEMPTS } from '../../src/delivery/attempt-recorder.ts';
+import { RECORD_ATTEMPTS, RESUME_RECOVERED } from '../../src/delivery/attempt-recorder.ts';
 import { TOUCH_CONVERSATIONS, UPSERT_CLIENTS } from '../../src/conversations/contacts.ts';
 import { LOAD_DELIVERIES } from '../../src/delivery/deliver-events.ts';
 import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
@@ -19,7 +19,7 @@ const HISTORY = 20_000;
 
 let app: TestApp;
 let receiver: Receiver;
-let sample: { messageId: string; deviceId: string; providerMessageId: string; deliveryId: string; clientId: string; workspaceId: number; phone: string };
+let sample: { messageId: string; deviceId: string; providerMessageId: string; deliveryId: string; targetId: string; clientId: string; workspaceId: number; phone: string };
 
 beforeAll(async () => {
   app = await startTestApp();
@@ -51,12 +51,13 @@ beforeAll(async () => {
     'SELECT m.id, m.device_id, m.provider_message_id, m.client_id, cl.workspace_id, cl.phone FROM messages m JOIN clients cl ON cl.id = m.client_id WHERE m.id = $1',
     [message.id],
   );
-  const [delivery] = await rows<{ id: string }>(app, 'SELECT id FROM deliveries LIMIT 1');
+  const [delivery] = await rows<{ id: string; target_id: string }>(app, 'SELECT id, target_id FROM deliveries LIMIT 1');
   sample = {
     messageId: row!.id,
     deviceId: row!.device_id,
     providerMessageId: row!.provider_message_id,
     deliveryId: delivery!.id,
+    targetId: delivery!.target_id,
     clientId: row!.client_id,
     workspaceId: row!.workspace_id,
     phone: row!.phone,
@@ -87,6 +88,7 @@ async function historyScans(): Promise<string[]> {
     ['status change', UPDATE_MESSAGES, [changes, [sample.messageId]]],
     ['delivery load', LOAD_DELIVERIES, [[sample.deliveryId]]],
     ['attempt record', RECORD_ATTEMPTS, [attempt, new Date(), [], [sample.deliveryId]]],
+    ['recovered target resume', RESUME_RECOVERED, [sample.targetId, new Date(), 5000, 100, 5]],
     ['inbound repeat check', KNOWN_INBOUND, [[sample.deviceId], ['bulk-9']]],
     ['conversation of a message', TOUCH_CONVERSATIONS, [['x'.repeat(24)], [sample.workspaceId], [sample.clientId], [sample.deviceId], ['SMS'], [false], new Date()]],
     ['client of a message', UPSERT_CLIENTS, [['y'.repeat(24)], [sample.workspaceId], [sample.phone], new Date()]],

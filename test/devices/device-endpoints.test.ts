@@ -87,12 +87,14 @@ describe('POST /devices/{id}/inbound', () => {
     const ws = await subscribed('in');
     const dev = await device(app, ws, { channel: 'SMS' });
     const from = phone();
-    const res = await post(`/devices/${dev.id}/inbound`, { from, message: 'STOP', id: 'gw-1', timestamp: '2026-01-02T03:04:05Z' }, dev.token);
+    // Received while the device was offline, three days ago.
+    const timestamp = new Date(Date.now() - 3 * 86_400_000).toISOString();
+    const res = await post(`/devices/${dev.id}/inbound`, { from, message: 'STOP', id: 'gw-1', timestamp }, dev.token);
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ duplicate: false });
     const m = await messageOf(app, res.body.messageId);
     expect(m).toMatchObject({ direction: 'INBOUND', status: 'RECEIVED', content: 'STOP', providerMessageId: 'gw-1', deviceId: dev.id, channel: 'SMS', type: 'TEXT' });
-    expect(m.createdAt).toBe('2026-01-02T03:04:05.000Z');
+    expect(m.createdAt).toBe(timestamp);
 
     const conversations = (await ok(app.url, EndpointConversations, {}, { key: ws.key })).conversations;
     expect(conversations.nodes).toEqual([
@@ -133,12 +135,28 @@ describe('POST /devices/{id}/inbound', () => {
       [{ from: '12345', message: 'hi' }, 'from'],
       [{ from: phone() }, 'message'],
       [{ from: phone(), message: 'hi', attachments: ['file:///etc/passwd'] }, 'attachments'],
+      [{ from: phone(), message: ' \n\t ' }, 'message'],
+      [{ from: phone(), message: 'hi', type: 'ımage' }, 'type'],
     ] as const) {
       const r = await post(`/devices/${dev.id}/inbound`, body, dev.token);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.details.map((d: { field: string }) => d.field.split('.')[0])).toContain(field);
     }
     expect((await post(`/devices/${dev.id}/inbound`, '{not json', dev.token)).status).toBe(400);
+    expect(await rows(app, 'SELECT id FROM messages WHERE device_id = $1', [dev.id])).toHaveLength(0);
+  });
+
+  it('refuses a time outside the last 30 days or more than 5 minutes ahead, naming timestamp, and stores nothing', async () => {
+    const ws = await workspace(app);
+    const dev = await device(app, ws, { channel: 'SMS' });
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
+    for (const timestamp of ['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', days(-31), days(0.01)]) {
+      const r = await post(`/devices/${dev.id}/inbound`, { from: phone(), message: 'hi', timestamp }, dev.token);
+      expect(r.status, timestamp).toBe(400);
+      expect(r.body.details).toEqual([{ field: 'timestamp', message: expect.stringContaining('30 days') }]);
+    }
+    expect(await rows(app, 'SELECT id FROM messages WHERE device_id = $1', [dev.id])).toHaveLength(0);
+    expect((await post(`/devices/${dev.id}/inbound`, { from: phone(), message: 'hi', timestamp: days(-29) }, dev.token)).status).toBe(201);
   });
 });
 
@@ -178,7 +196,8 @@ describe('POST /devices/{id}/status', () => {
     await sleep(300);
     const receivedBefore = distinctEvents(receiver, '/late/updated').length;
 
-    const deliveredAt = new Date(Date.parse(read.readAt!) - 1000).toISOString();
+    // Between the message's creation and its reading (a status cannot precede the message).
+    const deliveredAt = new Date((Date.parse(read.createdAt) + Date.parse(read.readAt!)) / 2).toISOString();
     expect((await post(`/devices/${dev.id}/status`, { providerMessageId: m.providerMessageId, status: 'delivered', timestamp: deliveredAt }, dev.token)).status).toBe(200);
     const after = await messageOf(app, m.id);
     expect(after.status).toBe('READ');
@@ -230,9 +249,33 @@ describe('POST /devices/{id}/status', () => {
     const ws = await workspace(app);
     const dev = await device(app, ws, { channel: 'SMS' });
     expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'nope', status: 'delivered' }, dev.token)).status).toBe(404);
-    const bad = await post(`/devices/${dev.id}/status`, { providerMessageId: 'x', status: 'teleported' }, dev.token);
-    expect(bad.status).toBe(400);
-    expect(bad.body.details[0].field).toBe('status');
+    for (const status of ['teleported', 'ſent', 'reAd\u0307']) {
+      const bad = await post(`/devices/${dev.id}/status`, { providerMessageId: 'x', status }, dev.token);
+      expect(bad.status, status).toBe(400);
+      expect(bad.body.details[0].field).toBe('status');
+    }
+    expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'nope', status: 'Delivered' }, dev.token)).status).toBe(404);
+  });
+
+  it('refuses a status time of 1970 or 9999, and records one before the message existed at its creation', async () => {
+    const ws = await subscribed('clock');
+    const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
+    const m = await sentMessage(ws, dev, 'clock-1');
+    for (const timestamp of ['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z']) {
+      const r = await post(`/devices/${dev.id}/status`, { providerMessageId: m.providerMessageId, status: 'delivered', timestamp }, dev.token);
+      expect(r.status, timestamp).toBe(400);
+      expect(r.body.details[0].field).toBe('timestamp');
+    }
+    expect((await messageOf(app, m.id)).status).toBe('SENT');
+
+    // A device clock an hour behind ours: delivered "before" the message was created.
+    const behind = new Date(Date.parse(m.createdAt) - 3_600_000).toISOString();
+    expect((await post(`/devices/${dev.id}/status`, { providerMessageId: m.providerMessageId, status: 'delivered', timestamp: behind }, dev.token)).status).toBe(200);
+    const after = await messageOf(app, m.id);
+    expect(after.status).toBe('DELIVERED');
+    expect(after.deliveredAt).toBe(m.createdAt);
+    const [update] = await eventsOn(receiver, '/clock/updated', 1, (r) => r.json.status === 'delivered');
+    expect(update!.json.createdAt).toBe(m.createdAt);
   });
 
   it('only moves messages of its own device', async () => {

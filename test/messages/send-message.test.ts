@@ -139,6 +139,7 @@ describe('sendMessage', () => {
       [{ channel: 'SMS', phone: phone(), message: 'x', attachments: ['javascript:alert(1)'] }, 'attachments'],
       [{ channel: 'SMS', phone: phone(), message: 'x'.repeat(1601) }, 'message'],
       [{ channel: 'SMS', phone: phone() }, 'message'],
+      [{ channel: 'SMS', phone: phone(), message: '  \n ' }, 'message'],
       [{ channel: 'SMS', phone: phone(), message: 'x', messageId: '' }, 'messageId'],
       [{ channel: 'RCS', phone: phone(), message: 'x' }, 'channel'],
     ];
@@ -148,6 +149,12 @@ describe('sendMessage', () => {
       const fields = r.errors![0]!.extensions!.details!.map((d) => d.field);
       expect(fields.some((f) => f === field || f.startsWith(`${field}.`)), `${JSON.stringify(input)} → ${JSON.stringify(fields)}`).toBe(true);
     }
+  });
+
+  it('refuses a simulated reply of only white space with BAD_USER_INPUT naming message', async () => {
+    const r = await execute(app.url, GqlInbound, { input: { deviceId: sms.id, phone: phone(), message: ' \n\t' } }, { key: ws.key });
+    expect(codeOf(r)).toBe('BAD_USER_INPUT');
+    expect(r.errors![0]!.extensions!.details!.map((d) => d.field)).toEqual(['message']);
   });
 
   it('keeps workspaces apart: NOT_FOUND for another workspace, and an admin must name the workspace', async () => {

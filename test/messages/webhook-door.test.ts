@@ -60,6 +60,9 @@ describe('POST /webhook answers 400 Invalid payload, naming the field', () => {
     ['an attachment is not an http(s) URL', () => valid({ attachments: ['ftp://example.com/a.jpg'] }), 'attachments'],
     ['an SMS text is longer than 1600 characters', () => valid({ message: 'a'.repeat(1601) }), 'message'],
     ['there is neither text nor attachment', () => valid({ message: '' }), 'message'],
+    ['the text is only white space', () => valid({ message: ' \t\n\u00a0 ' }), 'message'],
+    ['channel is sms only by Unicode case mapping (ſ, long s)', () => valid({ channel: 'ſms' }), 'channel'],
+    ['channel is whatsapp only by Unicode case mapping (ſ, long s)', () => valid({ channel: 'whatſapp' }), 'channel'],
     ['location_id belongs to no workspace', () => valid({ location_id: '00000000000000000000' }), 'location_id'],
   ];
   for (const [what, body, field] of cases) {
@@ -84,7 +87,13 @@ describe('POST /webhook answers 400 Invalid payload, naming the field', () => {
     const before = await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1', [ws.id]);
     await postWebhook(app, valid({ channel: 'fax' }), ws.key);
     await postWebhook(app, valid({ channel: 'rcs' }), ws.key);
+    await postWebhook(app, valid({ channel: 'ſms' }), ws.key);
+    await postWebhook(app, valid({ message: '   ' }), ws.key);
     expect(await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1', [ws.id])).toHaveLength(before.length);
+  });
+
+  it('but takes the channel in any ASCII case', async () => {
+    for (const channel of ['SMS', 'Sms', 'sMs']) expect((await postWebhook(app, valid({ channel }), ws.key)).status, channel).toBe(200);
   });
 
   it('but accepts a text of exactly 1600 characters on SMS, and a long one on WhatsApp', async () => {
@@ -98,6 +107,8 @@ describe('POST /webhook authenticates the caller', () => {
   it('answers 401 without an API key', async () => {
     const res = await postWebhook(app, valid(), null);
     expect(res.status).toBe(401);
+    // A location_id that cannot be one is not looked up (PostgreSQL refuses NUL): still 401, not 500.
+    expect((await postWebhook(app, valid({ location_id: `${ws.locationId}\u0000` }), null)).status).toBe(401);
     expect(typeof res.body.error).toBe('string');
   });
 

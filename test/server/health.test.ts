@@ -19,7 +19,7 @@ async function get(url: string, init: RequestInit = {}) {
   } catch {
     json = undefined;
   }
-  return { status: res.status, contentType: res.headers.get('content-type') ?? '', text, json };
+  return { status: res.status, contentType: res.headers.get('content-type') ?? '', allow: res.headers.get('allow'), text, json };
 }
 
 describe('health and readiness', () => {
@@ -43,12 +43,25 @@ describe('health and readiness', () => {
       ['GET', '/nope'],
       ['POST', '/healthz'],
       ['GET', '/readyz/extra'],
-      ['DELETE', '/webhook'],
+      ['DELETE', '/webhooks'],
+      ['GET', '/devices/x/inbound/more'],
     ] as const) {
       const r = await get(`${app.url}${path}`, { method });
       expect(r.status, `${method} ${path}`).toBe(404);
       expect(r.contentType, `${method} ${path}`).toMatch(/^application\/json/);
       expect(r.json, `${method} ${path}`).toEqual({ error: 'Not found' });
+    }
+  });
+
+  it('a REST path asked with another method answers 405 with `Allow: POST` and a JSON body', async () => {
+    const paths = ['/webhook', '/webhook/', '/devices/0123456789abcdef01234567/inbound', '/devices/0123456789abcdef01234567/status', '/integrations/live-chat/abc/chats/14155552671/events'];
+    for (const path of paths) {
+      for (const method of ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']) {
+        const r = await get(`${app.url}${path}`, { method });
+        expect(r.status, `${method} ${path}`).toBe(405);
+        expect(r.allow, `${method} ${path}`).toBe('POST');
+        if (method !== 'HEAD') expect(r.json, `${method} ${path}`).toEqual({ error: 'Method not allowed: use POST' });
+      }
     }
   });
 

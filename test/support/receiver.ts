@@ -12,7 +12,8 @@ export type ReceivedRequest = {
   at: number;
 };
 
-type Reply = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number };
+/** `until`: the answer waits until it settles (a receiver that holds its answers). */
+type Reply = { status: number; headers?: Record<string, string>; body?: string; delayMs?: number; until?: Promise<unknown> };
 type Responder = (req: ReceivedRequest, countOnPath: number) => Reply | undefined;
 
 /**
@@ -109,6 +110,7 @@ export class Receiver {
       }
     }
     if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
+    if (reply.until) await reply.until;
     this.requests.push(recorded);
     for (const wake of this.#waiters.splice(0)) wake();
     if (res.destroyed) return;
