@@ -1,9 +1,10 @@
 import { requireViewer, resolveWorkspaceId } from '../auth/viewer.ts';
 import { Delivery } from '../delivery/schema.ts';
+import { idArg } from '../graphql/ids.ts';
 import { builder, type InputFields } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, WebhookEventEnum } from '../graphql/enums.ts';
-import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from '../targets/schema.ts';
 import { openTargetOnce } from '../targets/targets.ts';
@@ -118,7 +119,8 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.webhook.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take, include: { target: true } }),
+        idCursor.hex,
+        ({ after, take }) => ctx.rt.prisma.webhook.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take, include: { target: true } }),
         () => ctx.rt.prisma.webhook.count({ where }),
       );
     },
@@ -126,11 +128,11 @@ builder.queryFields((t) => ({
   webhook: t.field({
     type: Webhook,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => findWebhook(ctx.rt, ctx.viewer, String(id)),
+    resolve: (_root, { id }, ctx) => findWebhook(ctx.rt, ctx.viewer, idArg(id)),
   }),
 }));
 
-const idOf = (input: { id: string | number }) => ({ ...input, id: String(input.id) });
+const idOf = (input: { id: string | number }) => ({ ...input, id: idArg(input.id) });
 
 builder.mutationFields((t) => ({
   createWebhook: t.field({
