@@ -1,4 +1,4 @@
-import { requireViewer, resolveWorkspaceId } from '../auth/viewer.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { Delivery } from '../delivery/schema.ts';
 import { idArg } from '../graphql/ids.ts';
 import { builder, type InputFields } from '../graphql/builder.ts';
@@ -58,7 +58,7 @@ const WebhookList = listType('WebhookList', Webhook);
 
 const WebhooksInput = builder.inputType('WebhooksInput', {
   fields: (t) => ({
-    workspaceId: t.int({ required: true }),
+    workspaceId: t.int({ required: false, description: 'A workspace key lists its own; an admin key every workspace unless given.' }),
     label: t.string({ required: false, description: 'Case-insensitive substring of the label.' }),
     event: t.field({ type: WebhookEventEnum, required: false }),
     ...pagingFields(t),
@@ -73,7 +73,7 @@ const filterFields = (t: InputFields) => ({
 
 const WebhookCreateInput = builder.inputType('WebhookCreateInput', {
   fields: (t) => ({
-    workspaceId: t.int({ required: true }),
+    workspaceId: t.int({ required: false, description: 'Required with an admin key; a workspace key uses its own.' }),
     label: t.string({ required: true }),
     url: t.string({ required: true }),
     event: t.field({ type: WebhookEventEnum, required: true }),
@@ -113,7 +113,7 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(listWebhooksInput, input, 'input');
       const where = {
-        workspaceId: resolveWorkspaceId(v, d.workspaceId),
+        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
         ...(d.label ? { label: { contains: d.label, mode: 'insensitive' as const } } : {}),
         ...(d.event ? { event: d.event } : {}),
       };
