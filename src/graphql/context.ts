@@ -7,5 +7,7 @@ export type Context = {
   viewer: Viewer | null;
   /** A key was sent that we do not know: only the schema answers. */
   keyRejected: boolean;
+  /** List items answered so far, against GRAPHQL_LIMITS.maxListedNodes. */
+  listedNodes: number;
   requestId: string;
 };

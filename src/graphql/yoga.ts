@@ -5,11 +5,9 @@ import type { Runtime } from '../runtime.ts';
 import type { Context } from './context.ts';
 import { maskError, useBadUserInputForInvalidDocuments } from './errors.ts';
 import { GRAPHIQL_OPTIONS, renderGraphiQLPage } from './graphiql.ts';
+import { GRAPHQL_LIMITS, useListLimits } from './limits.ts';
 import { useSchemaWithoutKey } from './public-schema.ts';
 import { schema } from './schema.ts';
-
-/** Limits on what one document may ask for; generous for real clients, fatal for abuse. */
-export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 30, maxTokens: 2000, maxCost: 10_000 } as const;
 
 type ServerContext = { requestId: string };
 
@@ -19,7 +17,8 @@ export function createGraphQLHandler(rt: Runtime) {
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    // List items are priced by useListLimits, which knows page sizes; armor's cost does not.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   return createYoga<ServerContext, Context>({
@@ -36,12 +35,12 @@ export function createGraphQLHandler(rt: Runtime) {
     healthCheckEndpoint: '/graphql/health',
     logging: false,
     maskedErrors: { maskError: maskError(rt.log), isDev: false },
-    plugins: [...armor.protect().plugins, useBadUserInputForInvalidDocuments(), useSchemaWithoutKey()],
+    plugins: [...armor.protect().plugins, useBadUserInputForInvalidDocuments(), useSchemaWithoutKey(), useListLimits()],
     context: async ({ request, requestId }) => {
       const key = keyFromHeaders((name) => request.headers.get(name));
       const viewer = key ? await rt.keys.resolve(key) : null;
       if (viewer) await rt.limiter.enforce(viewer.keyId, viewer.rateLimitPerMinute ?? rt.config.rateLimitPerMinute);
-      return { rt, viewer, keyRejected: key !== null && viewer === null, requestId };
+      return { rt, viewer, keyRejected: key !== null && viewer === null, listedNodes: 0, requestId };
     },
   });
 }
