@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { Kind, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPHQL_LIMITS } from '../../src/graphql/limits.ts';
+import { GRAPHQL_LIMITS, plannedNodes } from '../../src/graphql/limits.ts';
+import { schema } from '../../src/graphql/schema.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { simulateInbound } from '../support/delivery-helpers.ts';
 import { device, phone, workspace, type Workspace } from '../support/fixtures.ts';
@@ -84,5 +87,18 @@ describe('list limits', () => {
     );
     expect(conversations.errors).toBeUndefined();
     expect(conversations.data!.conversations.nodes[0]!.messages.nodes).toHaveLength(50);
+  });
+
+  it("every GraphQL example in the README is within the limits", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => parse(m[1]!));
+    expect(examples.length).toBeGreaterThan(2);
+    for (const document of examples) {
+      for (const operation of document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)) {
+        expect(plannedNodes(schema, document, operation.name?.value, {}), operation.name?.value).toBeLessThanOrEqual(GRAPHQL_LIMITS.maxNodes);
+      }
+    }
+    expect(plannedNodes(schema, parse('{ messages(input: { first: 100 }) { nodes { conversation { messages(first: 100) { nodes { id } } } } } }'), null, {})).toBe(10_100);
+    expect(plannedNodes(schema, parse('{ deliveries(input: { first: 200 }) { nodes { id attempts { id } } } }'), null, {})).toBe(2_200);
   });
 });
