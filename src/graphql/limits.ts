@@ -112,6 +112,8 @@ class TooManyListedNodes extends AppError {
   }
 }
 
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as { then?: unknown } | null)?.then === 'function';
+
 /** Wraps every field that answers a list of objects so that its items are counted against the request's ceiling. */
 export function countListedNodes(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
@@ -127,7 +129,8 @@ export function countListedNodes(schema: GraphQLSchema): GraphQLSchema {
       field.resolve = (source, args, ctx: Context, info) => {
         if (ctx.listedNodes > GRAPHQL_LIMITS.maxListedNodes) throw new TooManyListedNodes();
         const result = resolve(source, args, ctx, info);
-        return result instanceof Promise ? result.then((list) => count(ctx, list)) : count(ctx, result);
+        // Prisma's queries are thenables, not always Promises.
+        return isThenable(result) ? Promise.resolve(result).then((list) => count(ctx, list)) : count(ctx, result);
       };
     }
   }
