@@ -3,7 +3,6 @@ import {
   getNamedType,
   getNullableType,
   getOperationAST,
-  GraphQLError,
   isListType,
   isObjectType,
   Kind,
@@ -18,6 +17,7 @@ import {
 import type { Plugin } from 'graphql-yoga';
 import { AppError } from '../errors.ts';
 import type { Context } from './context.ts';
+import { asGraphQLError } from './errors.ts';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './lists.ts';
 
 /**
@@ -147,8 +147,7 @@ export const useListLimits = (): Plugin<Context> => ({
     args.contextValue.listedNodes = 0;
     const planned = plannedNodes(args.schema, args.document, args.operationName, args.variableValues);
     if (planned > GRAPHQL_LIMITS.maxNodes) {
-      const error = tooManyPlanned(planned);
-      setResultAndStopExecution({ errors: [new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } })] });
+      setResultAndStopExecution({ errors: [asGraphQLError(tooManyPlanned(planned))] });
       return;
     }
     return {

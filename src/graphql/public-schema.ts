@@ -1,7 +1,8 @@
-import { getOperationAST, GraphQLError, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { getOperationAST, Kind, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { rejectedKey } from '../auth/viewer.ts';
 import type { Context } from './context.ts';
+import { asGraphQLError } from './errors.ts';
 
 const SCHEMA_FIELDS = new Set(['__schema', '__type', '__typename']);
 
@@ -11,15 +12,21 @@ export function asksOnlyForSchema(document: DocumentNode, operationName: string 
   if (!operation) return false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const onlySchema = (set: SelectionSetNode, seen: Set<string>): boolean =>
+  // Each fragment is looked at once, however often it is spread.
+  const known = new Map<string, boolean>();
+  const onlySchema = (set: SelectionSetNode): boolean =>
     set.selections.every((s) => {
       if (s.kind === Kind.FIELD) return SCHEMA_FIELDS.has(s.name.value);
-      if (s.kind === Kind.INLINE_FRAGMENT) return onlySchema(s.selectionSet, seen);
-      const fragment = fragments.get(s.name.value);
-      if (!fragment || seen.has(s.name.value)) return false;
-      return onlySchema(fragment.selectionSet, new Set([...seen, s.name.value]));
+      if (s.kind === Kind.INLINE_FRAGMENT) return onlySchema(s.selectionSet);
+      const name = s.name.value;
+      if (!known.has(name)) {
+        known.set(name, false);
+        const fragment = fragments.get(name);
+        known.set(name, fragment !== undefined && onlySchema(fragment.selectionSet));
+      }
+      return known.get(name)!;
     });
-  return onlySchema(operation.selectionSet, new Set());
+  return onlySchema(operation.selectionSet);
 }
 
 /**
@@ -30,7 +37,6 @@ export function asksOnlyForSchema(document: DocumentNode, operationName: string 
 export const useSchemaWithoutKey = (): Plugin<Context> => ({
   onExecute: ({ args, setResultAndStopExecution }) => {
     if (!args.contextValue.keyRejected || asksOnlyForSchema(args.document, args.operationName)) return;
-    const error = rejectedKey();
-    setResultAndStopExecution({ errors: [new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } })] });
+    setResultAndStopExecution({ errors: [asGraphQLError(rejectedKey())] });
   },
 });
