@@ -1,6 +1,6 @@
 import { requireViewer } from './viewer.ts';
 import { builder } from '../graphql/builder.ts';
-import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createApiKey, listApiKeysInput, revokeApiKey } from './api-keys.ts';
 import { assertWorkspaceAccess } from './viewer.ts';
@@ -59,7 +59,8 @@ builder.queryFields((t) => ({
       const where = { workspaceId, ...(data.includeRevoked ? {} : { revokedAt: null }) };
       return paginate(
         data,
-        ({ idBelow, take }) => ctx.rt.prisma.apiKey.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.hex,
+        ({ after, take }) => ctx.rt.prisma.apiKey.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.apiKey.count({ where }),
       );
     },

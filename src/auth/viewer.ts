@@ -5,8 +5,12 @@ export type Viewer =
   | { kind: 'admin'; keyId: string; rateLimitPerMinute: number | null }
   | { kind: 'workspace'; workspaceId: number; keyId: string; rateLimitPerMinute: number | null };
 
-export const unauthenticated = () =>
-  new AppError('UNAUTHENTICATED', 'A valid API key is required: send it as `Authorization: Bearer <key>`, `authorization: <key>` or `x-api-key: <key>`');
+const KEY_FORMS = 'send it as `Authorization: Bearer <key>`, `authorization: <key>` or `x-api-key: <key>`';
+
+export const unauthenticated = () => new AppError('UNAUTHENTICATED', `A valid API key is required: ${KEY_FORMS}`);
+
+/** A key was sent but is not one we know (mistyped, revoked, or a placeholder). */
+export const rejectedKey = () => new AppError('UNAUTHENTICATED', `The API key sent is not valid (unknown or revoked): ${KEY_FORMS}`);
 
 export function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();

@@ -1,7 +1,8 @@
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
+import { idArg } from '../graphql/ids.ts';
 import { builder, type InputFields } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
-import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { parseInput } from '../validation/parse.ts';
 import { clientsInput } from './client-input.ts';
 import { createClient, deleteClient, findClient, updateClient } from './manage-clients.ts';
@@ -74,12 +75,13 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.client.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.hex,
+        ({ after, take }) => ctx.rt.prisma.client.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.client.count({ where }),
       );
     },
   }),
-  client: t.field({ type: Client, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findClient(ctx.rt, ctx.viewer, String(id)) }),
+  client: t.field({ type: Client, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findClient(ctx.rt, ctx.viewer, idArg(id)) }),
 }));
 
 builder.mutationFields((t) => ({
@@ -93,11 +95,11 @@ builder.mutationFields((t) => ({
     type: Client,
     description: 'Emits CLIENT_UPDATED.',
     args: { input: t.arg({ type: ClientUpdateInput, required: true }) },
-    resolve: (_r, { input }, ctx) => updateClient(ctx.rt, ctx.viewer, { ...input, id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => updateClient(ctx.rt, ctx.viewer, { ...input, id: idArg(input.id) }),
   }),
   deleteClient: t.field({
     type: Deleted,
     args: { input: t.arg({ type: ClientIdInput, required: true }) },
-    resolve: (_r, { input }, ctx) => deleteClient(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => deleteClient(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
 }));

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
 import { Channel, ConversationStatus } from '../generated/prisma/enums.ts';
+import { idArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
 import { ChannelEnum, ConversationStatusEnum } from '../graphql/enums.ts';
-import { below, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
 import { MessageList } from '../messages/schema.ts';
 import { parseInput } from '../validation/parse.ts';
 import { endConversation } from './end-conversation.ts';
@@ -34,7 +35,8 @@ export const Conversation = builder.prismaObject('Conversation', {
         const where = { conversationId: c.id };
         return paginate(
           paging,
-          ({ idBelow, take }) => ctx.rt.prisma.message.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+          idCursor.uuid,
+          ({ after, take }) => ctx.rt.prisma.message.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
           () => ctx.rt.prisma.message.count({ where }),
         );
       },
@@ -80,7 +82,8 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.conversation.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.hex,
+        ({ after, take }) => ctx.rt.prisma.conversation.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.conversation.count({ where }),
       );
     },
@@ -90,7 +93,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _r, { id }, ctx) => {
       const v = requireViewer(ctx.viewer);
-      const found = await ctx.rt.prisma.conversation.findFirst({ ...query, where: { id: String(id), ...visibleWorkspaces(v) } });
+      const found = await ctx.rt.prisma.conversation.findFirst({ ...query, where: { id: idArg(id), ...visibleWorkspaces(v) } });
       if (!found) throw notFound('Conversation');
       return found;
     },
@@ -102,6 +105,6 @@ builder.mutationFields((t) => ({
     type: Conversation,
     description: 'Emits ENDING_CONV (live-chat integrations receive END).',
     args: { input: t.arg({ type: ConversationEndInput, required: true }) },
-    resolve: (_r, { input }, ctx) => endConversation(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => endConversation(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
 }));

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
 import { DeliveryStatus, EventType } from '../generated/prisma/enums.ts';
+import { idArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
 import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../graphql/enums.ts';
-import { below, listType, paginate, pagingFields, pagingInput, timeCursor } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields, pagingInput, timeCursor } from '../graphql/lists.ts';
 import { withoutCredentials } from '../targets/url-credentials.ts';
 import { parseInput } from '../validation/parse.ts';
 import { replayDelivery, replayWebhook } from './replay.ts';
@@ -120,11 +121,10 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) =>
-          ctx.rt.prisma.delivery.findMany({ where: { AND: [where, timeCursor.where(idBelow)] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take }),
+        timeCursor,
+        ({ after, take }) =>
+          ctx.rt.prisma.delivery.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take }),
         () => ctx.rt.prisma.delivery.count({ where }),
-        timeCursor.of,
-        timeCursor.valid,
       );
     },
   }),
@@ -133,8 +133,9 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _root, { id }, ctx) => {
       const v = requireViewer(ctx.viewer);
-      const found = z.uuid().safeParse(String(id)).success
-        ? await ctx.rt.prisma.delivery.findFirst({ ...query, where: { id: String(id), ...visibleWorkspaces(v) } })
+      const deliveryId = idArg(id);
+      const found = z.uuid().safeParse(deliveryId).success
+        ? await ctx.rt.prisma.delivery.findFirst({ ...query, where: { id: deliveryId, ...visibleWorkspaces(v) } })
         : null;
       if (!found) throw notFound('Delivery');
       return found;
@@ -153,7 +154,8 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.event.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.uuid,
+        ({ after, take }) => ctx.rt.prisma.event.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.event.count({ where }),
       );
     },
@@ -169,12 +171,12 @@ builder.mutationFields((t) => ({
   replayDelivery: t.prismaField({
     type: 'Delivery',
     args: { input: t.arg({ type: DeliveryReplayInput, required: true }) },
-    resolve: (_q, _root, { input }, ctx) => replayDelivery(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_q, _root, { input }, ctx) => replayDelivery(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
   replayWebhook: t.field({
     type: ReplayResult,
     description: 'Sends again every FAILED or DEAD delivery of the webhook created since a time (at most 10,000).',
     args: { input: t.arg({ type: WebhookReplayInput, required: true }) },
-    resolve: (_root, { input }, ctx) => replayWebhook(ctx.rt, ctx.viewer, { id: String(input.id), since: input.since }),
+    resolve: (_root, { input }, ctx) => replayWebhook(ctx.rt, ctx.viewer, { id: idArg(input.id), since: input.since }),
   }),
 }));

@@ -1,10 +1,11 @@
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { DRIVERS } from '../channels/drivers.ts';
 import { mask } from '../crypto/secret-box.ts';
+import { idArg, idsArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
 import { ChannelEnum, DeviceStatusEnum } from '../graphql/enums.ts';
-import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { parseInput } from '../validation/parse.ts';
 import { devicesInput } from './device-input.ts';
 import { activateDevices, createDevice, deactivateDevices, deleteDevice, findDevice, updateDevice, type ActivationResult } from './manage-devices.ts';
@@ -111,15 +112,16 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.device.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.hex,
+        ({ after, take }) => ctx.rt.prisma.device.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.device.count({ where }),
       );
     },
   }),
-  device: t.field({ type: Device, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findDevice(ctx.rt, ctx.viewer, String(id)) }),
+  device: t.field({ type: Device, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findDevice(ctx.rt, ctx.viewer, idArg(id)) }),
 }));
 
-const ids = (input: { ids: (string | number)[] }) => ({ ids: input.ids.map(String) });
+const ids = (input: { ids: (string | number)[] }) => ({ ids: idsArg(input.ids, 'ids') });
 
 builder.mutationFields((t) => ({
   createDevice: t.field({
@@ -130,12 +132,12 @@ builder.mutationFields((t) => ({
   updateDevice: t.field({
     type: Device,
     args: { input: t.arg({ type: DeviceUpdateInput, required: true }) },
-    resolve: (_r, { input }, ctx) => updateDevice(ctx.rt, ctx.viewer, { ...input, id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => updateDevice(ctx.rt, ctx.viewer, { ...input, id: idArg(input.id) }),
   }),
   deleteDevice: t.field({
     type: Deleted,
     args: { input: t.arg({ type: DeviceIdInput, required: true }) },
-    resolve: (_r, { input }, ctx) => deleteDevice(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => deleteDevice(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
   activateDevices: t.field({
     type: [DeviceActivation],

@@ -5,5 +5,9 @@ import type { Runtime } from '../runtime.ts';
 export type Context = {
   rt: Runtime;
   viewer: Viewer | null;
+  /** A key was sent that we do not know: only the schema answers. */
+  keyRejected: boolean;
+  /** List items answered so far, against GRAPHQL_LIMITS.maxListedNodes. */
+  listedNodes: number;
   requestId: string;
 };

@@ -37,6 +37,9 @@ export function maskError(log: Logger) {
   };
 }
 
+/** An AppError that stops a request before execution, in the shape maskError gives it. */
+export const asGraphQLError = (error: AppError) => new GraphQLError(error.message, { originalError: error, extensions: { code: error.code } });
+
 /** Validation failures (unknown fields, wrong types, armor limits) are the caller's mistake too. */
 export const useBadUserInputForInvalidDocuments = (): Plugin => ({
   onValidate: () => ({ valid, result, setResult }) => {

@@ -1,7 +1,7 @@
 import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
 import { badInput } from '../errors.ts';
-import { builder, type InputFields } from './builder.ts';
+import { builder, isStorableDate, type InputFields } from './builder.ts';
 
 /** Every list answers `{ nodes, pageInfo, totalCount }`, newest first, paged by an opaque cursor. */
 export type Page<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
@@ -37,12 +37,40 @@ export const pagingInput = z.object({
   after: z.string().max(200).nullish(),
 });
 
-type Cursor = string | number;
+/**
+ * How a list pages: the cursor a row gives, what a cursor of this list can hold, and the Prisma
+ * `where` that continues after it. A cursor is checked against the list's own id type, so a forged
+ * one is the caller's mistake (`after`), never a database error.
+ */
+export type Cursor<T, C> = { of: (row: T) => C; valid: (value: unknown) => value is C; where: (cursor: C | undefined) => object };
 
-function decodeCursor<C>(after: string, valid: (value: unknown) => boolean): C {
+const isHexId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{24}$/.test(v);
+const isUuid = (v: unknown): v is string => typeof v === 'string' && z.uuid().safeParse(v).success;
+/** PostgreSQL's `integer`. */
+const isIntId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 2 ** 31 - 1;
+
+const byId = <C extends string | number>(valid: (v: unknown) => v is C): Cursor<{ id: C }, C> => ({
+  of: (row) => row.id,
+  valid,
+  where: (c) => (c === undefined ? {} : { id: { lt: c } }),
+});
+
+/** Rows ordered by id descending (ids are time-ordered): 24-hex ids, UUIDv7 ids, or integer ids. */
+export const idCursor = { hex: byId(isHexId), uuid: byId(isUuid), int: byId(isIntId) };
+
+/** Rows ordered by (createdAt, id) descending, with UUID ids: the cursor is [createdAt ISO, id]. */
+export const timeCursor: Cursor<{ createdAt: Date; id: string }, [string, string]> = {
+  of: (row) => [row.createdAt.toISOString(), row.id],
+  valid: (v): v is [string, string] => Array.isArray(v) && v.length === 2 && isStoredTime(v[0]) && isUuid(v[1]),
+  where: (c) => (c === undefined ? {} : { OR: [{ createdAt: { lt: new Date(c[0]) } }, { createdAt: new Date(c[0]), id: { lt: c[1] } }] }),
+};
+
+const isStoredTime = (v: unknown) => typeof v === 'string' && isStorableDate(new Date(v));
+
+function decodeCursor<C>(after: string, valid: (value: unknown) => value is C): C {
   try {
     const value = JSON.parse(Buffer.from(after, 'base64url').toString('utf8')) as unknown;
-    if (valid(value)) return value as C;
+    if (valid(value)) return value;
   } catch {
     // fall through
   }
@@ -50,37 +78,18 @@ function decodeCursor<C>(after: string, valid: (value: unknown) => boolean): C {
 }
 
 const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-const isId = (v: unknown) => typeof v === 'string';
-/** For lists of integer ids (workspaces). */
-export const isIntId = (v: unknown) => Number.isInteger(v);
 
-/**
- * Pages through rows newest first. By default rows are ordered by id descending (ids are
- * time-ordered) and `find` gets the `id < cursor` condition; `cursorOf` changes the cursor.
- * `count` counts the whole filtered list.
- */
-export async function paginate<T, C = Cursor>(
+/** Pages through rows newest first: `find` gets the `where` that continues after the cursor; `count` counts the whole filtered list. */
+export async function paginate<T, C>(
   paging: { first?: number | null; after?: string | null },
-  find: (args: { idBelow?: C; take: number }) => Promise<T[]>,
+  cursor: Cursor<T, C>,
+  find: (args: { after: object; take: number }) => Promise<T[]>,
   count: () => Promise<number>,
-  cursorOf: (row: T) => C = (row) => (row as { id: C }).id,
-  validCursor: (value: unknown) => boolean = isId,
 ): Promise<Page<T>> {
   const first = paging.first ?? DEFAULT_PAGE_SIZE;
-  const idBelow = paging.after ? decodeCursor<C>(paging.after, validCursor) : undefined;
-  const [rows, totalCount] = await Promise.all([find({ idBelow, take: first + 1 }), count()]);
+  const after = cursor.where(paging.after ? decodeCursor(paging.after, cursor.valid) : undefined);
+  const [rows, totalCount] = await Promise.all([find({ after, take: first + 1 }), count()]);
   const nodes = rows.slice(0, first);
   const hasNextPage = rows.length > first;
-  return { nodes, totalCount, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(cursorOf(nodes[nodes.length - 1]!)) : null } };
+  return { nodes, totalCount, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(cursor.of(nodes[nodes.length - 1]!)) : null } };
 }
-
-/** Prisma `where` for the cursor condition. */
-export const below = (idBelow: Cursor | undefined) => (idBelow === undefined ? {} : { id: { lt: idBelow as never } });
-
-/** For rows ordered by (createdAt, id) descending: the cursor is [createdAt ISO, id]. */
-export const timeCursor = {
-  of: (row: { createdAt: Date; id: string }): [string, string] => [row.createdAt.toISOString(), row.id],
-  valid: (v: unknown) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && !Number.isNaN(Date.parse(v[0])) && typeof v[1] === 'string',
-  where: (c: [string, string] | undefined) =>
-    c === undefined ? {} : { OR: [{ createdAt: { lt: new Date(c[0]) } }, { createdAt: new Date(c[0]), id: { lt: c[1] } }] },
-};

@@ -1,4 +1,5 @@
 import { builder } from './builder.ts';
+import { countListedNodes } from './limits.ts';
 // Each import adds its domain's types, queries and mutations to the builder.
 import '../workspaces/schema.ts';
 import '../auth/schema.ts';
@@ -10,4 +11,4 @@ import '../messages/schema.ts';
 import '../conversations/schema.ts';
 import '../live-chat/schema.ts';
 
-export const schema = builder.toSchema({ sortSchema: true });
+export const schema = countListedNodes(builder.toSchema({ sortSchema: true }));

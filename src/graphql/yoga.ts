@@ -1,14 +1,13 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { createYoga } from 'graphql-yoga';
 import { keyFromHeaders } from '../auth/authenticate.ts';
-import { unauthenticated } from '../auth/viewer.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Context } from './context.ts';
 import { maskError, useBadUserInputForInvalidDocuments } from './errors.ts';
+import { GRAPHIQL_OPTIONS, renderGraphiQLPage } from './graphiql.ts';
+import { GRAPHQL_LIMITS, useListLimits } from './limits.ts';
+import { useSchemaWithoutKey } from './public-schema.ts';
 import { schema } from './schema.ts';
-
-/** Limits on what one document may ask for; generous for real clients, fatal for abuse. */
-export const GRAPHQL_LIMITS = { maxDepth: 12, maxAliases: 20, maxDirectives: 30, maxTokens: 2000, maxCost: 10_000 } as const;
 
 type ServerContext = { requestId: string };
 
@@ -18,13 +17,15 @@ export function createGraphQLHandler(rt: Runtime) {
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    // List items are priced by useListLimits, which knows page sizes; armor's cost does not.
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   return createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    graphiql: rt.config.graphiql ? { title: 'Switchboard', defaultQuery: GRAPHIQL_QUERY, headers: '{\n  "Authorization": "Bearer <your API key>"\n}' } : false,
+    graphiql: rt.config.graphiql ? GRAPHIQL_OPTIONS : false,
+    renderGraphiQL: renderGraphiQLPage,
     cors: rt.config.corsOrigins.length
       ? { origin: rt.config.corsOrigins, credentials: false, allowedHeaders: ['content-type', 'authorization', 'x-api-key'] }
       : false,
@@ -34,23 +35,12 @@ export function createGraphQLHandler(rt: Runtime) {
     healthCheckEndpoint: '/graphql/health',
     logging: false,
     maskedErrors: { maskError: maskError(rt.log), isDev: false },
-    plugins: [...armor.protect().plugins, useBadUserInputForInvalidDocuments()],
+    plugins: [...armor.protect().plugins, useBadUserInputForInvalidDocuments(), useSchemaWithoutKey(), useListLimits()],
     context: async ({ request, requestId }) => {
       const key = keyFromHeaders((name) => request.headers.get(name));
       const viewer = key ? await rt.keys.resolve(key) : null;
-      if (key && !viewer) throw unauthenticated();
       if (viewer) await rt.limiter.enforce(viewer.keyId, viewer.rateLimitPerMinute ?? rt.config.rateLimitPerMinute);
-      return { rt, viewer, requestId };
+      return { rt, viewer, keyRejected: key !== null && viewer === null, listedNodes: 0, requestId };
     },
   });
 }
-
-const GRAPHIQL_QUERY = `# Welcome to Switchboard. Put your API key in the headers below, then run:
-mutation CreateWorkspace {
-  createWorkspace(input: { name: "My CRM", email: "ops@example.com" }) {
-    id
-    locationId
-    name
-  }
-}
-`;

@@ -1,11 +1,12 @@
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { Device } from '../devices/schema.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { idArg, idsArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
 import { ChannelEnum, LiveChatStatusEnum } from '../graphql/enums.ts';
 import type { Context } from '../graphql/context.ts';
-import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from '../targets/schema.ts';
 import { openTargetOnce } from '../targets/targets.ts';
@@ -115,8 +116,8 @@ const LiveChatIntegrationIdInput = builder.inputType('LiveChatIntegrationIdInput
 
 const withIds = <T extends { id: string | number; connectionIds?: (string | number)[] | null }>(input: T) => ({
   ...input,
-  id: String(input.id),
-  ...(input.connectionIds ? { connectionIds: input.connectionIds.map(String) } : {}),
+  id: idArg(input.id),
+  ...(input.connectionIds ? { connectionIds: idsArg(input.connectionIds, 'connectionIds') } : {}),
 });
 
 builder.queryFields((t) => ({
@@ -132,8 +133,9 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) =>
-          ctx.rt.prisma.liveChatIntegration.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take, include: withConnections }),
+        idCursor.hex,
+        ({ after, take }) =>
+          ctx.rt.prisma.liveChatIntegration.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take, include: withConnections }),
         () => ctx.rt.prisma.liveChatIntegration.count({ where }),
       );
     },
@@ -141,7 +143,7 @@ builder.queryFields((t) => ({
   liveChatIntegration: t.field({
     type: LiveChatIntegration,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, { id }, ctx) => findIntegration(ctx.rt, ctx.viewer, String(id)),
+    resolve: (_r, { id }, ctx) => findIntegration(ctx.rt, ctx.viewer, idArg(id)),
   }),
 }));
 
@@ -149,7 +151,7 @@ builder.mutationFields((t) => ({
   createLiveChatIntegration: t.field({
     type: LiveChatIntegration,
     args: { input: t.arg({ type: LiveChatIntegrationCreateInput, required: true }) },
-    resolve: (_r, { input }, ctx) => createIntegration(ctx.rt, ctx.viewer, { ...input, connectionIds: input.connectionIds?.map(String) }),
+    resolve: (_r, { input }, ctx) => createIntegration(ctx.rt, ctx.viewer, { ...input, connectionIds: input.connectionIds && idsArg(input.connectionIds, 'connectionIds') }),
   }),
   updateLiveChatIntegration: t.field({
     type: LiveChatIntegration,
@@ -159,16 +161,16 @@ builder.mutationFields((t) => ({
   startLiveChatIntegration: t.field({
     type: StartResult,
     args: { input: t.arg({ type: LiveChatIntegrationIdInput, required: true }) },
-    resolve: (_r, { input }, ctx) => startIntegration(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => startIntegration(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
   stopLiveChatIntegration: t.field({
     type: LiveChatIntegration,
     args: { input: t.arg({ type: LiveChatIntegrationIdInput, required: true }) },
-    resolve: (_r, { input }, ctx) => stopIntegration(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => stopIntegration(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
   deleteLiveChatIntegration: t.field({
     type: Deleted,
     args: { input: t.arg({ type: LiveChatIntegrationIdInput, required: true }) },
-    resolve: (_r, { input }, ctx) => deleteIntegration(ctx.rt, ctx.viewer, { id: String(input.id) }),
+    resolve: (_r, { input }, ctx) => deleteIntegration(ctx.rt, ctx.viewer, { id: idArg(input.id) }),
   }),
 }));

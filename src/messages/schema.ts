@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
 import { Channel, MessageDirection, MessageStatus } from '../generated/prisma/enums.ts';
+import { idArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, MessageTypeEnum } from '../graphql/enums.ts';
-import { below, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
 import { parseInput } from '../validation/parse.ts';
 import { sendMessage, simulateInbound } from './send-message.ts';
 
@@ -105,7 +106,8 @@ builder.queryFields((t) => ({
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.message.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.uuid,
+        ({ after, take }) => ctx.rt.prisma.message.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.message.count({ where }),
       );
     },
@@ -115,7 +117,8 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (query, _r, { id }, ctx) => {
       const v = requireViewer(ctx.viewer);
-      const found = z.uuid().safeParse(String(id)).success ? await ctx.rt.prisma.message.findFirst({ ...query, where: { id: String(id), ...visibleWorkspaces(v) } }) : null;
+      const messageId = idArg(id);
+      const found = z.uuid().safeParse(messageId).success ? await ctx.rt.prisma.message.findFirst({ ...query, where: { id: messageId, ...visibleWorkspaces(v) } }) : null;
       if (!found) throw notFound('Message');
       return found;
     },
@@ -134,6 +137,6 @@ builder.mutationFields((t) => ({
     description: "Injects a contact's message through a device, as if the device had received it.",
     args: { input: t.arg({ type: InboundSimulateInput, required: true }) },
     resolve: async (query, _r, { input }, ctx) =>
-      ctx.rt.prisma.message.findUniqueOrThrow({ ...query, where: { id: await simulateInbound(ctx.rt, ctx.viewer, { ...input, deviceId: String(input.deviceId) }) } }),
+      ctx.rt.prisma.message.findUniqueOrThrow({ ...query, where: { id: await simulateInbound(ctx.rt, ctx.viewer, { ...input, deviceId: idArg(input.deviceId, 'deviceId') }) } }),
   }),
 }));

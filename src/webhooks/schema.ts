@@ -1,9 +1,10 @@
-import { requireViewer, resolveWorkspaceId } from '../auth/viewer.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { Delivery } from '../delivery/schema.ts';
+import { idArg } from '../graphql/ids.ts';
 import { builder, type InputFields } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, WebhookEventEnum } from '../graphql/enums.ts';
-import { below, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from '../targets/schema.ts';
 import { openTargetOnce } from '../targets/targets.ts';
@@ -57,7 +58,7 @@ const WebhookList = listType('WebhookList', Webhook);
 
 const WebhooksInput = builder.inputType('WebhooksInput', {
   fields: (t) => ({
-    workspaceId: t.int({ required: true }),
+    workspaceId: t.int({ required: false, description: 'A workspace key lists its own; an admin key every workspace unless given.' }),
     label: t.string({ required: false, description: 'Case-insensitive substring of the label.' }),
     event: t.field({ type: WebhookEventEnum, required: false }),
     ...pagingFields(t),
@@ -72,7 +73,7 @@ const filterFields = (t: InputFields) => ({
 
 const WebhookCreateInput = builder.inputType('WebhookCreateInput', {
   fields: (t) => ({
-    workspaceId: t.int({ required: true }),
+    workspaceId: t.int({ required: false, description: 'Required with an admin key; a workspace key uses its own.' }),
     label: t.string({ required: true }),
     url: t.string({ required: true }),
     event: t.field({ type: WebhookEventEnum, required: true }),
@@ -112,13 +113,14 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(listWebhooksInput, input, 'input');
       const where = {
-        workspaceId: resolveWorkspaceId(v, d.workspaceId),
+        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
         ...(d.label ? { label: { contains: d.label, mode: 'insensitive' as const } } : {}),
         ...(d.event ? { event: d.event } : {}),
       };
       return paginate(
         d,
-        ({ idBelow, take }) => ctx.rt.prisma.webhook.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take, include: { target: true } }),
+        idCursor.hex,
+        ({ after, take }) => ctx.rt.prisma.webhook.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take, include: { target: true } }),
         () => ctx.rt.prisma.webhook.count({ where }),
       );
     },
@@ -126,11 +128,11 @@ builder.queryFields((t) => ({
   webhook: t.field({
     type: Webhook,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, { id }, ctx) => findWebhook(ctx.rt, ctx.viewer, String(id)),
+    resolve: (_root, { id }, ctx) => findWebhook(ctx.rt, ctx.viewer, idArg(id)),
   }),
 }));
 
-const idOf = (input: { id: string | number }) => ({ ...input, id: String(input.id) });
+const idOf = (input: { id: string | number }) => ({ ...input, id: idArg(input.id) });
 
 builder.mutationFields((t) => ({
   createWebhook: t.field({

@@ -2,7 +2,7 @@ import { requireViewer } from '../auth/viewer.ts';
 import { notFound } from '../errors.ts';
 import { builder, type InputFields } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
-import { below, isIntId, listType, paginate, pagingFields } from '../graphql/lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { mask } from '../crypto/secret-box.ts';
 import { openTargetOnce } from '../targets/targets.ts';
 import { currentSecret } from '../targets/signing-secrets.ts';
@@ -103,10 +103,9 @@ builder.queryFields((t) => ({
       };
       return paginate(
         data,
-        ({ idBelow, take }) => ctx.rt.prisma.workspace.findMany({ where: { AND: [where, below(idBelow)] }, orderBy: { id: 'desc' }, take }),
+        idCursor.int,
+        ({ after, take }) => ctx.rt.prisma.workspace.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
         () => ctx.rt.prisma.workspace.count({ where }),
-        (w) => w.id,
-        isIntId,
       );
     },
   }),

@@ -370,7 +370,8 @@ export type WebhookCreateInput = {
   sendTestPing?: boolean | null | undefined;
   statuses?: Array<MessageStatus> | null | undefined;
   url: string;
-  workspaceId: number;
+  /** Required with an admin key; a workspace key uses its own. */
+  workspaceId?: number | null | undefined;
 };
 
 export type WebhookDisableInput = {
@@ -433,7 +434,8 @@ export type WebhooksInput = {
   first?: number | null | undefined;
   /** Case-insensitive substring of the label. */
   label?: string | null | undefined;
-  workspaceId: number;
+  /** A workspace key lists its own; an admin key every workspace unless given. */
+  workspaceId?: number | null | undefined;
 };
 
 export type WorkspaceCreateInput = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRAPHQL_LIMITS } from '../../src/graphql/yoga.ts';
+import { GRAPHQL_LIMITS } from '../../src/graphql/limits.ts';
 import { graphql } from '../gql/gql.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
 import { codeOf, execute, ok, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts';
