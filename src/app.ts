@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { KeyCache } from './auth/authenticate.ts';
-import type { Config } from './config.ts';
+import { publicUrlOf, type Config } from './config.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { generatedSecret } from './db/data-dir.ts';
 import { connectDatabase, type Database } from './db/database.ts';
@@ -15,6 +15,8 @@ import { createAcceptor } from './messages/accept-batcher.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { Logger } from './log.ts';
 import type { Runtime } from './runtime.ts';
+import { createProviderHttp, PROVIDER_TIMEOUTS } from './channels/provider-http.ts';
+import { MediaLinks } from './media/media-links.ts';
 
 export type App = {
   rt: Runtime;
@@ -78,12 +80,9 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       keys: new KeyCache(db.pool),
       limiter: new RateLimiter(db.pool),
       accept: createAcceptor(db.pool, boss, secrets),
+      providers: createProviderHttp({ allowPrivate: config.allowPrivateTargets, connectTimeoutMs: PROVIDER_TIMEOUTS.connectMs, totalTimeoutMs: PROVIDER_TIMEOUTS.totalMs }),
+      media: new MediaLinks(secrets, () => publicUrlOf(config), config.deliveryRetentionDays * 86_400_000),
     };
-    workers = config.workerThread
-      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
-      : config.runsWorkers
-        ? await (await import('./jobs/workers.ts')).startWorkers(rt, databaseUrl)
-        : null;
 
     let stopping = false;
     let server: Server | null = null;
@@ -100,6 +99,12 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
       if (!rt.config.publicUrl) rt.config.publicUrl = url;
     }
+    // After the server listens, so the workers know the public URL (drivers give providers their callback URL).
+    workers = config.workerThread
+      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
+      : config.runsWorkers
+        ? await (await import('./jobs/workers.ts')).startWorkers(rt, databaseUrl)
+        : null;
 
     const stop = async (deadline = Date.now() + config.shutdownTimeoutMs) => {
       if (stopping) return;

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -28,6 +28,11 @@ export class SecretBox {
     const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+  }
+
+  /** A key for another purpose (signing links, callback secrets), derived from this one so no new secret needs keeping. */
+  derive(purpose: string): Buffer {
+    return createHmac('sha256', this.#key).update(`switchboard:${purpose}`).digest();
   }
 
   encryptJson(value: unknown): string {
