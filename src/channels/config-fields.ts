@@ -4,7 +4,7 @@ import { parseInput } from '../validation/parse.ts';
 /** How a driver config field is described to users (the `drivers` query). */
 export type ConfigFieldInfo = {
   name: string;
-  type: 'STRING' | 'SECRET' | 'URL' | 'BOOLEAN' | 'INTEGER' | 'ENUM' | 'OBJECT';
+  type: 'STRING' | 'SECRET' | 'URL' | 'BOOLEAN' | 'INTEGER' | 'NUMBER' | 'ENUM' | 'OBJECT';
   required: boolean;
   secret: boolean;
   default: unknown;
@@ -45,6 +45,8 @@ export const field = {
   boolean: (description: string, o: { default?: boolean } = {}) => described('BOOLEAN', z.boolean({ error: 'must be true or false' }), description, o),
   integer: (description: string, min: number, max: number, o: { required?: boolean; default?: number } = {}) =>
     described('INTEGER', z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`), description, o),
+  number: (description: string, min: number, max: number, o: { default?: number } = {}) =>
+    described('NUMBER', z.number({ error: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`), description, o),
   oneOf: <V extends string>(description: string, values: readonly [V, ...V[]], o: { default?: V } = {}) =>
     described('ENUM', z.enum(values, { error: `must be one of ${values.join(', ')}` }), description, { ...o, values: [...values] }),
   object: <T>(description: string, schema: z.ZodType<T>, o: { default?: T } = {}) => described('OBJECT', schema, description, o),
@@ -111,9 +113,9 @@ export function pacingFields(defaults: PacingDefaults) {
       'Send only between these times of day in a time zone, like { from: "08:00", to: "21:00", timeZone: "Europe/Istanbul" }; messages wait for the next opening.',
       sendingHoursSchema,
     ),
-    retryWindowMinutes: field.integer(
-      'How long a message waits while the provider says "not now" (busy, down, unreachable) before it fails with the last code.',
-      1,
+    retryWindowMinutes: field.number(
+      'How long a message waits while the provider says "not now" (busy, down, unreachable) before it fails with the last code; fractions allowed.',
+      0.05,
       7 * 24 * 60,
       { default: defaults.retryWindowMinutes ?? DEFAULT_RETRY_WINDOW_MINUTES },
     ),

@@ -91,7 +91,8 @@ export function createProviderHttp(o: Options): ProviderHttp {
         const response = await client(url, { ...options, responseType: 'buffer', followRedirect: true, maxRedirects: 5, hooks: { beforeRedirect: [(next) => checkRedirect(next.url as URL, o.allowPrivate)] } });
         if (response.body.length > call.maxBytes) throw new DriverError('switchboard:media-too-large', `the media is larger than ${call.maxBytes} bytes`);
         const type = response.headers['content-type'];
-        return { status: response.statusCode, contentType: typeof type === 'string' ? type : null, body: response.body };
+        const bytes = response.body;
+        return { status: response.statusCode, contentType: typeof type === 'string' ? type : null, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
       } catch (error) {
         if (error instanceof DriverError) throw error;
         throw networkFailure(error, o.totalTimeoutMs);

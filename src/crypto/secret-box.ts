@@ -45,6 +45,8 @@ export class SecretBox {
 }
 
 /** Shows enough of a secret to recognise it: the last four characters of a long value, nothing of a short one. */
+export const MASK = '•'.repeat(8);
+
 export function mask(value: string): string {
-  return value.length >= 12 ? `${'•'.repeat(8)}${value.slice(-4)}` : '•'.repeat(8);
+  return value.length >= 12 ? `${MASK}${value.slice(-4)}` : MASK;
 }
