@@ -84,13 +84,14 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       media: new MediaLinks(secrets, () => publicUrlOf(config), config.deliveryRetentionDays * 86_400_000),
     };
 
-    let stopping = false;
+    // Not ready until the workers run too: a supervisor's first signal then finds a process that can stop cleanly.
+    let phase: 'starting' | 'running' | 'stopping' = 'starting';
     let server: Server | null = null;
     let url: string | null = null;
     if (config.runsApi) {
       // Loaded only where needed: workers never build the GraphQL schema, the API never loads the senders.
       const [{ createHttpServer }, { restRoutes }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
-      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => stopping) });
+      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => phase) });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.port, config.host, () => resolve());
@@ -107,10 +108,11 @@ export async function startApp(config: Config, log: Logger, options: StartOption
         : null;
 
     const stop = async (deadline = Date.now() + config.shutdownTimeoutMs) => {
-      if (stopping) return;
-      stopping = true;
+      if (phase === 'stopping') return;
+      phase = 'stopping';
       await shutdown({ server, workers, boss: boss!, db: db!, embedded, deadline, log });
     };
+    phase = 'running';
     return { rt, url, databaseUrl, generatedAdminKey, stop };
   } catch (error) {
     await workers?.stop(Date.now()).catch(() => undefined);
@@ -149,9 +151,10 @@ async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<
   }
 }
 
-async function readiness(rt: Runtime, stopping: () => boolean) {
+async function readiness(rt: Runtime, phase: () => 'starting' | 'running' | 'stopping') {
   const checks: Record<string, string> = {};
-  if (stopping()) checks.process = 'shutting down';
+  if (phase() === 'starting') checks.process = 'starting';
+  if (phase() === 'stopping') checks.process = 'shutting down';
   try {
     await rt.pool.query('SELECT 1');
     checks.database = 'ok';
