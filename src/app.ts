@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { KeyCache } from './auth/authenticate.ts';
-import type { Config } from './config.ts';
+import { publicUrlOf, type Config } from './config.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { generatedSecret } from './db/data-dir.ts';
 import { connectDatabase, type Database } from './db/database.ts';
@@ -15,6 +15,8 @@ import { createAcceptor } from './messages/accept-batcher.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { Logger } from './log.ts';
 import type { Runtime } from './runtime.ts';
+import { createProviderHttp, PROVIDER_TIMEOUTS } from './channels/provider-http.ts';
+import { MediaLinks } from './media/media-links.ts';
 
 export type App = {
   rt: Runtime;
@@ -78,20 +80,18 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       keys: new KeyCache(db.pool),
       limiter: new RateLimiter(db.pool),
       accept: createAcceptor(db.pool, boss, secrets),
+      providers: createProviderHttp({ allowPrivate: config.allowPrivateTargets, connectTimeoutMs: PROVIDER_TIMEOUTS.connectMs, totalTimeoutMs: PROVIDER_TIMEOUTS.totalMs }),
+      media: new MediaLinks(secrets, () => publicUrlOf(config), config.deliveryRetentionDays * 86_400_000),
     };
-    workers = config.workerThread
-      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
-      : config.runsWorkers
-        ? await (await import('./jobs/workers.ts')).startWorkers(rt, databaseUrl)
-        : null;
 
-    let stopping = false;
+    // Not ready until the workers run too: a supervisor's first signal then finds a process that can stop cleanly.
+    let phase: 'starting' | 'running' | 'stopping' = 'starting';
     let server: Server | null = null;
     let url: string | null = null;
     if (config.runsApi) {
       // Loaded only where needed: workers never build the GraphQL schema, the API never loads the senders.
       const [{ createHttpServer }, { restRoutes }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
-      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => stopping) });
+      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => phase) });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.port, config.host, () => resolve());
@@ -100,12 +100,19 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       url = `http://${config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host}:${port}`;
       if (!rt.config.publicUrl) rt.config.publicUrl = url;
     }
+    // After the server listens, so the workers know the public URL (drivers give providers their callback URL).
+    workers = config.workerThread
+      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
+      : config.runsWorkers
+        ? await (await import('./jobs/workers.ts')).startWorkers(rt, databaseUrl)
+        : null;
 
     const stop = async (deadline = Date.now() + config.shutdownTimeoutMs) => {
-      if (stopping) return;
-      stopping = true;
+      if (phase === 'stopping') return;
+      phase = 'stopping';
       await shutdown({ server, workers, boss: boss!, db: db!, embedded, deadline, log });
     };
+    phase = 'running';
     return { rt, url, databaseUrl, generatedAdminKey, stop };
   } catch (error) {
     await workers?.stop(Date.now()).catch(() => undefined);
@@ -144,9 +151,10 @@ async function createDatabaseIfMissing(adminUrl: string, name: string): Promise<
   }
 }
 
-async function readiness(rt: Runtime, stopping: () => boolean) {
+async function readiness(rt: Runtime, phase: () => 'starting' | 'running' | 'stopping') {
   const checks: Record<string, string> = {};
-  if (stopping()) checks.process = 'shutting down';
+  if (phase() === 'starting') checks.process = 'starting';
+  if (phase() === 'stopping') checks.process = 'shutting down';
   try {
     await rt.pool.query('SELECT 1');
     checks.database = 'ok';

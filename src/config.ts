@@ -100,3 +100,6 @@ function toConfig(e: z.output<typeof schema>) {
     secretGraceSeconds: e.SWITCHBOARD_SECRET_GRACE_SECONDS,
   };
 }
+
+/** The base URL others reach this Switchboard at: SWITCHBOARD_PUBLIC_URL, else where the API listens. */
+export const publicUrlOf = (config: Config) => config.publicUrl ?? `http://localhost:${config.port}`;

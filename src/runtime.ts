@@ -7,6 +7,8 @@ import type { Logger } from './log.ts';
 import type { KeyCache } from './auth/authenticate.ts';
 import type { AcceptRequest, AcceptResult } from './messages/accept-messages.ts';
 import type { RateLimiter } from './rate-limit/rate-limiter.ts';
+import type { ProviderHttp } from './channels/provider-http.ts';
+import type { MediaLinks } from './media/media-links.ts';
 
 /** What services need from the running process. Built once in app.ts and handed to every door and job. */
 export type Runtime = {
@@ -20,4 +22,8 @@ export type Runtime = {
   limiter: RateLimiter;
   /** Accepts an outbound message; concurrent calls share one transaction (messages/accept-batcher.ts). */
   accept: (request: AcceptRequest) => Promise<AcceptResult>;
+  /** Outbound HTTP to providers (drivers' sends, activations, media). */
+  providers: ProviderHttp;
+  /** Signed links to media Switchboard keeps for inbound messages. */
+  media: MediaLinks;
 };

@@ -8,19 +8,30 @@ import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
+import type { MediaLinks } from '../media/media-links.ts';
+import { sendJobs } from '../messages/send-jobs.ts';
 import type { DriverHost, InboundReport, StatusReport } from './driver.ts';
 
 /** Work a driver scheduled for later; tasks of one device due at the same moment share a job. */
 export type DriverTask = { deviceId: string; items: Record<string, unknown>[] };
 
+/** A message that stays QUEUED: paced, outside sending hours, or refused "not now" by its provider. */
+export type Requeue = { messageId: string; at: Date; reason: string; notNow: boolean };
+
+/** Due times round up to 50 ms, so a batch's work shares a few jobs instead of one each. */
+const roundUp = (at: Date) => new Date(Math.ceil(at.getTime() / 50) * 50);
+
 /**
- * A DriverHost that gathers what drivers report during a batch of work and writes it in one go,
- * in the transaction that also completes the batch's jobs.
+ * A DriverHost that gathers what drivers report during a batch of work (and what the send worker
+ * decided) and writes it in one go, in the transaction that also completes the batch's jobs.
  */
 export class BatchHost implements DriverHost {
   readonly statuses: StatusUpdate[] = [];
   readonly inbound: { deviceId: string; report: InboundReport }[] = [];
   readonly tasks = new Map<string, { data: DriverTask; startAfter: Date }>();
+  readonly requeues: Requeue[] = [];
+  /** Devices whose provider refused their credentials, with the provider's words. */
+  readonly deviceErrors = new Map<string, string>();
 
   async reportStatus(deviceId: string, report: StatusReport): Promise<void> {
     this.statuses.push({ deviceId, ...report, at: report.at ?? new Date() });
@@ -31,28 +42,27 @@ export class BatchHost implements DriverHost {
   }
 
   async schedule(deviceId: string, data: Record<string, unknown>, startAfter: Date): Promise<void> {
-    // Due times round up to 50 ms, so a batch's reports share a few jobs instead of one each.
-    const due = Math.ceil(startAfter.getTime() / 50) * 50;
-    const key = `${deviceId}:${due}`;
+    const due = roundUp(startAfter);
+    const key = `${deviceId}:${due.getTime()}`;
     const task = this.tasks.get(key);
     if (task) task.data.items.push(data);
-    else this.tasks.set(key, { data: { deviceId, items: [data] }, startAfter: new Date(due) });
+    else this.tasks.set(key, { data: { deviceId, items: [data] }, startAfter: due });
   }
 
-  /** When the tasks written by `flush` are due. */
+  /** When the jobs written by `flush` are due. */
   dueTimes(): Date[] {
-    return [...this.tasks.values()].map((t) => t.startAfter);
+    return [...this.tasks.values()].map((t) => t.startAfter).concat(this.requeues.map((r) => roundUp(r.at)));
   }
 
   /**
    * Writes what was gathered and completes the jobs that produced it, in one transaction; then
-   * settles them (failed, and so retried, if the write failed) and announces when new tasks are due.
+   * settles them (failed, and so retried, if the write failed) and announces when new jobs are due.
    */
   async commit<T>(rt: Runtime, queue: string, jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void, onScheduled: (at: Date) => void): Promise<void> {
     try {
       await inTransaction(rt.pool, async (client) => {
         const sql = pgSql(client);
-        await this.flush(sql, rt.boss);
+        await this.flush(sql, rt.boss, rt.media);
         await rt.boss.complete(queue, jobs.map((j) => j.id), null, { db: bossDb(sql) });
       });
       for (const job of jobs) settle(job, 'settled');
@@ -63,10 +73,17 @@ export class BatchHost implements DriverHost {
     }
   }
 
-  /** Writes the scheduled tasks, status reports and inbound messages. */
-  async flush(sql: Sql, boss: PgBoss): Promise<void> {
+  /** Writes the scheduled tasks, requeued messages, device errors, status reports and inbound messages. */
+  async flush(sql: Sql, boss: PgBoss, media: MediaLinks): Promise<void> {
     await enqueue(sql, boss, QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })));
-    if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses);
+    await this.#requeue(sql, boss);
+    if (this.deviceErrors.size) {
+      await sql.query('UPDATE devices SET last_error = x.error, last_error_at = now() FROM unnest($1::char(24)[], $2::text[]) AS x(id, error) WHERE devices.id = x.id', [
+        [...this.deviceErrors.keys()],
+        [...this.deviceErrors.values()],
+      ]);
+    }
+    if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses, { keepEarly: true });
     if (this.inbound.length) {
       const { rows } = await sql.query<InboundMessage['device']>(
         `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType" FROM devices WHERE id = ANY($1::char(24)[])`,
@@ -74,7 +91,25 @@ export class BatchHost implements DriverHost {
       );
       const devices = new Map(rows.map((d) => [d.id, d]));
       const known = this.inbound.filter((i) => devices.has(i.deviceId));
-      await receiveInbound(sql, boss, known.map(({ deviceId, report }) => inboundMessage(devices.get(deviceId)!, report)));
+      await receiveInbound(sql, boss, known.map(({ deviceId, report }) => inboundMessage(devices.get(deviceId)!, report)), media);
     }
+  }
+
+  async #requeue(sql: Sql, boss: PgBoss) {
+    if (!this.requeues.length) return;
+    await sql.query(
+      `UPDATE messages m SET next_attempt_at = x.at, queued_reason = x.reason, updated_at = now(),
+              send_attempts = m.send_attempts + CASE WHEN x.not_now THEN 1 ELSE 0 END,
+              retrying_since = CASE WHEN x.not_now THEN COALESCE(m.retrying_since, now()) ELSE m.retrying_since END
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::boolean[]) AS x(id, at, reason, not_now)
+        WHERE m.id = ANY($1::uuid[]) AND m.id = x.id AND m.status = 'QUEUED'`,
+      [this.requeues.map((r) => r.messageId), this.requeues.map((r) => r.at), this.requeues.map((r) => r.reason), this.requeues.map((r) => r.notNow)],
+    );
+    const byDue = new Map<number, string[]>();
+    for (const r of this.requeues) {
+      const due = roundUp(r.at).getTime();
+      byDue.set(due, [...(byDue.get(due) ?? []), r.messageId]);
+    }
+    for (const [due, ids] of byDue) await enqueue(sql, boss, QUEUES.sendMessage, sendJobs(ids).map((j) => ({ ...j, startAfter: new Date(due) })));
   }
 }

@@ -1,7 +1,10 @@
 import type { Channel, MessageStatus, MessageType } from '../generated/prisma/client.ts';
+import type { Logger } from '../log.ts';
+import type { DriverConfig, PacingConfig } from './config-fields.ts';
+import type { ProviderHttp } from './provider-http.ts';
 
-/** A device as its driver sees it: config already decrypted. */
-export type DriverDevice = { id: string; workspaceId: number; channel: Channel; address: string; config: Record<string, unknown> };
+/** A device as its driver sees it: config already decrypted and validated. */
+export type DriverDevice<C = Record<string, unknown>> = { id: string; workspaceId: number; channel: Channel; address: string; config: C };
 
 export type OutboundMessage = {
   id: string;
@@ -11,16 +14,34 @@ export type OutboundMessage = {
   attachments: string[];
 };
 
-/** What the provider said when it took the message. */
-export type SendReceipt = { providerMessageId: string; providerConversationId?: string; status?: 'SENT' | 'QUEUED'; rawStatus?: string };
+/** The provider took the message: its id is how later status reports find it. */
+export type SendReceipt = { providerMessageId: string; providerConversationId?: string; rawStatus?: string };
 
-/** A provider refusal, with its raw code kept verbatim (`twilio:30003`, `wa:131047`, `smpp:UNDELIV/err:075`). */
+/** Refused for good: the message fails with this raw code (`twilio:21211`, `wa:131026`). */
 export class DriverError extends Error {
   readonly code: string;
   constructor(code: string, message: string) {
     super(message);
     this.name = 'DriverError';
     this.code = code;
+  }
+}
+
+/**
+ * Not now: the provider is busy, down or unreachable (429, 5xx, a timeout, a refused connection).
+ * The message stays QUEUED with this reason and is tried again; it fails with this code only when
+ * the device's retry window has run out. `credentials` marks the device (its lastError) as well.
+ */
+export class NotNowError extends Error {
+  readonly code: string;
+  readonly retryAfterMs: number | undefined;
+  readonly credentials: boolean;
+  constructor(code: string, message: string, options: { retryAfterMs?: number; credentials?: boolean } = {}) {
+    super(message);
+    this.name = 'NotNowError';
+    this.code = code;
+    this.retryAfterMs = options.retryAfterMs;
+    this.credentials = options.credentials ?? false;
   }
 }
 
@@ -31,13 +52,19 @@ export type StatusReport = {
   errorCode?: string | null;
   error?: string | null;
   at?: Date;
+  /** The provider's id of this report: a report seen before is ignored. */
   eventId?: string | null;
 };
+
+/** Media a provider holds behind its credentials: Switchboard fetches it through the driver and serves it itself. */
+export type ProviderMedia = { ref: string; contentType?: string | null; filename?: string | null };
 
 export type InboundReport = {
   from: string;
   content: string | null;
+  /** Public URLs, given to receivers as they are. */
   attachments: string[];
+  media?: ProviderMedia[];
   type?: MessageType;
   providerMessageId?: string | null;
   at?: Date;
@@ -51,24 +78,61 @@ export type DriverHost = {
   schedule(deviceId: string, data: Record<string, unknown>, startAfter: Date): Promise<void>;
 };
 
+/** A provider's request to `/providers/{driver}/{deviceId}`, as it arrived. */
+export type ProviderRequest = {
+  method: string;
+  /** The absolute URL the provider called, as it signed it: SWITCHBOARD_PUBLIC_URL + path + query. */
+  url: string;
+  query: URLSearchParams;
+  /** Lower-case names. */
+  headers: Record<string, string | undefined>;
+  body: Buffer;
+};
+
+export type ProviderReply = { status: number; headers?: Record<string, string>; body?: string };
+
+export type WebhookResult = { reply: ProviderReply; statuses: StatusReport[]; inbound: InboundReport[] };
+
+/** A callback whose signature (or secret) is missing or wrong: answered 401 or 403, nothing stored. */
+export class WebhookRefused extends Error {
+  readonly status: 401 | 403;
+  constructor(status: 401 | 403, message: string) {
+    super(message);
+    this.name = 'WebhookRefused';
+    this.status = status;
+  }
+}
+
+/** What a driver may use besides the device: HTTP to its provider, where its callbacks arrive, the log. */
+export type DriverContext = {
+  http: ProviderHttp;
+  /** The device's callback URL (`Device.callbackUrl`): where the provider should send statuses and messages. */
+  callbackUrl: string;
+  log: Logger;
+};
+
 /**
- * What every channel driver implements. `send` is called by the send worker; statuses and inbound
- * messages come back through the host, from the driver itself (a long-lived link, a provider
- * webhook) or from the generic device endpoints. `start`/`stop` are for long-lived links (SMPP).
+ * What every channel driver implements. `send` is called by the send worker and answers one of
+ * three ways: a receipt (SENT), a DriverError (FAILED for good) or a NotNowError (queued again).
+ * Statuses and inbound messages come back through the provider callback door (`handleWebhook`),
+ * the generic device endpoints, or the host (scheduled work).
  */
-export type ChannelDriver = {
+export type ChannelDriver<C extends PacingConfig = PacingConfig & Record<string, unknown>> = {
   readonly name: string;
-  /** Validates the driver config of a device; throws with a field-level message. */
-  parseConfig(config: unknown): Record<string, unknown>;
-  /** Config keys whose values are credentials: masked when shown. */
-  readonly secretConfigKeys: readonly string[];
-  /** Checks the device can work (credentials, link); throws DriverError with the reason. */
-  activate(device: DriverDevice): Promise<void>;
-  send(device: DriverDevice, message: OutboundMessage, host: DriverHost): Promise<SendReceipt>;
+  readonly description: string;
+  readonly channels: readonly Channel[];
+  readonly config: DriverConfig<C>;
+  /** For providers that do not sign callbacks: the callback URL carries a per-device secret, checked before `handleWebhook`. */
+  readonly callbackSecretInUrl?: boolean;
+  /** Checks the device can work against its provider (and registers its callbacks there); throws DriverError with the provider's reason. */
+  activate(device: DriverDevice<C>, ctx: DriverContext): Promise<void>;
+  send(device: DriverDevice<C>, message: OutboundMessage, ctx: DriverContext & { host: DriverHost }): Promise<SendReceipt>;
   /** True where the provider enforces WhatsApp's 24-hour customer-service window. */
-  enforcesSessionWindow(device: DriverDevice): boolean;
+  enforcesSessionWindow(device: DriverDevice<C>): boolean;
+  /** Verifies and reads a provider callback; throws WebhookRefused when it is not the provider's. */
+  handleWebhook?(device: DriverDevice<C>, request: ProviderRequest, ctx: DriverContext): Promise<WebhookResult>;
+  /** Fetches media the provider holds behind its credentials. */
+  fetchMedia?(device: DriverDevice<C>, media: ProviderMedia, ctx: DriverContext): Promise<{ contentType: string | null; body: Buffer }>;
   /** Delayed work scheduled through host.schedule. */
-  onScheduled?(device: DriverDevice, data: Record<string, unknown>, host: DriverHost): Promise<void>;
-  start?(device: DriverDevice, host: DriverHost): Promise<void>;
-  stop?(device: DriverDevice): Promise<void>;
+  onScheduled?(device: DriverDevice<C>, data: Record<string, unknown>, host: DriverHost): Promise<void>;
 };

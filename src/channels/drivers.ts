@@ -1,13 +1,12 @@
 import { badInput } from '../errors.ts';
 import type { ChannelDriver } from './driver.ts';
 import { simulatorDriver } from './simulator/simulator-driver.ts';
+import { twilioDriver } from './twilio/twilio-driver.ts';
 
-/** Every driver Switchboard ships; a device names one. Real providers join this list. */
-export const DRIVERS: Record<string, ChannelDriver> = {
-  [simulatorDriver.name]: simulatorDriver,
-};
+/** Every driver Switchboard ships; a device names one. */
+export const DRIVERS: Record<string, ChannelDriver<any>> = Object.fromEntries([simulatorDriver, twilioDriver].map((d) => [d.name, d]));
 
-export function driverNamed(name: string): ChannelDriver {
+export function driverNamed(name: string): ChannelDriver<any> {
   const driver = DRIVERS[name];
   if (!driver) throw badInput('driver', `must be one of: ${Object.keys(DRIVERS).join(', ')}`);
   return driver;

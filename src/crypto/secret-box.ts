@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const VERSION = 'v1';
 
@@ -30,6 +30,11 @@ export class SecretBox {
     return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
   }
 
+  /** A key for another purpose (signing links, callback secrets), derived from this one so no new secret needs keeping. */
+  derive(purpose: string): Buffer {
+    return createHmac('sha256', this.#key).update(`switchboard:${purpose}`).digest();
+  }
+
   encryptJson(value: unknown): string {
     return this.encrypt(JSON.stringify(value));
   }
@@ -40,6 +45,8 @@ export class SecretBox {
 }
 
 /** Shows enough of a secret to recognise it: the last four characters of a long value, nothing of a short one. */
+export const MASK = '•'.repeat(8);
+
 export function mask(value: string): string {
-  return value.length >= 12 ? `${'•'.repeat(8)}${value.slice(-4)}` : '•'.repeat(8);
+  return value.length >= 12 ? `${MASK}${value.slice(-4)}` : MASK;
 }

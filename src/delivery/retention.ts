@@ -23,5 +23,7 @@ export async function removeOldDeliveries(rt: Runtime, now = new Date()): Promis
   );
   await rt.pool.query('DELETE FROM rate_limit_windows WHERE window_start < $1', [new Date(now.getTime() - 3600_000)]);
   await rt.pool.query('DELETE FROM provider_events WHERE received_at < $1', [cutoff]);
+  await rt.pool.query('DELETE FROM media WHERE created_at < $1', [cutoff]);
+  await rt.pool.query("DELETE FROM early_status_reports WHERE received_at < now() - interval '1 day'");
   return removed;
 }

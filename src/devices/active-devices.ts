@@ -4,7 +4,7 @@ import type { Channel } from '../generated/prisma/client.ts';
 import { DRIVERS } from '../channels/drivers.ts';
 import type { ChannelDriver, DriverDevice } from '../channels/driver.ts';
 
-export type ActiveDevice = DriverDevice & { integrationType: string; driver: ChannelDriver; activatedAt: Date | null };
+export type ActiveDevice = DriverDevice<any> & { integrationType: string; driver: ChannelDriver<any>; activatedAt: Date | null };
 
 export type DeviceRow = {
   id: string;

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
 import { driverNamed } from '../channels/drivers.ts';
-import { DriverError } from '../channels/driver.ts';
+import { DriverError, type ChannelDriver } from '../channels/driver.ts';
+import { callbackUrl } from './callback-url.ts';
 import { newToken } from '../crypto/tokens.ts';
-import { AppError, isUniqueViolation, notFound } from '../errors.ts';
+import { AppError, badInput, isUniqueViolation, notFound } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
+import { MASK } from '../crypto/secret-box.ts';
 import { createDeviceInput, idsInput, updateDeviceInput } from './device-input.ts';
 
 /** Creates a device (INACTIVE). Its token, for the device endpoints, is returned this once. */
@@ -15,7 +17,8 @@ export async function createDevice(rt: Runtime, viewer: Viewer | null, input: un
   const data = parseInput(createDeviceInput, input);
   const workspaceId = resolveWorkspaceId(v, data.workspaceId);
   const driver = driverNamed(data.driver ?? 'simulator');
-  const config = driver.parseConfig(data.config);
+  if (!driver.channels.includes(data.channel)) throw badInput('channel', `the ${driver.name} driver sends ${driver.channels.join(', ')}`);
+  const config = driver.config.parse(data.config);
   if (!(await rt.prisma.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } }))) throw notFound('Workspace');
   const { token, prefix, hash } = newToken('sbd');
   const device = await rt.prisma.device.create({
@@ -45,11 +48,27 @@ export async function findDevice(rt: Runtime, viewer: Viewer | null, id: string)
 export async function updateDevice(rt: Runtime, viewer: Viewer | null, input: unknown) {
   const data = parseInput(updateDeviceInput, input);
   const device = await findDevice(rt, viewer, data.id);
-  const config = data.config === undefined ? undefined : rt.secrets.encryptJson(driverNamed(device.driver).parseConfig(data.config));
+  const config = data.config === undefined ? undefined : rt.secrets.encryptJson(mergedConfig(driverNamed(device.driver), rt.secrets.decryptJson(device.config), data.config));
   return rt.prisma.device.update({
     where: { id: device.id },
-    data: { config, integrationType: data.integrationType ?? undefined, label: data.label },
+    // New credentials may work again: the provider's last refusal no longer describes the device.
+    data: { config, integrationType: data.integrationType ?? undefined, label: data.label, ...(config ? { lastError: null, lastErrorAt: null } : {}) },
   });
+}
+
+/**
+ * An update's config: the keys given replace the current ones (null removes an optional key); a
+ * secret left out, or given back as the masked value GraphQL shows, keeps its stored value.
+ */
+function mergedConfig(driver: ChannelDriver<any>, current: Record<string, unknown>, given: unknown): Record<string, unknown> {
+  if (!given || typeof given !== 'object' || Array.isArray(given)) return driver.config.parse(given);
+  const next: Record<string, unknown> = { ...current };
+  for (const [key, value] of Object.entries(given)) {
+    if (driver.config.secretKeys.includes(key) && typeof value === 'string' && value.startsWith(MASK)) continue;
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  return driver.config.parse(next);
 }
 
 /** Deletes a device with its conversations and messages. */
@@ -87,17 +106,17 @@ export async function activateDevice(rt: Runtime, viewer: Viewer | null, id: str
   if (device.status === 'ACTIVE') return {};
   const driver = driverNamed(device.driver);
   const fail = async (error: AppError) => {
-    await rt.prisma.device.update({ where: { id }, data: { status: 'ERROR', lastError: error.message } });
+    await rt.prisma.device.update({ where: { id }, data: { status: 'ERROR', lastError: error.message, lastErrorAt: new Date() } });
     throw error;
   };
   try {
-    await driver.activate({ ...device, config: rt.secrets.decryptJson(device.config) });
+    await driver.activate({ ...device, config: rt.secrets.decryptJson(device.config) }, { http: rt.providers, callbackUrl: callbackUrl(rt, device), log: rt.log });
   } catch (error) {
     if (!(error instanceof DriverError)) throw error;
     return fail(new AppError('BAD_USER_INPUT', `the ${device.driver} driver refused: ${error.message} (${error.code})`));
   }
   try {
-    await rt.prisma.device.update({ where: { id }, data: { status: 'ACTIVE', lastError: null, activatedAt: new Date() } });
+    await rt.prisma.device.update({ where: { id }, data: { status: 'ACTIVE', lastError: null, lastErrorAt: null, activatedAt: new Date() } });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const holder = await rt.prisma.device.findFirst({ where: { channel: device.channel, address: device.address, status: 'ACTIVE' }, select: { workspaceId: true } });

@@ -1,5 +1,8 @@
 import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
 import { DRIVERS } from '../channels/drivers.ts';
+import { callbackUrl } from './callback-url.ts';
+import type { ConfigFieldInfo } from '../channels/config-fields.ts';
+import type { ChannelDriver } from '../channels/driver.ts';
 import { mask } from '../crypto/secret-box.ts';
 import { idArg, idsArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
@@ -25,18 +28,46 @@ export const Device = builder.prismaObject('Device', {
       description: "The driver's configuration; credentials are masked.",
       resolve: (d, _a, ctx) => {
         const config = ctx.rt.secrets.decryptJson<Record<string, unknown>>(d.config);
-        const secret = new Set(DRIVERS[d.driver]?.secretConfigKeys ?? []);
+        const secret = new Set(DRIVERS[d.driver]?.config.secretKeys ?? []);
         return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, secret.has(k) && typeof v === 'string' ? mask(v) : v]));
       },
     }),
     status: t.expose('status', { type: DeviceStatusEnum }),
-    lastError: t.exposeString('lastError', { nullable: true, description: 'Why the last activation failed.' }),
+    lastError: t.exposeString('lastError', { nullable: true, description: "Why the last activation failed, or the provider's last refusal of the device's credentials." }),
+    lastErrorAt: t.expose('lastErrorAt', { type: 'DateTime', nullable: true, description: 'When lastError happened.' }),
+    callbackUrl: t.string({
+      description: "Where the device's provider sends statuses and contacts' messages: paste it at the provider (the README says where, per driver).",
+      resolve: (d, _a, ctx) => callbackUrl(ctx.rt, d),
+    }),
     activatedAt: t.expose('activatedAt', { type: 'DateTime', nullable: true }),
     tokenPrefix: t.exposeString('tokenPrefix', { description: 'The start of the device token.' }),
     inboundUrl: t.string({ description: "POST a contact's message here with the device token.", resolve: (d, _a, ctx) => `${ctx.rt.config.publicUrl}/devices/${d.id}/inbound` }),
     statusUrl: t.string({ description: 'POST a status report here with the device token.', resolve: (d, _a, ctx) => `${ctx.rt.config.publicUrl}/devices/${d.id}/status` }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
+  }),
+});
+
+const DriverConfigField = builder.objectRef<ConfigFieldInfo>('DriverConfigField').implement({
+  description: "One field of a driver's config, as createDevice(input: { config }) takes it.",
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    type: t.exposeString('type', { description: 'STRING, SECRET, URL, BOOLEAN, INTEGER, NUMBER, ENUM or OBJECT.' }),
+    required: t.exposeBoolean('required'),
+    secret: t.exposeBoolean('secret', { description: 'Stored encrypted and shown masked.' }),
+    default: t.field({ type: 'JSON', nullable: true, resolve: (f) => f.default }),
+    values: t.exposeStringList('values', { nullable: true, description: 'The values an ENUM takes.' }),
+    description: t.exposeString('description'),
+  }),
+});
+
+const Driver = builder.objectRef<ChannelDriver<any>>('Driver').implement({
+  description: 'A kind of device: the provider it talks to and the config it needs.',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'What createDevice(input: { driver }) takes.' }),
+    description: t.exposeString('description'),
+    channels: t.field({ type: [ChannelEnum], resolve: (d) => [...d.channels] }),
+    configFields: t.field({ type: [DriverConfigField], resolve: (d) => d.config.fields }),
   }),
 });
 
@@ -79,8 +110,8 @@ const DeviceCreateInput = builder.inputType('DeviceCreateInput', {
     workspaceId: t.int({ required: false, description: "Required with an admin key; a workspace key uses its own." }),
     channel: t.field({ type: ChannelEnum, required: true }),
     address: t.string({ required: true }),
-    driver: t.string({ required: false, description: `One of: ${Object.keys(DRIVERS).join(', ')} (default simulator).` }),
-    config: t.field({ type: 'JSON', required: false, description: "The driver's configuration; see the README for each driver's keys." }),
+    driver: t.string({ required: false, description: `One of: ${Object.keys(DRIVERS).join(', ')} (default simulator); the drivers query lists each one's config.` }),
+    config: t.field({ type: 'JSON', required: false, description: "The driver's configuration: the drivers query lists its fields." }),
     integrationType: t.string({ required: false, description: 'Sent as integrationType in payloads (default WHATSAPP for WhatsApp, CUSTOM otherwise).' }),
     label: t.string({ required: false }),
   }),
@@ -89,7 +120,11 @@ const DeviceCreateInput = builder.inputType('DeviceCreateInput', {
 const DeviceUpdateInput = builder.inputType('DeviceUpdateInput', {
   fields: (t) => ({
     id: t.id({ required: true }),
-    config: t.field({ type: 'JSON', required: false }),
+    config: t.field({
+      type: 'JSON',
+      required: false,
+      description: 'Keys given replace the current ones (null removes one); a secret left out or given back masked keeps its value.',
+    }),
     integrationType: t.string({ required: false }),
     label: t.string({ required: false }),
   }),
@@ -99,6 +134,11 @@ const DeviceIdInput = builder.inputType('DeviceIdInput', { fields: (t) => ({ id:
 const DevicesActivateInput = builder.inputType('DevicesActivateInput', { fields: (t) => ({ ids: t.idList({ required: true }) }) });
 
 builder.queryFields((t) => ({
+  drivers: t.field({
+    type: [Driver],
+    description: 'Every driver, with its channels and config fields. Needs no API key.',
+    resolve: () => Object.values(DRIVERS),
+  }),
   devices: t.field({
     type: DeviceList,
     args: { input: t.arg({ type: DevicesInput, required: false }) },

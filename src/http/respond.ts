@@ -16,14 +16,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * the last one silently), is refused naming the field.
  */
 export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new AppError('BAD_USER_INPUT', `body: must be at most ${limit} bytes`, { details: [{ field: 'body', message: `must be at most ${limit} bytes` }] });
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await readBody(req, limit)).toString('utf8');
   const shape = jsonTextProblem(text);
   if (shape) throw badInput(shape.field, shape.message);
   try {
@@ -31,6 +24,18 @@ export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   } catch {
     throw badInput('body', 'is not valid JSON');
   }
+}
+
+/** Reads a body as bytes (a signature is over them exactly); an oversized body is the caller's error. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new AppError('BAD_USER_INPUT', `body: must be at most ${limit} bytes`, { details: [{ field: 'body', message: `must be at most ${limit} bytes` }] });
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** HTTP status for each error code, used by the REST doors. */

@@ -3,11 +3,18 @@ import { deviceEndpoints } from './device-endpoints.ts';
 import { seed000Webhook } from './seed000-webhook.ts';
 import { liveChatResponseEndpoint } from '../live-chat/response-endpoint.ts';
 import type { Route } from './server.ts';
+import { providerCallbacks } from './provider-callbacks.ts';
+import { mediaEndpoint } from './media-endpoint.ts';
 
 /** The REST doors next to GraphQL. Path parameters are named groups: an error about one names it. */
 export function restRoutes(rt: Runtime): Route[] {
   const devices = deviceEndpoints(rt);
+  const providers = providerCallbacks(rt);
+  const providerPath = /^\/providers\/(?<driver>[^/]+)\/(?<deviceId>[^/]+)$/;
   return [
+    { method: 'POST', path: providerPath, handler: providers },
+    { method: 'GET', path: providerPath, handler: providers },
+    { method: 'GET', path: /^\/media\/(?<id>[^/]+)$/, handler: mediaEndpoint(rt) },
     { method: 'POST', path: /^\/webhook\/?$/, handler: seed000Webhook(rt) },
     { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/inbound$/, handler: devices.inbound },
     { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/status$/, handler: devices.status },

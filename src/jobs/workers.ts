@@ -6,7 +6,9 @@ import { resumeStrandedDeliveries } from '../delivery/resume-stranded.ts';
 import { createSender } from '../delivery/send.ts';
 import type { Runtime } from '../runtime.ts';
 import { JobPump } from './job-pump.ts';
-import { sendMessages, type SendJob } from '../messages/send-messages.ts';
+import { sendMessages } from '../messages/send-messages.ts';
+import type { SendJob } from '../messages/send-jobs.ts';
+import { fetchMediaJobs, type MediaJob } from '../media/fetch-media.ts';
 import { runDriverTasks } from '../channels/run-driver-tasks.ts';
 import type { DriverTask } from '../channels/driver-host.ts';
 import { endIdleConversations } from '../conversations/end-conversations.ts';
@@ -49,15 +51,26 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
     runDriverTasks(rt, (at) => driverTasks.wakeAt(at)),
     rt.log,
   );
-  const sends = new JobPump<SendJob>(
+  const sends: JobPump<SendJob> = new JobPump<SendJob>(
     rt.boss,
     jobsDb,
     listener,
     { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 2000, lingerMs: 10 },
-    sendMessages(rt, (at) => driverTasks.wakeAt(at)),
+    sendMessages(rt, rt.providers, (at) => {
+      driverTasks.wakeAt(at);
+      sends.wakeAt(at);
+    }),
     rt.log,
   );
-  const pumps = [deliveries, sends, driverTasks];
+  const media = new JobPump<MediaJob>(
+    rt.boss,
+    jobsDb,
+    listener,
+    { queue: QUEUES.fetchMedia, batchSize: 5, maxInFlight: 10, idlePollMs: 2000, lingerMs: 10 },
+    fetchMediaJobs(rt),
+    rt.log,
+  );
+  const pumps = [deliveries, sends, driverTasks, media];
   for (const pump of pumps) pump.start();
   const statistics = keepYoungTableStatistics(rt.pool, rt.log);
 

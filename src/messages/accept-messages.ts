@@ -11,7 +11,7 @@ import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { enqueue } from '../jobs/enqueue.ts';
 import { QUEUES } from '../jobs/queues.ts';
-import { sendJobs } from './send-messages.ts';
+import { sendJobs } from './send-jobs.ts';
 import { SESSION_WINDOW_MS, smsSegments } from './message-rules.ts';
 
 /** An outbound message that passed validation, from any door. */

@@ -62,8 +62,11 @@ type Row = {
  * fan-out also renders as MESSAGE_UPDATED_SMPP and seed 000 STATUS-UPDATE). A report only reaches
  * messages of its own device. Returns the number of reports that matched a message (a repeated
  * provider event counts as matched but changes nothing).
+ *
+ * With `keepEarly`, a provider's report that matches no message yet is kept and applied once the
+ * send worker records that provider id (a callback can overtake the send's own answer).
  */
-export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[]): Promise<number> {
+export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], options: { keepEarly?: boolean } = {}): Promise<number> {
   if (!updates.length) return 0;
   const byId = updates.filter((u) => u.messageId);
   const byProvider = updates.filter((u) => !u.messageId && u.providerMessageId);
@@ -152,7 +155,27 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     ]);
   }
   await recordEvents(sql, boss, events);
+  if (options.keepEarly) await keepEarlyReports(sql, updates.filter((u) => !rowOf(u) && !u.messageId && u.providerMessageId));
+  await applyEarlyReports(sql, boss, [...changed.values()].filter((r) => r.providerMessageId && updates.some((u) => u.messageId === r.id && u.providerMessageId)));
   return matching.length;
+}
+
+async function keepEarlyReports(sql: Sql, early: StatusUpdate[]): Promise<void> {
+  if (!early.length) return;
+  await sql.query(
+    `INSERT INTO early_status_reports (device_id, provider_message_id, report, received_at) SELECT *, now() FROM unnest($1::char(24)[], $2::text[], $3::jsonb[])`,
+    [early.map((u) => u.deviceId), early.map((u) => u.providerMessageId), early.map((u) => JSON.stringify(u))],
+  );
+}
+
+/** Reports that arrived before these messages had their provider ids: applied now, in this transaction. */
+async function applyEarlyReports(sql: Sql, boss: PgBoss, sent: Row[]): Promise<void> {
+  if (!sent.length) return;
+  const { rows } = await sql.query<{ report: StatusUpdate & { at: string } }>(
+    `DELETE FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($1::char(24)[], $2::text[])) RETURNING report`,
+    [sent.map((r) => r.deviceId), sent.map((r) => r.providerMessageId)],
+  );
+  if (rows.length) await applyStatusUpdates(sql, boss, rows.map(({ report }) => ({ ...report, at: new Date(report.at) })));
 }
 
 export const LOCK_MESSAGES = `
@@ -184,7 +207,8 @@ SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.d
 export const UPDATE_MESSAGES = `
 UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = x.provider_message_id,
        provider_conversation_id = x.provider_conversation_id, raw_status = x.raw_status, error_code = x.error_code, error = x.error,
-       sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at, updated_at = now()
+       sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at, updated_at = now(),
+       next_attempt_at = NULL, queued_reason = NULL
   FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, provider_message_id text, provider_conversation_id text, raw_status text,
        error_code text, error text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
  -- The id list lets the planner use the primary key (the JSON's row count is unknown to it).

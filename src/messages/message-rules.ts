@@ -40,3 +40,9 @@ export function inferType(attachments: string[]): MessageType {
   })();
   return BY_EXTENSION.find(([re]) => re.test(path))?.[1] ?? 'DOCUMENT';
 }
+
+/** A message's type from its first media's content type (providers give types, not file names). */
+export function mediaType(contentType: string | null | undefined): MessageType {
+  const kind = contentType?.split('/')[0]?.toLowerCase();
+  return kind === 'image' ? 'IMAGE' : kind === 'audio' ? 'AUDIO' : kind === 'video' ? 'VIDEO' : 'DOCUMENT';
+}

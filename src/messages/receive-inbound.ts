@@ -7,8 +7,11 @@ import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { randomUUID } from 'node:crypto';
-import type { InboundReport } from '../channels/driver.ts';
-import { inferType } from './message-rules.ts';
+import type { InboundReport, ProviderMedia } from '../channels/driver.ts';
+import type { MediaLinks } from '../media/media-links.ts';
+import { enqueue } from '../jobs/enqueue.ts';
+import { QUEUES } from '../jobs/queues.ts';
+import { inferType, mediaType } from './message-rules.ts';
 import { withLocationIds } from './accept-messages.ts';
 
 export type InboundMessage = {
@@ -16,6 +19,8 @@ export type InboundMessage = {
   from: string;
   content: string | null;
   attachments: string[];
+  /** Media behind the provider's credentials: stored and linked as Switchboard's own URLs. */
+  media: ProviderMedia[];
   type: MessageType;
   /** The provider's id: a message reported twice is stored once. */
   providerMessageId: string;
@@ -29,7 +34,8 @@ export function inboundMessage(device: InboundMessage['device'], report: Inbound
     from: report.from,
     content: report.content,
     attachments: report.attachments,
-    type: report.type ?? inferType(report.attachments),
+    media: report.media ?? [],
+    type: report.type ?? (report.attachments.length || !report.media?.length ? inferType(report.attachments) : mediaType(report.media[0]!.contentType)),
     providerMessageId: report.providerMessageId ?? randomUUID(),
     at: report.at ?? new Date(),
   };
@@ -41,7 +47,7 @@ export function inboundMessage(device: InboundMessage['device'], report: Inbound
  * message, and INCOMING_MESSAGE, which also reaches the workspace webhook as seed 000 `MESSAGE`
  * and active live-chat integrations as `MESSAGE`. Returns the stored ids, the existing id for a repeat.
  */
-export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMessage[]): Promise<{ messageId: string; duplicate: boolean }[]> {
+export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMessage[], links?: MediaLinks): Promise<{ messageId: string; duplicate: boolean }[]> {
   if (!inbound.length) return [];
   const now = new Date();
   const { rows: known } = await sql.query<{ id: string; device_id: string; provider_message_id: string }>(
@@ -64,6 +70,14 @@ export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMes
     results[index] = { messageId: id, duplicate: false };
   }
   if (!fresh.length) return results;
+  // Provider media get Switchboard's own links now; the bytes are fetched by a job (or on the first request).
+  const media = fresh.flatMap((m) => {
+    if (!m.media.length) return [];
+    if (!links) throw new Error('inbound media need media links');
+    const rows = m.media.map((ref) => ({ id: uuidv7(now.getTime()), messageId: m.id, device: m.device, ref }));
+    m.attachments = [...m.attachments, ...rows.map((r) => links.url(r.id, now))];
+    return rows;
+  });
 
   const clients = await upsertClients(sql, fresh.map((m) => ({ workspaceId: m.device.workspaceId, phone: m.from })), now);
   const conversations = await touchConversations(
@@ -110,6 +124,15 @@ export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMes
     ],
   );
   const stored = new Set(inserted.rows.map((r) => r.id));
+  const kept = media.filter((r) => stored.has(r.messageId));
+  if (kept.length) {
+    await sql.query(
+      `INSERT INTO media (id, workspace_id, device_id, provider_ref, content_type, filename, created_at)
+       SELECT *, $7::timestamptz FROM unnest($1::uuid[], $2::int[], $3::char(24)[], $4::text[], $5::text[], $6::text[])`,
+      [kept.map((r) => r.id), kept.map((r) => r.device.workspaceId), kept.map((r) => r.device.id), kept.map((r) => r.ref.ref), kept.map((r) => r.ref.contentType ?? null), kept.map((r) => r.ref.filename ?? null), now],
+    );
+    await enqueue(sql, boss, QUEUES.fetchMedia, [{ data: { mediaIds: kept.map((r) => r.id) } }]);
+  }
   const events: NewEvent[] = [];
   const opened = new Set<string>();
   for (const { m, client, conversation } of rows) {

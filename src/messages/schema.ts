@@ -40,6 +40,12 @@ export const Message = builder.prismaObject('Message', {
     deliveredAt: t.expose('deliveredAt', { type: 'DateTime', nullable: true }),
     readAt: t.expose('readAt', { type: 'DateTime', nullable: true }),
     failedAt: t.expose('failedAt', { type: 'DateTime', nullable: true }),
+    nextAttemptAt: t.expose('nextAttemptAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: "While QUEUED: when it is due to go (the device's pace, its sending hours, or a retry after the provider said not now).",
+    }),
+    queuedReason: t.exposeString('queuedReason', { nullable: true, description: 'While QUEUED: why it has not gone yet, like `twilio:20429: Too Many Requests`.' }),
   }),
 });
 

@@ -1,76 +1,100 @@
-import type { Job } from 'pg-boss';
 import { BatchHost } from '../channels/driver-host.ts';
-import { DriverError } from '../channels/driver.ts';
-import { inTransaction } from '../db/pool.ts';
-import { bossDb, pgSql } from '../db/sql.ts';
+import { DriverError, NotNowError, type DriverContext } from '../channels/driver.ts';
+import { reserveSends } from '../channels/pacing.ts';
+import type { ProviderHttp } from '../channels/provider-http.ts';
+import { pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '../devices/active-devices.ts';
+import { callbackUrl } from '../devices/callback-url.ts';
 import type { MessageType } from '../generated/prisma/client.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
 import { QUEUES } from '../jobs/queues.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
+import type { SendJob } from './send-jobs.ts';
+import { DUE_TOLERANCE_MS, retryDelayMs, SENDS_IN_FLIGHT_PER_DEVICE } from './send-policy.ts';
 
-/** One job sends a batch of accepted messages: pg-boss rows are the expensive part of a burst. */
-export type SendJob = { messageIds: string[] };
-
-export const MESSAGES_PER_JOB = 100;
-
-export function sendJobs(messageIds: string[]): { data: SendJob }[] {
-  const jobs: { data: SendJob }[] = [];
-  for (let i = 0; i < messageIds.length; i += MESSAGES_PER_JOB) jobs.push({ data: { messageIds: messageIds.slice(i, i + MESSAGES_PER_JOB) } });
-  return jobs;
-}
-
-type Row = DeviceRow & { messageId: string; to: string; type: MessageType; content: string | null; attachments: string[]; deviceStatus: string };
+type Row = DeviceRow & {
+  messageId: string;
+  to: string;
+  type: MessageType;
+  content: string | null;
+  attachments: string[];
+  deviceStatus: string;
+  sendAttempts: number;
+  retryingSince: Date | null;
+};
 
 /**
- * The send worker: hands each QUEUED message to its device's driver, then, in one transaction per
- * batch, records SENT (with the provider's id) or FAILED (with the raw code) and completes the jobs.
- * A message already past QUEUED is not sent again, so a job retried after a crash sends nothing twice.
+ * The send worker: hands each due QUEUED message to its device's driver, within the device's pace
+ * and sending hours, then, in one transaction per batch, records SENT (with the provider's id),
+ * FAILED (refused for good, with the raw code), or QUEUED again (paced, or the provider said "not
+ * now") with when and why, and completes the jobs. A message already past QUEUED, or due later (it
+ * has a newer job), is not sent, so a job retried after a crash sends nothing twice.
  */
-export function sendMessages(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
+export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
   return async (jobs, settle) => {
+    const now = new Date();
     const { rows } = await pgSql(rt.pool).query<Row>(
-      `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus", ${DEVICE_COLUMNS}
+      `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus",
+              m.send_attempts AS "sendAttempts", m.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}
          FROM messages m JOIN devices d ON d.id = m.device_id JOIN clients cl ON cl.id = m.client_id
-        WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED'`,
-      [jobs.flatMap((j) => j.data.messageIds)],
+        WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= $2)`,
+      [jobs.flatMap((j) => j.data.messageIds), new Date(now.getTime() + DUE_TOLERANCE_MS)],
     );
     const host = new BatchHost();
-    // A device's configuration is decrypted once per batch, not once per message.
-    const opened = new Map<string, ActiveDevice>();
-    const open = (row: Row) => opened.get(row.id) ?? opened.set(row.id, openDevice(rt.secrets, row)).get(row.id)!;
-    await Promise.all(
-      rows.map(async (row) => {
-        const at = new Date();
-        try {
-          if (row.deviceStatus !== 'ACTIVE') throw new DriverError('switchboard:device-inactive', 'the device was deactivated before the message was sent');
-          const device = open(row);
-          const receipt = await device.driver.send(device, { id: row.messageId, to: row.to, type: row.type, content: row.content, attachments: row.attachments }, host);
-          host.statuses.push({
-            messageId: row.messageId,
-            deviceId: row.id,
-            providerMessageId: receipt.providerMessageId,
-            providerConversationId: receipt.providerConversationId ?? null,
-            status: 'SENT',
-            rawStatus: receipt.rawStatus ?? null,
-            at,
-          });
-        } catch (error) {
-          const driverError = error instanceof DriverError ? error : null;
-          if (!driverError) rt.log.error({ err: describeError(error), messageId: row.messageId }, 'driver send failed unexpectedly');
-          host.statuses.push({
-            messageId: row.messageId,
-            deviceId: row.id,
-            status: 'FAILED',
-            rawStatus: driverError ? `${row.driver}:rejected` : `${row.driver}:error`,
-            errorCode: driverError?.code ?? `${row.driver}:error`,
-            error: driverError?.message ?? 'the driver failed unexpectedly',
-            at,
-          });
-        }
-      }),
-    );
+    const byDevice = new Map<string, Row[]>();
+    for (const row of rows) byDevice.set(row.id, [...(byDevice.get(row.id) ?? []), row]);
+    await Promise.all([...byDevice.values()].map((group) => sendForDevice(rt, http, host, group, now)));
     await host.commit(rt, QUEUES.sendMessage, jobs, settle, onScheduled);
   };
+}
+
+async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, group: Row[], now: Date): Promise<void> {
+  const first = group[0]!;
+  const fail = (row: Row, code: string, error: string, rawStatus = code) =>
+    host.statuses.push({ messageId: row.messageId, deviceId: row.id, status: 'FAILED', rawStatus, errorCode: code, error, at: new Date() });
+  if (first.deviceStatus !== 'ACTIVE') {
+    for (const row of group) fail(row, 'switchboard:device-inactive', 'the device was deactivated before the message was sent');
+    return;
+  }
+  let device: ActiveDevice;
+  try {
+    device = openDevice(rt.secrets, first);
+  } catch (error) {
+    rt.log.error({ err: describeError(error), deviceId: first.id }, 'a device could not be opened');
+    for (const row of group) fail(row, 'switchboard:device-unreadable', "the device's configuration could not be read");
+    return;
+  }
+  const pacing = await reserveSends(pgSql(rt.pool), device.id, device.config, group.length, now);
+  const go = group.slice(0, pacing.granted);
+  if (pacing.later) for (const row of group.slice(pacing.granted)) host.requeues.push({ messageId: row.messageId, at: pacing.later.at, reason: pacing.later.reason, notNow: false });
+
+  const ctx: DriverContext & { host: BatchHost } = { http, callbackUrl: callbackUrl(rt, device), log: rt.log, host };
+  const windowMs = device.config.retryWindowMinutes * 60_000;
+  const sendOne = async (row: Row) => {
+    try {
+      const receipt = await device.driver.send(device, { id: row.messageId, to: row.to, type: row.type, content: row.content, attachments: row.attachments }, ctx);
+      host.statuses.push({
+        messageId: row.messageId,
+        deviceId: row.id,
+        providerMessageId: receipt.providerMessageId,
+        providerConversationId: receipt.providerConversationId ?? null,
+        status: 'SENT',
+        rawStatus: receipt.rawStatus ?? null,
+        at: new Date(),
+      });
+    } catch (error) {
+      if (error instanceof DriverError) return fail(row, error.code, error.message, `${device.driver.name}:rejected`);
+      const notNow = error instanceof NotNowError ? error : new NotNowError(`${device.driver.name}:error`, 'the driver failed unexpectedly');
+      if (!(error instanceof NotNowError)) rt.log.error({ err: describeError(error), messageId: row.messageId }, 'driver send failed unexpectedly');
+      if (notNow.credentials) host.deviceErrors.set(device.id, `${notNow.code}: ${notNow.message}`);
+      const since = row.retryingSince ?? now;
+      if (now.getTime() - since.getTime() >= windowMs) {
+        return fail(row, notNow.code, `the provider kept answering "not now" for ${device.config.retryWindowMinutes} minutes; last: ${notNow.message}`);
+      }
+      const at = new Date(Math.min(now.getTime() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
+      host.requeues.push({ messageId: row.messageId, at, reason: `${notNow.code}: ${notNow.message}`, notNow: true });
+    }
+  };
+  for (let i = 0; i < go.length; i += SENDS_IN_FLIGHT_PER_DEVICE) await Promise.all(go.slice(i, i + SENDS_IN_FLIGHT_PER_DEVICE).map(sendOne));
 }

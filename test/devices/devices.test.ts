@@ -271,8 +271,8 @@ describe('activation', () => {
     expect(stored.activatedAt).toBeNull();
     expect((await ok(app.url, DeviceGet, { id: good.device.id }, { key: ws.key })).device.activatedAt).not.toBeNull();
 
-    // Fixing the config and activating again clears the error.
-    await ok(app.url, DeviceUpdate, { input: { id: bad.device.id, config: {} } }, { key: ws.key });
+    // Fixing the config (null removes a key; the rest is kept) and activating again clears the error.
+    await ok(app.url, DeviceUpdate, { input: { id: bad.device.id, config: { failActivation: null } } }, { key: ws.key });
     const [retry] = await activate([bad.device.id]);
     expect(retry).toMatchObject({ ok: true, device: { status: 'ACTIVE', lastError: null } });
   });

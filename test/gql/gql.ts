@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation AuthUpdateWorkspace($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AuthUpdateWorkspaceDocument,
     "\n  mutation AuthDeleteWorkspace($input: WorkspaceDeleteInput!) {\n    deleteWorkspace(input: $input) {\n      id\n      deleted\n    }\n  }\n": typeof types.AuthDeleteWorkspaceDocument,
     "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n": typeof types.AuthWebhookDocument,
+    "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n": typeof types.DriversDocument,
     "\n  mutation ClientCreate($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      workspaceId\n      phone\n      name\n      surname\n      email\n      address\n      city\n      country\n      externalClientId\n      tags\n      stageId\n      createdAt\n      patchedAt\n    }\n  }\n": typeof types.ClientCreateDocument,
     "\n  mutation ClientUpdate($input: ClientUpdateInput!) {\n    updateClient(input: $input) {\n      id\n      phone\n      name\n      surname\n      email\n      city\n      country\n      tags\n      patchedAt\n    }\n  }\n": typeof types.ClientUpdateDocument,
     "\n  mutation ClientDelete($input: ClientIdInput!) {\n    deleteClient(input: $input) {\n      id\n      deleted\n    }\n  }\n": typeof types.ClientDeleteDocument,
@@ -97,6 +98,10 @@ type Documents = {
     "\n  mutation DhSendMessage($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      externalId\n      conversationId\n      clientId\n      deviceId\n      status\n    }\n  }\n": typeof types.DhSendMessageDocument,
     "\n  mutation DhSimulateInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      conversationId\n      clientId\n      deviceId\n      createdAt\n    }\n  }\n": typeof types.DhSimulateInboundDocument,
     "\n  mutation DhEndConversation($input: ConversationEndInput!) {\n    endConversation(input: $input) {\n      id\n      status\n      endedAt\n    }\n  }\n": typeof types.DhEndConversationDocument,
+    "\n  mutation DriverDeviceCreate($input: DeviceCreateInput!) {\n    createDevice(input: $input) {\n      device {\n        id\n        callbackUrl\n      }\n    }\n  }\n": typeof types.DriverDeviceCreateDocument,
+    "\n  mutation DriverDeviceActivate($input: DevicesActivateInput!) {\n    activateDevices(input: $input) {\n      ok\n      error {\n        code\n        message\n      }\n      device {\n        status\n        lastError\n      }\n    }\n  }\n": typeof types.DriverDeviceActivateDocument,
+    "\n  query DriverMessage($id: ID!) {\n    message(id: $id) {\n      id\n      status\n      providerMessageId\n      rawStatus\n      errorCode\n      error\n      nextAttemptAt\n      queuedReason\n      attachments\n      content\n      type\n    }\n  }\n": typeof types.DriverMessageDocument,
+    "\n  query DriverDeviceState($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      callbackUrl\n      config\n    }\n  }\n": typeof types.DriverDeviceStateDocument,
     "\n  mutation FixtureWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      webhookSigningSecret\n    }\n  }\n": typeof types.FixtureWorkspaceDocument,
     "\n  mutation FixtureKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.FixtureKeyDocument,
     "\n  mutation FixtureDevice($input: DeviceCreateInput!) {\n    createDevice(input: $input) {\n      token\n      device {\n        id\n        address\n      }\n    }\n  }\n": typeof types.FixtureDeviceDocument,
@@ -153,6 +158,7 @@ const documents: Documents = {
     "\n  mutation AuthUpdateWorkspace($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": types.AuthUpdateWorkspaceDocument,
     "\n  mutation AuthDeleteWorkspace($input: WorkspaceDeleteInput!) {\n    deleteWorkspace(input: $input) {\n      id\n      deleted\n    }\n  }\n": types.AuthDeleteWorkspaceDocument,
     "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n": types.AuthWebhookDocument,
+    "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n": types.DriversDocument,
     "\n  mutation ClientCreate($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      workspaceId\n      phone\n      name\n      surname\n      email\n      address\n      city\n      country\n      externalClientId\n      tags\n      stageId\n      createdAt\n      patchedAt\n    }\n  }\n": types.ClientCreateDocument,
     "\n  mutation ClientUpdate($input: ClientUpdateInput!) {\n    updateClient(input: $input) {\n      id\n      phone\n      name\n      surname\n      email\n      city\n      country\n      tags\n      patchedAt\n    }\n  }\n": types.ClientUpdateDocument,
     "\n  mutation ClientDelete($input: ClientIdInput!) {\n    deleteClient(input: $input) {\n      id\n      deleted\n    }\n  }\n": types.ClientDeleteDocument,
@@ -226,6 +232,10 @@ const documents: Documents = {
     "\n  mutation DhSendMessage($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      externalId\n      conversationId\n      clientId\n      deviceId\n      status\n    }\n  }\n": types.DhSendMessageDocument,
     "\n  mutation DhSimulateInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      conversationId\n      clientId\n      deviceId\n      createdAt\n    }\n  }\n": types.DhSimulateInboundDocument,
     "\n  mutation DhEndConversation($input: ConversationEndInput!) {\n    endConversation(input: $input) {\n      id\n      status\n      endedAt\n    }\n  }\n": types.DhEndConversationDocument,
+    "\n  mutation DriverDeviceCreate($input: DeviceCreateInput!) {\n    createDevice(input: $input) {\n      device {\n        id\n        callbackUrl\n      }\n    }\n  }\n": types.DriverDeviceCreateDocument,
+    "\n  mutation DriverDeviceActivate($input: DevicesActivateInput!) {\n    activateDevices(input: $input) {\n      ok\n      error {\n        code\n        message\n      }\n      device {\n        status\n        lastError\n      }\n    }\n  }\n": types.DriverDeviceActivateDocument,
+    "\n  query DriverMessage($id: ID!) {\n    message(id: $id) {\n      id\n      status\n      providerMessageId\n      rawStatus\n      errorCode\n      error\n      nextAttemptAt\n      queuedReason\n      attachments\n      content\n      type\n    }\n  }\n": types.DriverMessageDocument,
+    "\n  query DriverDeviceState($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      callbackUrl\n      config\n    }\n  }\n": types.DriverDeviceStateDocument,
     "\n  mutation FixtureWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      webhookSigningSecret\n    }\n  }\n": types.FixtureWorkspaceDocument,
     "\n  mutation FixtureKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.FixtureKeyDocument,
     "\n  mutation FixtureDevice($input: DeviceCreateInput!) {\n    createDevice(input: $input) {\n      token\n      device {\n        id\n        address\n      }\n    }\n  }\n": types.FixtureDeviceDocument,
@@ -309,6 +319,10 @@ export function graphql(source: "\n  mutation AuthDeleteWorkspace($input: Worksp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n"): typeof import('./graphql.ts').AuthWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DriversDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -601,6 +615,22 @@ export function graphql(source: "\n  mutation DhSimulateInbound($input: InboundS
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DhEndConversation($input: ConversationEndInput!) {\n    endConversation(input: $input) {\n      id\n      status\n      endedAt\n    }\n  }\n"): typeof import('./graphql.ts').DhEndConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DriverDeviceCreate($input: DeviceCreateInput!) {\n    createDevice(input: $input) {\n      device {\n        id\n        callbackUrl\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DriverDeviceCreateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DriverDeviceActivate($input: DevicesActivateInput!) {\n    activateDevices(input: $input) {\n      ok\n      error {\n        code\n        message\n      }\n      device {\n        status\n        lastError\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DriverDeviceActivateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DriverMessage($id: ID!) {\n    message(id: $id) {\n      id\n      status\n      providerMessageId\n      rawStatus\n      errorCode\n      error\n      nextAttemptAt\n      queuedReason\n      attachments\n      content\n      type\n    }\n  }\n"): typeof import('./graphql.ts').DriverMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DriverDeviceState($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      callbackUrl\n      config\n    }\n  }\n"): typeof import('./graphql.ts').DriverDeviceStateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -131,9 +131,9 @@ export type DeliveryStatus =
 export type DeviceCreateInput = {
   address: string;
   channel: Channel;
-  /** The driver's configuration; see the README for each driver's keys. */
+  /** The driver's configuration: the drivers query lists its fields. */
   config?: unknown;
-  /** One of: simulator (default simulator). */
+  /** One of: simulator, twilio (default simulator); the drivers query lists each one's config. */
   driver?: string | null | undefined;
   /** Sent as integrationType in payloads (default WHATSAPP for WhatsApp, CUSTOM otherwise). */
   integrationType?: string | null | undefined;
@@ -152,6 +152,7 @@ export type DeviceStatus =
   | 'INACTIVE';
 
 export type DeviceUpdateInput = {
+  /** Keys given replace the current ones (null removes one); a secret left out or given back masked keeps its value. */
   config?: unknown;
   id: string;
   integrationType?: string | null | undefined;
@@ -542,6 +543,11 @@ export type AuthWebhookQueryVariables = Exact<{
 
 
 export type AuthWebhookQuery = { webhook: { id: string, label: string } };
+
+export type DriversQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DriversQuery = { drivers: Array<{ name: string, channels: Array<Channel>, configFields: Array<{ name: string, type: string, required: boolean, secret: boolean, default: unknown, description: string }> }> };
 
 export type ClientCreateMutationVariables = Exact<{
   input: ClientCreateInput;
@@ -1054,6 +1060,34 @@ export type DhEndConversationMutationVariables = Exact<{
 
 export type DhEndConversationMutation = { endConversation: { id: string, status: ConversationStatus, endedAt: string | null } };
 
+export type DriverDeviceCreateMutationVariables = Exact<{
+  input: DeviceCreateInput;
+}>;
+
+
+export type DriverDeviceCreateMutation = { createDevice: { device: { id: string, callbackUrl: string } } };
+
+export type DriverDeviceActivateMutationVariables = Exact<{
+  input: DevicesActivateInput;
+}>;
+
+
+export type DriverDeviceActivateMutation = { activateDevices: Array<{ ok: boolean, error: { code: string, message: string } | null, device: { status: DeviceStatus, lastError: string | null } | null }> };
+
+export type DriverMessageQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DriverMessageQuery = { message: { id: string, status: MessageStatus, providerMessageId: string | null, rawStatus: string | null, errorCode: string | null, error: string | null, nextAttemptAt: string | null, queuedReason: string | null, attachments: Array<string>, content: string | null, type: MessageType } };
+
+export type DriverDeviceStateQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type DriverDeviceStateQuery = { device: { status: DeviceStatus, lastError: string | null, lastErrorAt: string | null, callbackUrl: string, config: unknown } };
+
 export type FixtureWorkspaceMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -1529,6 +1563,22 @@ export const AuthWebhookDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AuthWebhookQuery, AuthWebhookQueryVariables>;
+export const DriversDocument = new TypedDocumentString(`
+    query Drivers {
+  drivers {
+    name
+    channels
+    configFields {
+      name
+      type
+      required
+      secret
+      default
+      description
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DriversQuery, DriversQueryVariables>;
 export const ClientCreateDocument = new TypedDocumentString(`
     mutation ClientCreate($input: ClientCreateInput!) {
   createClient(input: $input) {
@@ -2385,6 +2435,59 @@ export const DhEndConversationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DhEndConversationMutation, DhEndConversationMutationVariables>;
+export const DriverDeviceCreateDocument = new TypedDocumentString(`
+    mutation DriverDeviceCreate($input: DeviceCreateInput!) {
+  createDevice(input: $input) {
+    device {
+      id
+      callbackUrl
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DriverDeviceCreateMutation, DriverDeviceCreateMutationVariables>;
+export const DriverDeviceActivateDocument = new TypedDocumentString(`
+    mutation DriverDeviceActivate($input: DevicesActivateInput!) {
+  activateDevices(input: $input) {
+    ok
+    error {
+      code
+      message
+    }
+    device {
+      status
+      lastError
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DriverDeviceActivateMutation, DriverDeviceActivateMutationVariables>;
+export const DriverMessageDocument = new TypedDocumentString(`
+    query DriverMessage($id: ID!) {
+  message(id: $id) {
+    id
+    status
+    providerMessageId
+    rawStatus
+    errorCode
+    error
+    nextAttemptAt
+    queuedReason
+    attachments
+    content
+    type
+  }
+}
+    `) as unknown as TypedDocumentString<DriverMessageQuery, DriverMessageQueryVariables>;
+export const DriverDeviceStateDocument = new TypedDocumentString(`
+    query DriverDeviceState($id: ID!) {
+  device(id: $id) {
+    status
+    lastError
+    lastErrorAt
+    callbackUrl
+    config
+  }
+}
+    `) as unknown as TypedDocumentString<DriverDeviceStateQuery, DriverDeviceStateQueryVariables>;
 export const FixtureWorkspaceDocument = new TypedDocumentString(`
     mutation FixtureWorkspace($input: WorkspaceCreateInput!) {
   createWorkspace(input: $input) {

@@ -329,7 +329,7 @@ describe('live-chat integrations: start and stop (seed 002 activation rules)', (
     expect(byDevice[clash.id]!.device.status).not.toBe('ACTIVE');
 
     // Once the driver accepts, starting again activates the connection that failed.
-    await ok(app.url, LcUpdateDevice, { input: { id: refused.id, config: { deliveredAfterMs: 0, readAfterMs: 0 } } }, { key: ws.key });
+    await ok(app.url, LcUpdateDevice, { input: { id: refused.id, config: { failActivation: null } } }, { key: ws.key });
     const restarted = await startIntegration(app, ws, created.id);
     expect(Object.fromEntries(restarted.connections.map((c) => [c.deviceId, c.ok]))).toEqual({ [good.id]: true, [refused.id]: true, [clash.id]: false });
     expect(restarted.integration.connections.find((c) => c.deviceId === refused.id)).toMatchObject({ status: 'ACTIVE', error: null });

@@ -1,24 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { parseInput } from '../../validation/parse.ts';
+import { driverConfig, field, pacingFields } from '../config-fields.ts';
 import { DriverError, type ChannelDriver } from '../driver.ts';
 
-const config = z
-  .object({
-    /** Milliseconds from SENT to DELIVERED. */
-    deliveredAfterMs: z.number().int().min(0).max(3_600_000).default(1000),
-    /** Milliseconds from DELIVERED to READ (WhatsApp and iMessage only). */
-    readAfterMs: z.number().int().min(0).max(3_600_000).default(2000),
-    /** Numbers whose messages fail, each with the raw error code reported (e.g. `{"+15005550009": "sim:30003"}`). */
-    failNumbers: z.record(z.string(), z.string().max(100)).default({}),
-    /** Behave like the WhatsApp Business API: free-form text only within 24 h of the contact's last message. */
-    enforceSessionWindow: z.boolean().default(false),
-    /** Make activation fail with this reason, to try partial activation. */
-    failActivation: z.string().max(200).nullish(),
-  })
-  .strict();
+const config = driverConfig({
+  deliveredAfterMs: field.integer('Milliseconds from SENT to DELIVERED.', 0, 3_600_000, { default: 1000 }),
+  readAfterMs: field.integer('Milliseconds from DELIVERED to READ (WhatsApp and iMessage only).', 0, 3_600_000, { default: 2000 }),
+  failNumbers: field.object(
+    'Numbers whose messages fail, each with the raw error code reported, like { "+15005550009": "sim:30003" }.',
+    z.record(z.string(), z.string().max(100), { error: 'must be an object of phone numbers to error codes' }),
+    { default: {} },
+  ),
+  enforceSessionWindow: field.boolean("Behave like the WhatsApp Business API: free-form text only within 24 h of the contact's last message.", { default: false }),
+  failActivation: field.string('Make activation fail with this reason, to try partial activation.'),
+  ...pacingFields({}),
+});
 
-type SimulatorConfig = z.output<typeof config>;
+type SimulatorConfig = ReturnType<typeof config.parse>;
 type Report = { providerMessageId: string; status: 'DELIVERED' | 'READ' | 'FAILED'; errorCode?: string };
 
 /**
@@ -26,16 +24,16 @@ type Report = { providerMessageId: string; status: 'DELIVERED' | 'READ' | 'FAILE
  * READ on WhatsApp and iMessage) after the configured delays, through durable scheduled jobs;
  * numbers in `failNumbers` fail with their raw code. `simulateInbound` injects a contact's reply.
  */
-export const simulatorDriver: ChannelDriver = {
+export const simulatorDriver: ChannelDriver<SimulatorConfig> = {
   name: 'simulator',
-  secretConfigKeys: [],
-  parseConfig: (raw) => parseInput(config, raw ?? {}, 'config'),
+  description: 'A built-in pretend provider: sends succeed and report DELIVERED (and READ) after a delay. No account needed.',
+  channels: ['SMS', 'WHATSAPP', 'IMESSAGE', 'RCS'],
+  config,
   async activate(device) {
-    const c = device.config as SimulatorConfig;
-    if (c.failActivation) throw new DriverError('sim:activation', c.failActivation);
+    if (device.config.failActivation) throw new DriverError('sim:activation', device.config.failActivation);
   },
-  async send(device, message, host) {
-    const c = device.config as SimulatorConfig;
+  async send(device, message, { host }) {
+    const c = device.config;
     const providerMessageId = `SIM${randomBytes(12).toString('hex')}`;
     const failCode = c.failNumbers[message.to];
     const now = Date.now();
@@ -47,9 +45,9 @@ export const simulatorDriver: ChannelDriver = {
         await host.schedule(device.id, { providerMessageId, status: 'READ' } satisfies Report, new Date(now + c.deliveredAfterMs + c.readAfterMs));
       }
     }
-    return { providerMessageId, status: 'SENT', rawStatus: 'sim:accepted' };
+    return { providerMessageId, rawStatus: 'sim:accepted' };
   },
-  enforcesSessionWindow: (device) => (device.config as SimulatorConfig).enforceSessionWindow === true,
+  enforcesSessionWindow: (device) => device.config.enforceSessionWindow === true,
   async onScheduled(device, data, host) {
     const r = data as Report;
     await host.reportStatus(device.id, {
