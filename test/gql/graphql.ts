@@ -989,6 +989,13 @@ export type RrKeyMutationVariables = Exact<{
 
 export type RrKeyMutation = { createApiKey: { secret: string } };
 
+export type LifecycleCreateWorkspaceMutationVariables = Exact<{
+  input: WorkspaceCreateInput;
+}>;
+
+
+export type LifecycleCreateWorkspaceMutation = { createWorkspace: { id: number, name: string } };
+
 export type ProcCreateWorkspaceMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -2270,6 +2277,14 @@ export const RrKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RrKeyMutation, RrKeyMutationVariables>;
+export const LifecycleCreateWorkspaceDocument = new TypedDocumentString(`
+    mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {
+  createWorkspace(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<LifecycleCreateWorkspaceMutation, LifecycleCreateWorkspaceMutationVariables>;
 export const ProcCreateWorkspaceDocument = new TypedDocumentString(`
     mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {
   createWorkspace(input: $input) {
