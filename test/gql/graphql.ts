@@ -1010,6 +1010,13 @@ export type ProcWorkspaceQueryVariables = Exact<{
 
 export type ProcWorkspaceQuery = { workspace: { id: number, name: string } };
 
+export type RootHomeCreateWorkspaceMutationVariables = Exact<{
+  input: WorkspaceCreateInput;
+}>;
+
+
+export type RootHomeCreateWorkspaceMutation = { createWorkspace: { name: string } };
+
 export type DhDeliveriesQueryVariables = Exact<{
   input?: DeliveriesInput | null | undefined;
 }>;
@@ -2301,6 +2308,13 @@ export const ProcWorkspaceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProcWorkspaceQuery, ProcWorkspaceQueryVariables>;
+export const RootHomeCreateWorkspaceDocument = new TypedDocumentString(`
+    mutation RootHomeCreateWorkspace($input: WorkspaceCreateInput!) {
+  createWorkspace(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RootHomeCreateWorkspaceMutation, RootHomeCreateWorkspaceMutationVariables>;
 export const DhDeliveriesDocument = new TypedDocumentString(`
     query DhDeliveries($input: DeliveriesInput) {
   deliveries(input: $input) {
