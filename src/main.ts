@@ -27,6 +27,9 @@ async function main() {
         '  Use it as `Authorization: Bearer <key>`. Create workspace keys with createApiKey.\n\n',
     );
   }
+  if (config.allowPrivateTargets) {
+    log.warn('SWITCHBOARD_ALLOW_PRIVATE_TARGETS is on: webhooks may reach private, loopback and link-local addresses (this machine and its network)');
+  }
   if (app.url) log.info({ graphql: `${app.url}/graphql`, graphiql: config.graphiql }, `Switchboard is ready: GraphiQL at ${app.url}/graphql`);
   if (config.embedded) log.info({ databaseUrl: redactPassword(app.databaseUrl) }, 'other processes can share this database with DATABASE_URL');
   log.info({ role: config.role }, 'running');
