@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,23 @@ describe('an embedded PostgreSQL that dies', () => {
     expect(said).toContainEqual(expect.objectContaining({ level: 50, msg: 'the embedded PostgreSQL stopped unexpectedly; starting it again', exit: 'SIGKILL' }));
     expect(said).toContainEqual(expect.objectContaining({ msg: 'the embedded PostgreSQL is running again' }));
   }, 240_000);
+
+  it('while it cannot be started again /healthz answers 503 (a supervisor restarts the process); once it can, it is started again', async () => {
+    const dataDir = newDataDir();
+    const { proc, url } = await startEmbeddedSwitchboard(dataDir);
+    const conf = path.join(dataDir, 'postgres', 'postgresql.conf');
+    const good = readFileSync(conf, 'utf8');
+    writeFileSync(conf, `${good}\nthis line is not a setting\n`);
+    process.kill(postmasterPid(dataDir)!, 'SIGKILL');
+
+    const health = async () => (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) })).status;
+    await eventually(health, (status) => status === 503, '/healthz 503', 120_000);
+    expect(proc.logLines()).toContainEqual(expect.objectContaining({ msg: 'the embedded PostgreSQL could not be started again; trying again', attempt: 3 }));
+
+    writeFileSync(conf, good);
+    await waitForReady(proc, url, 120_000);
+    expect(await health()).toBe(200);
+  }, 300_000);
 });
 
 describe('a second start on the same data directory', () => {
