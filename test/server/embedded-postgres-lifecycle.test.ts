@@ -7,7 +7,7 @@ import { ADMIN_KEY, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { freePort } from '../support/ports.ts';
-import { killAll, postmasterPid, postmastersOf, spawnNode, startEmbeddedSwitchboard, stopLeftoverPostgres, waitForReady } from '../support/process.ts';
+import { embeddedEnv, killAll, postmasterPid, postmastersOf, spawnNode, startEmbeddedSwitchboard, stopLeftoverPostgres, waitForReady } from '../support/process.ts';
 import { Receiver } from '../support/receiver.ts';
 import { eventually } from '../support/wait.ts';
 
@@ -71,6 +71,17 @@ describe('Ctrl-C in a terminal', () => {
     expect(proc.logLines().map((l) => l.msg)).toContain('stopped');
     expect(proc.stdout + proc.stderr).not.toMatch(/57P01|job queue error/);
     expect(postmastersOf(dataDir)).toEqual([]);
+  }, 240_000);
+
+  it('during start-up ends the process, and its PostgreSQL stops too', async () => {
+    const dataDir = newDataDir();
+    const proc = spawnNode((await embeddedEnv(dataDir)).env);
+    await proc.waitForOutput(/"msg":"embedded PostgreSQL running"/, 150_000);
+    process.kill(-proc.pid, 'SIGINT');
+    await proc.exitWithin(60_000, 'of Ctrl-C');
+    // The precondition: the signal came before Switchboard was ready.
+    expect(proc.stdout).not.toMatch(/Switchboard is ready/);
+    await eventually(async () => postmastersOf(dataDir), (pids) => pids.length === 0, 'no PostgreSQL on the cluster', 60_000);
   }, 240_000);
 });
 

@@ -233,13 +233,12 @@ export async function killAll(): Promise<void> {
 }
 
 /**
- * Switchboard as a real process with an embedded PostgreSQL in `dataDir`, and the suite's admin key.
- * `env` may override any variable (e.g. SWITCHBOARD_EMBEDDED_PG_PORT to share a data directory's port).
+ * The environment of a Switchboard with an embedded PostgreSQL in `dataDir`, with the suite's admin
+ * key; `env` may override any variable (e.g. SWITCHBOARD_EMBEDDED_PG_PORT to share a data directory's port).
  */
-export async function startEmbeddedSwitchboard(dataDir: string, env: Record<string, string> = {}): Promise<{ proc: Proc; url: string; env: Record<string, string> }> {
-  const port = await freePort();
+export async function embeddedEnv(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; env: Record<string, string> }> {
   const fullEnv = {
-    PORT: String(port),
+    PORT: String(await freePort()),
     HOST: '127.0.0.1',
     SWITCHBOARD_DATA_DIR: dataDir,
     SWITCHBOARD_EMBEDDED_PG_PORT: String(await freePort()),
@@ -249,10 +248,15 @@ export async function startEmbeddedSwitchboard(dataDir: string, env: Record<stri
     LOG_LEVEL: 'info',
     ...env,
   };
-  const proc = spawnNode(fullEnv);
-  const url = `http://127.0.0.1:${fullEnv.PORT}`;
-  await waitForReady(proc, url, 150_000);
-  return { proc, url, env: fullEnv };
+  return { url: `http://127.0.0.1:${fullEnv.PORT}`, env: fullEnv };
+}
+
+/** Switchboard as a real process with an embedded PostgreSQL in `dataDir` (see embeddedEnv), once ready. */
+export async function startEmbeddedSwitchboard(dataDir: string, env: Record<string, string> = {}): Promise<{ proc: Proc; url: string; env: Record<string, string> }> {
+  const started = await embeddedEnv(dataDir, env);
+  const proc = spawnNode(started.env);
+  await waitForReady(proc, started.url, 150_000);
+  return { proc, ...started };
 }
 
 /** The pid in the embedded cluster's postmaster.pid (a symlinked cluster is followed), if there is one. */
