@@ -7,7 +7,7 @@ import path from 'node:path';
 export type OsUser = { name: string; uid: number; gid: number };
 
 /** Where the postgres OS user finds what it cannot reach in a clone under a 0700 home (/root). */
-export const REACHABLE_HOME = '/var/lib/switchboard';
+const REACHABLE_HOME = '/var/lib/switchboard';
 
 const NAME = 'postgres';
 
@@ -32,7 +32,7 @@ export function postgresUser(): OsUser {
 }
 
 /** Whether `user` can search `directory` and every directory above it (the test runs as that user: modes and ACLs count). */
-export function canReach(user: OsUser, directory: string): boolean {
+function canReach(user: OsUser, directory: string): boolean {
   return spawnSync('test', ['-x', directory], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
 }
 
@@ -78,7 +78,12 @@ export async function reachableCluster(user: OsUser, databaseDir: string): Promi
     const home = await mkdtemp(path.join(REACHABLE_HOME, 'cluster-'));
     await chmod(home, 0o755);
     cluster = path.join(home, 'postgres');
-    await symlink(cluster, databaseDir);
+    await symlink(cluster, databaseDir).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+      // Another start linked a cluster meanwhile: that one it is.
+      await rm(home, { recursive: true, force: true });
+      cluster = path.resolve(path.dirname(databaseDir), readlinkSync(databaseDir));
+    });
   }
   if (linked) await mkdir(path.dirname(cluster), { recursive: true, mode: 0o755 });
   await mkdir(cluster, { recursive: true, mode: 0o700 });

@@ -19,7 +19,7 @@ const READY = 'database system is ready to accept connections';
  * foreground group, and the server must outlive the drain that follows (Switchboard stops it last).
  * Its output goes line by line to `onLine`.
  */
-export function spawnPostgres(runner: Runner, program: string, args: string[], onLine: (line: string) => void): ChildProcess {
+function spawnPostgres(runner: Runner, program: string, args: string[], onLine: (line: string) => void): ChildProcess {
   const child = spawn(`${runner.nativeDir}/bin/${program}`, args, {
     detached: process.platform !== 'win32',
     ...(runner.user ? { uid: runner.user.uid, gid: runner.user.gid } : {}),
@@ -68,10 +68,6 @@ export class PostgresServer {
     this.#args = args;
   }
 
-  get pid(): number | undefined {
-    return this.#child?.pid;
-  }
-
   /** False after UNHEALTHY_AFTER_FAILED_STARTS failed attempts in a row to start it again. */
   healthy(): boolean {
     return this.#failedStarts < UNHEALTHY_AFTER_FAILED_STARTS;
@@ -95,7 +91,10 @@ export class PostgresServer {
     this.#child = child;
     // A Switchboard that exits without stopping it (a second Ctrl-C, a crash) still stops it.
     process.once('exit', this.#signalOnExit);
-    child.once('error', started.reject);
+    child.once('error', (error) => {
+      process.removeListener('exit', this.#signalOnExit);
+      started.reject(error);
+    });
     child.once('exit', (code, signal) => {
       process.removeListener('exit', this.#signalOnExit);
       if (!ready) started.reject(new Error(`PostgreSQL exited while starting (${signal ?? `exit code ${code}`})`));
