@@ -86,22 +86,34 @@ describe('Ctrl-C in a terminal', () => {
 });
 
 describe('an embedded PostgreSQL that dies', () => {
-  it('is started again: /readyz answers 200 again and the API answers, with both said in the log', async () => {
-    const dataDir = newDataDir();
-    const { proc, url } = await startEmbeddedSwitchboard(dataDir);
-    const killed = postmasterPid(dataDir)!;
-    process.kill(killed, 'SIGKILL');
+  it('is started again, with both said in the log: /readyz answers 200 again, the API answers and messages are sent', async () => {
+    const receiver = await Receiver.start();
+    try {
+      const dataDir = newDataDir();
+      const { proc, url } = await startEmbeddedSwitchboard(dataDir);
+      const killed = postmasterPid(dataDir)!;
+      process.kill(killed, 'SIGKILL');
 
-    // A new server holds the cluster; until then /readyz may still see the old one's last backends.
-    await eventually(async () => postmasterPid(dataDir), (pid) => pid !== null && pid !== killed && postmastersOf(dataDir).includes(pid), 'a new PostgreSQL on the cluster', 90_000);
-    await waitForReady(proc, url, 90_000);
-    const created = await ok(url, LifecycleCreateWorkspace, { input: { name: 'After the restart' } }, { key: ADMIN_KEY });
-    expect(created.createWorkspace.name).toBe('After the restart');
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      // A new server holds the cluster; until then /readyz may still see the old one's last backends.
+      await eventually(async () => postmasterPid(dataDir), (pid) => pid !== null && pid !== killed && postmastersOf(dataDir).includes(pid), 'a new PostgreSQL on the cluster', 90_000);
+      await waitForReady(proc, url, 90_000);
+      const created = await ok(url, LifecycleCreateWorkspace, { input: { name: 'After the restart' } }, { key: ADMIN_KEY });
+      expect(created.createWorkspace.name).toBe('After the restart');
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
-    const said = proc.logLines();
-    expect(said).toContainEqual(expect.objectContaining({ level: 50, msg: 'the embedded PostgreSQL stopped unexpectedly; starting it again', exit: 'SIGKILL' }));
-    expect(said).toContainEqual(expect.objectContaining({ msg: 'the embedded PostgreSQL is running again' }));
+      const api = { url } as TestApp;
+      const ws = await workspace(api, { webhookUrl: `${receiver.url}/after-restart` });
+      await device(api, ws, { channel: 'SMS' });
+      const r = await postWebhook(api, { location_id: ws.locationId, phone: phone(), message: 'after the restart', message_id: 'after-restart-1', channel: 'sms' }, ws.key);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      await receiver.waitFor((rs) => rs.some((q) => q.json?.message_id === 'after-restart-1' && q.json?.status === 'SENT'), 60_000, 'SENT after the restart');
+
+      const said = proc.logLines();
+      expect(said).toContainEqual(expect.objectContaining({ level: 50, msg: 'the embedded PostgreSQL stopped unexpectedly; starting it again', exit: 'SIGKILL' }));
+      expect(said).toContainEqual(expect.objectContaining({ msg: 'the embedded PostgreSQL is running again' }));
+    } finally {
+      await receiver.stop();
+    }
   }, 240_000);
 
   it('while it cannot be started again /healthz answers 503 (a supervisor restarts the process); once it can, it is started again', async () => {
