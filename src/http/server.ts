@@ -9,10 +9,16 @@ export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: s
 /** A REST route; its path names each parameter as a named group, so an error can name it. */
 export type Route = { method: string; path: RegExp; handler: RouteHandler };
 
-type ServerOptions = { rt: Runtime; routes: Route[]; ready: () => Promise<{ ok: boolean; checks: Record<string, string> }> };
+type ServerOptions = {
+  rt: Runtime;
+  routes: Route[];
+  ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
+  /** False when the process cannot recover by itself (GET /healthz answers 503). */
+  live?: () => boolean;
+};
 
 /** The process's one HTTP server: GraphQL, the REST doors, health. Doors parse, authenticate and call services. */
-export function createHttpServer({ rt, routes, ready }: ServerOptions): Server {
+export function createHttpServer({ rt, routes, ready, live = () => true }: ServerOptions): Server {
   const yoga = createGraphQLHandler(rt);
   const server = createServer(async (req, res) => {
     const requestId = headerValue(req, 'x-request-id')?.slice(0, 100) || randomUUID();
@@ -28,7 +34,7 @@ export function createHttpServer({ rt, routes, ready }: ServerOptions): Server {
         await yoga.handle(req, res, { requestId });
         return;
       }
-      if (req.method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (req.method === 'GET' && path === '/healthz') return live() ? sendJson(res, 200, { status: 'ok' }) : sendJson(res, 503, { status: 'failing' });
       if (req.method === 'GET' && path === '/readyz') {
         const r = await ready();
         return sendJson(res, r.ok ? 200 : 503, { status: r.ok ? 'ready' : 'unavailable', checks: r.checks });

@@ -89,8 +89,10 @@ type Documents = {
     "\n  mutation WindowInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      conversationId\n    }\n  }\n": typeof types.WindowInboundDocument,
     "\n  query DoorMessages($input: MessagesInput) {\n    messages(input: $input) {\n      totalCount\n    }\n  }\n": typeof types.DoorMessagesDocument,
     "\n  mutation RrKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": typeof types.RrKeyDocument,
+    "\n  mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.LifecycleCreateWorkspaceDocument,
     "\n  mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ProcCreateWorkspaceDocument,
     "\n  query ProcWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.ProcWorkspaceDocument,
+    "\n  mutation RootHomeCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      name\n    }\n  }\n": typeof types.RootHomeCreateWorkspaceDocument,
     "\n  query DhDeliveries($input: DeliveriesInput) {\n    deliveries(input: $input) {\n      totalCount\n      nodes {\n        id\n        eventId\n        webhookId\n        liveChatIntegrationId\n        targetKind\n        status\n        attemptCount\n        nextAttemptAt\n        lastStatusCode\n        lastError\n        createdAt\n        succeededAt\n        event {\n          id\n          type\n        }\n        attempts {\n          number\n          trigger\n          url\n          startedAt\n          durationMs\n          statusCode\n          errorKind\n          error\n          responseBody\n        }\n      }\n    }\n  }\n": typeof types.DhDeliveriesDocument,
     "\n  query DhWebhookState($id: ID!) {\n    webhook(id: $id) {\n      id\n      enabled\n      disabledReason\n      disabledAt\n      failingSince\n    }\n  }\n": typeof types.DhWebhookStateDocument,
     "\n  mutation DhCreateClient($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      phone\n      createdAt\n      patchedAt\n    }\n  }\n": typeof types.DhCreateClientDocument,
@@ -223,8 +225,10 @@ const documents: Documents = {
     "\n  mutation WindowInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      conversationId\n    }\n  }\n": types.WindowInboundDocument,
     "\n  query DoorMessages($input: MessagesInput) {\n    messages(input: $input) {\n      totalCount\n    }\n  }\n": types.DoorMessagesDocument,
     "\n  mutation RrKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": types.RrKeyDocument,
+    "\n  mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": types.LifecycleCreateWorkspaceDocument,
     "\n  mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": types.ProcCreateWorkspaceDocument,
     "\n  query ProcWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      name\n    }\n  }\n": types.ProcWorkspaceDocument,
+    "\n  mutation RootHomeCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      name\n    }\n  }\n": types.RootHomeCreateWorkspaceDocument,
     "\n  query DhDeliveries($input: DeliveriesInput) {\n    deliveries(input: $input) {\n      totalCount\n      nodes {\n        id\n        eventId\n        webhookId\n        liveChatIntegrationId\n        targetKind\n        status\n        attemptCount\n        nextAttemptAt\n        lastStatusCode\n        lastError\n        createdAt\n        succeededAt\n        event {\n          id\n          type\n        }\n        attempts {\n          number\n          trigger\n          url\n          startedAt\n          durationMs\n          statusCode\n          errorKind\n          error\n          responseBody\n        }\n      }\n    }\n  }\n": types.DhDeliveriesDocument,
     "\n  query DhWebhookState($id: ID!) {\n    webhook(id: $id) {\n      id\n      enabled\n      disabledReason\n      disabledAt\n      failingSince\n    }\n  }\n": types.DhWebhookStateDocument,
     "\n  mutation DhCreateClient($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      phone\n      createdAt\n      patchedAt\n    }\n  }\n": types.DhCreateClientDocument,
@@ -582,11 +586,19 @@ export function graphql(source: "\n  mutation RrKey($input: ApiKeyCreateInput!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.ts').LifecycleCreateWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.ts').ProcCreateWorkspaceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProcWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.ts').ProcWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RootHomeCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      name\n    }\n  }\n"): typeof import('./graphql.ts').RootHomeCreateWorkspaceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -997,6 +997,13 @@ export type RrKeyMutationVariables = Exact<{
 
 export type RrKeyMutation = { createApiKey: { secret: string } };
 
+export type LifecycleCreateWorkspaceMutationVariables = Exact<{
+  input: WorkspaceCreateInput;
+}>;
+
+
+export type LifecycleCreateWorkspaceMutation = { createWorkspace: { id: number, name: string } };
+
 export type ProcCreateWorkspaceMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -1010,6 +1017,13 @@ export type ProcWorkspaceQueryVariables = Exact<{
 
 
 export type ProcWorkspaceQuery = { workspace: { id: number, name: string } };
+
+export type RootHomeCreateWorkspaceMutationVariables = Exact<{
+  input: WorkspaceCreateInput;
+}>;
+
+
+export type RootHomeCreateWorkspaceMutation = { createWorkspace: { name: string } };
 
 export type DhDeliveriesQueryVariables = Exact<{
   input?: DeliveriesInput | null | undefined;
@@ -2322,6 +2336,14 @@ export const RrKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RrKeyMutation, RrKeyMutationVariables>;
+export const LifecycleCreateWorkspaceDocument = new TypedDocumentString(`
+    mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {
+  createWorkspace(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<LifecycleCreateWorkspaceMutation, LifecycleCreateWorkspaceMutationVariables>;
 export const ProcCreateWorkspaceDocument = new TypedDocumentString(`
     mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {
   createWorkspace(input: $input) {
@@ -2338,6 +2360,13 @@ export const ProcWorkspaceDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProcWorkspaceQuery, ProcWorkspaceQueryVariables>;
+export const RootHomeCreateWorkspaceDocument = new TypedDocumentString(`
+    mutation RootHomeCreateWorkspace($input: WorkspaceCreateInput!) {
+  createWorkspace(input: $input) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RootHomeCreateWorkspaceMutation, RootHomeCreateWorkspaceMutationVariables>;
 export const DhDeliveriesDocument = new TypedDocumentString(`
     query DhDeliveries($input: DeliveriesInput) {
   deliveries(input: $input) {

@@ -184,6 +184,23 @@ describe('running Switchboard as processes', () => {
     }
   }, 120_000);
 
+  it('warns at start-up, in one line, that webhooks may reach private addresses when SWITCHBOARD_ALLOW_PRIVATE_TARGETS is on', async () => {
+    const db = await createTestDatabase();
+    databases.push(db);
+    const on = await serverEnv(db.url, { SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true' });
+    const off = await serverEnv(db.url);
+    const procs = [spawnNode(on.env), spawnNode(off.env)];
+    await Promise.all([waitForReady(procs[0]!, on.url), waitForReady(procs[1]!, off.url)]);
+    await Promise.all(procs.map((p) => p.waitForOutput(/"msg":"running"/, 30_000)));
+
+    const warnings = (p: Proc) => p.logLines().filter((l) => l.level === 40 && /SWITCHBOARD_ALLOW_PRIVATE_TARGETS/.test(String(l.msg)));
+    expect(warnings(procs[0]!).map((l) => l.msg)).toEqual([
+      'SWITCHBOARD_ALLOW_PRIVATE_TARGETS is on: webhooks may reach private, loopback and link-local addresses (this machine and its network)',
+    ]);
+    expect(warnings(procs[1]!)).toEqual([]);
+    await stopGracefully(procs);
+  }, 180_000);
+
   it('runs the API alone with SWITCHBOARD_ROLE=api, and a worker with SWITCHBOARD_ROLE=worker that serves no HTTP', async () => {
     const db = await createTestDatabase();
     databases.push(db);

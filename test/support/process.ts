@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { ADMIN_KEY, SECRET_KEY } from './app.ts';
@@ -94,12 +94,20 @@ export class Proc {
   async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 30_000): Promise<Exit & { ms: number }> {
     const started = Date.now();
     if (!this.exit) this.child.kill(signal);
-    const exit = await Promise.race([this.exited, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs).unref())]);
-    if (!exit) throw new Error(`process ${this.pid} did not exit within ${timeoutMs} ms of ${signal}\n${this.tail()}`);
-    return { ...exit, ms: Date.now() - started };
+    return { ...(await this.exitWithin(timeoutMs, `of ${signal}`)), ms: Date.now() - started };
   }
 
-  /** Kills the process and everything it started (its process group), e.g. an embedded PostgreSQL. */
+  /** Waits for the process to exit by itself (after a signal sent some other way). */
+  async exitWithin(timeoutMs: number, what = 'of waiting'): Promise<Exit> {
+    const exit = await Promise.race([this.exited, new Promise<null>((r) => setTimeout(() => r(null), timeoutMs).unref())]);
+    if (!exit) throw new Error(`process ${this.pid} did not exit within ${timeoutMs} ms ${what}\n${this.tail()}`);
+    return exit;
+  }
+
+  /**
+   * Kills the process and its process group. An embedded PostgreSQL runs in a group of its own and
+   * outlives it, as it would a kill in real life: `stopLeftoverPostgres` ends it.
+   */
   kill(): void {
     for (const target of [-this.pid, this.pid]) {
       try {
@@ -148,11 +156,11 @@ export function spawnNode(env: Record<string, string | undefined>, script = 'src
   return spawnCommand(process.execPath, [script, ...args], env);
 }
 
-/** Starts any command (e.g. `npm start`) the way spawnNode starts a script. */
-export function spawnCommand(command: string, args: string[], env: Record<string, string | undefined>): Proc {
+/** Starts any command (e.g. `npm start`) the way spawnNode starts a script, in `cwd` (default: the repository root). */
+export function spawnCommand(command: string, args: string[], env: Record<string, string | undefined>, cwd = ROOT): Proc {
   const fullEnv: Record<string, string> = baseEnv();
   for (const [k, v] of Object.entries(env)) if (v !== undefined) fullEnv[k] = v;
-  const child = spawn(command, args, { cwd: ROOT, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const proc = new Proc(child);
   running.add(proc);
   return proc;
@@ -222,6 +230,60 @@ export async function killAll(): Promise<void> {
   const procs = [...running];
   for (const p of procs) p.kill();
   await Promise.all(procs.map((p) => Promise.race([p.exited, new Promise((r) => setTimeout(r, 5_000).unref())])));
+}
+
+/**
+ * The environment of a Switchboard with an embedded PostgreSQL in `dataDir`, with the suite's admin
+ * key; `env` may override any variable (e.g. SWITCHBOARD_EMBEDDED_PG_PORT to share a data directory's port).
+ */
+export async function embeddedEnv(dataDir: string, env: Record<string, string> = {}): Promise<{ url: string; env: Record<string, string> }> {
+  const fullEnv = {
+    PORT: String(await freePort()),
+    HOST: '127.0.0.1',
+    SWITCHBOARD_DATA_DIR: dataDir,
+    SWITCHBOARD_EMBEDDED_PG_PORT: String(await freePort()),
+    SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
+    SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
+    SWITCHBOARD_SHUTDOWN_TIMEOUT_SECONDS: '20',
+    LOG_LEVEL: 'info',
+    ...env,
+  };
+  return { url: `http://127.0.0.1:${fullEnv.PORT}`, env: fullEnv };
+}
+
+/** Switchboard as a real process with an embedded PostgreSQL in `dataDir` (see embeddedEnv), once ready. */
+export async function startEmbeddedSwitchboard(dataDir: string, env: Record<string, string> = {}): Promise<{ proc: Proc; url: string; env: Record<string, string> }> {
+  const started = await embeddedEnv(dataDir, env);
+  const proc = spawnNode(started.env);
+  await waitForReady(proc, started.url, 150_000);
+  return { proc, ...started };
+}
+
+/** The pid in the embedded cluster's postmaster.pid (a symlinked cluster is followed), if there is one. */
+export function postmasterPid(dataDir: string): number | null {
+  try {
+    return Number(readFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return null;
+  }
+}
+
+/** Pids of running PostgreSQL servers (postmasters; their children go with them) on the embedded cluster in `dataDir` (Linux /proc). */
+export function postmastersOf(dataDir: string): number[] {
+  let cluster: string;
+  try {
+    cluster = realpathSync(path.join(dataDir, 'postgres'));
+  } catch {
+    return [];
+  }
+  return readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number).filter((pid) => {
+    try {
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      return argv[0]!.endsWith('/bin/postgres') && argv.includes(cluster);
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**
