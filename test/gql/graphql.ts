@@ -547,6 +547,13 @@ export type DriversQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DriversQuery = { drivers: Array<{ name: string, channels: Array<Channel>, configFields: Array<{ name: string, type: string, required: boolean, secret: boolean, default: unknown, description: string }> }> };
 
+export type WaSendMutationVariables = Exact<{
+  input: MessageSendInput;
+}>;
+
+
+export type WaSendMutation = { sendMessage: { id: string } };
+
 export type ClientCreateMutationVariables = Exact<{
   input: ClientCreateInput;
 }>;
@@ -1577,6 +1584,13 @@ export const DriversDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DriversQuery, DriversQueryVariables>;
+export const WaSendDocument = new TypedDocumentString(`
+    mutation WaSend($input: MessageSendInput!) {
+  sendMessage(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WaSendMutation, WaSendMutationVariables>;
 export const ClientCreateDocument = new TypedDocumentString(`
     mutation ClientCreate($input: ClientCreateInput!) {
   createClient(input: $input) {
