@@ -150,7 +150,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(await storedInbound(button.id)).toEqual([{ type: 'INTERACTIVE', content: 'Confirm delivery' }]);
   });
 
-  it('follows status webhooks to DELIVERED and READ, and to FAILED with Meta\'s code', async () => {
+  it("follows status webhooks to DELIVERED and READ (played, for voice), and to FAILED with Meta's code", async () => {
     const to = phone();
     await contactWrites(to);
     const id = await send(to);
@@ -159,6 +159,12 @@ describe('the whatsapp-cloud driver', () => {
     expect(await messageWhen(app, id, (x) => x.status === 'DELIVERED', 'DELIVERED')).toMatchObject({ rawStatus: 'wa:delivered' });
     await fake.status(wa.callbackUrl, sentTo(to)[0]!, 'read');
     expect(await messageWhen(app, id, (x) => x.status === 'READ', 'READ')).toMatchObject({ rawStatus: 'wa:read' });
+
+    // A voice message is "played" rather than read.
+    const voice = await send(to, '', ['https://example.com/voice/note.ogg']);
+    await messageWhen(app, voice, (x) => x.status === 'SENT', 'SENT');
+    await fake.status(wa.callbackUrl, sentTo(to)[1]!, 'played');
+    expect(await messageWhen(app, voice, (x) => x.status === 'READ', 'READ')).toMatchObject({ rawStatus: 'wa:played' });
 
     const other = phone();
     await contactWrites(other);
@@ -227,12 +233,7 @@ describe('the whatsapp-cloud driver', () => {
   it('waits as long as a 429 Retry-After says', async () => {
     const to = phone();
     await contactWrites(to);
-    let first = true;
-    fake.answerSends((body) => {
-      if (!first || body.to !== to.slice(1)) return undefined;
-      first = false;
-      return fake.error(4, { headers: { 'retry-after': '3' } });
-    });
+    fake.answerFirstSendTo(to, fake.error(4, { headers: { 'retry-after': '3' } }));
     const started = Date.now();
     const id = await send(to);
     const waiting = await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason');
@@ -245,12 +246,7 @@ describe('the whatsapp-cloud driver', () => {
   it("keeps a message queued when Meta's throughput limit (130429, answered as HTTP 400) is hit, and sends it afterwards", async () => {
     const to = phone();
     await contactWrites(to);
-    let first = true;
-    fake.answerSends((body) => {
-      if (!first || body.to !== to.slice(1)) return undefined;
-      first = false;
-      return fake.error(130429);
-    });
+    fake.answerFirstSendTo(to, fake.error(130429));
     const id = await send(to);
     expect(await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason')).toMatchObject({ status: 'QUEUED', queuedReason: expect.stringContaining('wa:130429') });
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT', 30_000);
@@ -260,18 +256,13 @@ describe('the whatsapp-cloud driver', () => {
   it('keeps a message queued when the Graph API does not answer in time, and tries again after a pause', async () => {
     const to = phone();
     await contactWrites(to);
-    let firstAttemptAt = 0;
-    fake.answerSends((body) => {
-      if (firstAttemptAt || body.to !== to.slice(1)) return undefined;
-      firstAttemptAt = Date.now();
-      // Longer than Switchboard waits for a provider.
-      return { ...fake.error(2), delayMs: PROVIDER_TIMEOUTS.totalMs + 5_000 };
-    });
+    // Answered later than Switchboard waits for a provider.
+    const first = fake.answerFirstSendTo(to, { ...fake.error(2), delayMs: PROVIDER_TIMEOUTS.totalMs + 5_000 });
     const id = await send(to);
     const waiting = await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason', 30_000);
     expect(waiting).toMatchObject({ status: 'QUEUED', queuedReason: expect.stringContaining('switchboard:timeout') });
     // The pause counts from the timeout, not from when the attempt began.
-    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(firstAttemptAt + PROVIDER_TIMEOUTS.totalMs);
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first.at + PROVIDER_TIMEOUTS.totalMs);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT after the timeout', 30_000);
     expect(sentTo(to)).toHaveLength(1);
   });

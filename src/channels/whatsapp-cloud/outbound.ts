@@ -5,7 +5,7 @@ type MediaKind = 'image' | 'audio' | 'video' | 'document';
 const MEDIA_KIND: Partial<Record<MessageType, MediaKind>> = { IMAGE: 'image', AUDIO: 'audio', VIDEO: 'video', DOCUMENT: 'document' };
 
 /** How a caller names a template: the message text is this JSON, with type TEMPLATE. */
-export const TEMPLATE_CONVENTION = 'a TEMPLATE message\'s text must be JSON like {"name":"order_update","language":"en_US","components":[…]}';
+const TEMPLATE_CONVENTION = 'a TEMPLATE message\'s text must be JSON like {"name":"order_update","language":"en_US","components":[…]}';
 const TEMPLATE_KEYS = new Set(['name', 'language', 'components']);
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessageType } from '../../generated/prisma/client.ts';
 import { WebhookRefused, type InboundReport, type ProviderReply, type StatusReport } from '../driver.ts';
 
+type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker';
 type GraphErrorItem = { code?: number; title?: string; message?: string; error_data?: { details?: string } };
 type WaStatus = { id?: string; status?: string; timestamp?: string; errors?: GraphErrorItem[] };
 type WaMedia = { id?: string; mime_type?: string; caption?: string; filename?: string };
@@ -45,7 +46,6 @@ export function verificationReply(verifyToken: string, query: URLSearchParams): 
 }
 
 const STATUS: Record<string, StatusReport['status'] | undefined> = { sent: 'SENT', delivered: 'DELIVERED', read: 'READ', played: 'READ', failed: 'FAILED' };
-type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker';
 const MEDIA_TYPE: Record<MediaKind, MessageType> = { image: 'IMAGE', sticker: 'IMAGE', audio: 'AUDIO', video: 'VIDEO', document: 'DOCUMENT' };
 const isMediaKind = (type: string): type is MediaKind => Object.hasOwn(MEDIA_TYPE, type);
 
@@ -87,7 +87,8 @@ function inboundReport(m: WaMessage): InboundReport | null {
       return { ...base, type: 'TEXT', content: m.text?.body || null };
     case 'location': {
       const l = m.location ?? {};
-      return { ...base, type: 'LOCATION', content: `${l.latitude},${l.longitude}${l.name ? ` ${l.name}` : ''}${l.address ? `, ${l.address}` : ''}` };
+      const point = l.latitude !== undefined && l.longitude !== undefined ? `${l.latitude},${l.longitude}` : '';
+      return { ...base, type: 'LOCATION', content: [[point, l.name].filter(Boolean).join(' '), l.address].filter(Boolean).join(', ') || null };
     }
     case 'contacts':
       return { ...base, type: 'CONTACTS', content: (m.contacts ?? []).map(contactText).join('\n') || null };

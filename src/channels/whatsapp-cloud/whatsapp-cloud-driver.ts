@@ -6,7 +6,7 @@ import { messageBody } from './outbound.ts';
 import { checkSignature, readNotification, verificationReply } from './webhook.ts';
 
 /** The Graph API version in request paths: v26.0 is Meta's latest (29 July 2026); each version is kept about two years. */
-export const DEFAULT_GRAPH_VERSION = 'v26.0';
+const DEFAULT_GRAPH_VERSION = 'v26.0';
 
 const config = driverConfig({
   phoneNumberId: field.string('The business phone number ID (App Dashboard → WhatsApp → API Setup), a number like 106540352242922 — not the phone number.', {

@@ -59,8 +59,7 @@ export class FakeWhatsAppCloud {
   /** Phone number ID → the webhook URL set for the number (an override of the app's URL). */
   readonly webhookOverrides = new Map<string, string>();
   readonly media = new Map<string, { mimeType: string; body: Buffer }>();
-  #rules: ((body: Record<string, any>, attempt: number) => Reply | undefined)[] = [];
-  #attempts = 0;
+  #rules: ((body: Record<string, any>) => Reply | undefined)[] = [];
   #server: Server;
   url = '';
 
@@ -91,8 +90,19 @@ export class FakeWhatsAppCloud {
   }
 
   /** Answers sends with what `reply` returns for a request's JSON (later rules win; undefined: the usual answer). */
-  answerSends(reply: (body: Record<string, any>, attempt: number) => Reply | undefined): void {
+  answerSends(reply: (body: Record<string, any>) => Reply | undefined): void {
     this.#rules.unshift(reply);
+  }
+
+  /** Answers only the first send to `to` with `reply`; `at` tells when that send came. */
+  answerFirstSendTo(to: string, reply: Reply): { at: number } {
+    const first = { at: 0 };
+    this.answerSends((body) => {
+      if (first.at || body.to !== to.replace(/^\+/, '')) return undefined;
+      first.at = Date.now();
+      return reply;
+    });
+    return first;
   }
 
   /** Meta's error body for a documented code, with its HTTP status (or another) and headers. */
@@ -184,10 +194,6 @@ export class FakeWhatsAppCloud {
     return { id, response };
   }
 
-  get sendAttempts() {
-    return this.#attempts;
-  }
-
   async stop(): Promise<void> {
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
@@ -269,9 +275,8 @@ export class FakeWhatsAppCloud {
     const json = body as Record<string, any>;
     if (!messages) return this.#configureWebhook(id, json, send);
 
-    const attempt = ++this.#attempts;
     for (const rule of this.#rules) {
-      const reply = rule(json, attempt);
+      const reply = rule(json);
       if (!reply) continue;
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs).unref());
       return send(reply);
