@@ -133,7 +133,7 @@ export type DeviceCreateInput = {
   channel: Channel;
   /** The driver's configuration: the drivers query lists its fields. */
   config?: unknown;
-  /** One of: simulator, twilio (default simulator); the drivers query lists each one's config. */
+  /** One of: simulator, twilio, whatsapp-cloud (default simulator); the drivers query lists each one's config. */
   driver?: string | null | undefined;
   /** Sent as integrationType in payloads (default WHATSAPP for WhatsApp, CUSTOM otherwise). */
   integrationType?: string | null | undefined;
@@ -548,6 +548,13 @@ export type DriversQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DriversQuery = { drivers: Array<{ name: string, channels: Array<Channel>, configFields: Array<{ name: string, type: string, required: boolean, secret: boolean, default: unknown, description: string }> }> };
+
+export type WaSendMutationVariables = Exact<{
+  input: MessageSendInput;
+}>;
+
+
+export type WaSendMutation = { sendMessage: { id: string } };
 
 export type ClientCreateMutationVariables = Exact<{
   input: ClientCreateInput;
@@ -1593,6 +1600,13 @@ export const DriversDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DriversQuery, DriversQueryVariables>;
+export const WaSendDocument = new TypedDocumentString(`
+    mutation WaSend($input: MessageSendInput!) {
+  sendMessage(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<WaSendMutation, WaSendMutationVariables>;
 export const ClientCreateDocument = new TypedDocumentString(`
     mutation ClientCreate($input: ClientCreateInput!) {
   createClient(input: $input) {
