@@ -229,9 +229,12 @@ describe('the bluebubbles driver', () => {
     expect(await inboundWith(imessage.guid)).toEqual([{ device_id: mac.id }]);
   });
 
-  it('shows the config with the password masked', async () => {
+  it('shows the config with the password masked, and logs neither the password nor the callback secret', async () => {
     const state = await deviceState(app, mac.id);
     expect(state.config).toMatchObject({ serverUrl: fake.url, method: 'apple-script', password: expect.stringMatching(/^•+/) });
     expect(JSON.stringify(state.config)).not.toContain(fake.password);
+    // The password travels in request URLs; it reaches no log line.
+    expect(app.logs.text).not.toContain(fake.password);
+    expect(app.logs.text).not.toContain(new URL(mac.callbackUrl).searchParams.get('secret'));
   });
 });

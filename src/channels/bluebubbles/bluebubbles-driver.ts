@@ -112,11 +112,7 @@ async function sendPart(device: Device, to: string, part: Part, tempGuid: string
   return guid;
 }
 
-/**
- * The message's parts in the order a person would send them: each attachment, then the text. The
- * last part carries our message id as its tempGuid (so its webhook finds the message) and its guid
- * is the provider id; earlier parts carry `<id>.<n>`.
- */
+/** The message's parts in the order a person sends them: each attachment (downloaded first, so a bad link sends nothing), then the text. */
 async function partsOf(message: OutboundMessage, ctx: DriverContext): Promise<Part[]> {
   const files = await Promise.all(message.attachments.map((url, i) => download(url, i, ctx)));
   return [...files.map((file) => ({ file })), ...(message.content ? [{ text: message.content }] : [])];
@@ -150,6 +146,8 @@ export const blueBubblesDriver: ChannelDriver<BlueBubblesConfig> = {
   async send(device, message, ctx) {
     const parts = await partsOf(message, ctx);
     if (!parts.length) throw new DriverError('bb:empty', 'the message has neither text nor attachments');
+    // The last part carries our message id as tempGuid (so its webhooks find the message) and its
+    // guid is the provider id; earlier parts carry `<id>.<n>`.
     let guid = '';
     for (const [i, part] of parts.entries()) guid = await sendPart(device, message.to, part, i === parts.length - 1 ? message.id : `${message.id}.${i + 1}`, ctx);
     return { providerMessageId: guid, rawStatus: 'bb:sent' };
