@@ -47,6 +47,11 @@ export class NotNowError extends Error {
 
 export type StatusReport = {
   providerMessageId: string;
+  /**
+   * Our message id, for providers that echo it back (BlueBubbles' tempGuid): the report finds its
+   * message even when the send's own answer was lost, and records `providerMessageId` on it.
+   */
+  messageId?: string;
   status: Extract<MessageStatus, 'SENT' | 'DELIVERED' | 'READ' | 'FAILED' | 'UNDELIVERED'>;
   rawStatus?: string | null;
   errorCode?: string | null;

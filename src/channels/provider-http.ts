@@ -14,6 +14,8 @@ export type ProviderCall = {
   json?: unknown;
   /** Sent form-encoded; an array value repeats the key (Twilio's MediaUrl). */
   form?: Record<string, string | string[] | undefined>;
+  /** Sent as multipart/form-data (files as Blobs): uploads such as BlueBubbles' attachments. */
+  multipart?: FormData;
   /** Basic auth. */
   basic?: { username: string; password: string };
   bearer?: string;
@@ -50,7 +52,7 @@ export function createProviderHttp(o: Options): ProviderHttp {
     const headers: Record<string, string> = { ...call.headers };
     if (call.basic) headers.authorization = `Basic ${Buffer.from(`${call.basic.username}:${call.basic.password}`).toString('base64')}`;
     if (call.bearer) headers.authorization = `Bearer ${call.bearer}`;
-    let body: string | undefined;
+    let body: string | FormData | undefined;
     if (call.json !== undefined) {
       body = JSON.stringify(call.json);
       headers['content-type'] = 'application/json';
@@ -59,6 +61,9 @@ export function createProviderHttp(o: Options): ProviderHttp {
       for (const [k, v] of Object.entries(call.form)) for (const item of Array.isArray(v) ? v : v === undefined ? [] : [v]) form.append(k, item);
       body = form.toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
+    } else if (call.multipart) {
+      // got writes the boundary into content-type itself.
+      body = call.multipart;
     }
     return { method: call.method ?? (body === undefined ? 'GET' : 'POST'), headers, body };
   };
