@@ -92,7 +92,8 @@ async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, g
       if (now.getTime() - since.getTime() >= windowMs) {
         return fail(row, notNow.code, `the provider kept answering "not now" for ${device.config.retryWindowMinutes} minutes; last: ${notNow.message}`);
       }
-      const at = new Date(Math.min(now.getTime() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
+      // The pause (and a Retry-After) counts from the answer, not from the batch's start: a send that timed out after 15 s still waits.
+      const at = new Date(Math.min(Date.now() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
       host.requeues.push({ messageId: row.messageId, at, reason: `${notNow.code}: ${notNow.message}`, notNow: true });
     }
   };
