@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { rawGraphQL } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
-import { freePort } from '../support/ports.ts';
-import { killAll, spawnNode, waitForReady } from '../support/process.ts';
+import { killAll, startSwitchboard } from '../support/process.ts';
 import { FakeAndroidSmsGateway } from '../support/providers/fake-android-sms-gateway.ts';
 import { Receiver } from '../support/receiver.ts';
 
@@ -225,20 +224,7 @@ describe('android-sms-gateway pacing across worker processes', () => {
   const urls: string[] = [];
   beforeAll(async () => {
     [fake, db] = await Promise.all([FakeAndroidSmsGateway.start(), createTestDatabase()]);
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      urls.push(`http://127.0.0.1:${port}`);
-      const proc = spawnNode({
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
-        SWITCHBOARD_SECRET_KEY: SECRET_KEY,
-        SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
-        LOG_LEVEL: 'warn',
-      });
-      await waitForReady(proc, urls[i]!);
-    }
+    for (let i = 0; i < 2; i++) urls.push(await startSwitchboard(db.url));
   });
   afterAll(async () => {
     await killAll();
