@@ -73,6 +73,13 @@ describe('the android-sms-gateway driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
+  it('sends attachments as links after the text, the gateway having no MMS', async () => {
+    const to = phone();
+    const res = await postWebhook(app, { location_id: ws.locationId, phone: to, message: 'Your invoice', message_id: `asg-att-${Date.now()}`, channel: 'sms', attachments: ['https://example.com/invoice.pdf'] }, ws.key);
+    await messageWhen(app, res.body.messageId, (x) => x.status === 'SENT', 'SENT');
+    expect(sentTo(to)[0]!.body.textMessage.text).toBe('Your invoice\nhttps://example.com/invoice.pdf');
+  });
+
   it("sends from the configured SIM and through the configured phone of the account", async () => {
     const ws2 = await workspace(app);
     await driverDevice(app, ws2, { driver: 'android-sms-gateway', channel: 'SMS', address: phone(), config: fake.config({ simNumber: 2, deviceId: fake.deviceId }) });
