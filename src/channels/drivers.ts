@@ -1,4 +1,5 @@
 import { badInput } from '../errors.ts';
+import { androidSmsGatewayDriver } from './android-sms-gateway/android-sms-gateway-driver.ts';
 import { blueBubblesDriver } from './bluebubbles/bluebubbles-driver.ts';
 import type { ChannelDriver } from './driver.ts';
 import { simulatorDriver } from './simulator/simulator-driver.ts';
@@ -7,7 +8,7 @@ import { whatsAppCloudDriver } from './whatsapp-cloud/whatsapp-cloud-driver.ts';
 
 /** Every driver Switchboard ships; a device names one. */
 export const DRIVERS: Record<string, ChannelDriver<any>> = Object.fromEntries(
-  [simulatorDriver, twilioDriver, whatsAppCloudDriver, blueBubblesDriver].map((d) => [d.name, d]),
+  [simulatorDriver, twilioDriver, whatsAppCloudDriver, blueBubblesDriver, androidSmsGatewayDriver].map((d) => [d.name, d]),
 );
 
 export function driverNamed(name: string): ChannelDriver<any> {

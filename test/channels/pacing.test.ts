@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
 import { driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { freePort } from '../support/ports.ts';
-import { killAll, spawnNode, waitForReady } from '../support/process.ts';
+import { killAll, startSwitchboard } from '../support/process.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { FakeTwilio } from '../support/providers/fake-twilio.ts';
 
@@ -89,20 +88,7 @@ describe('pacing across worker processes', () => {
   const urls: string[] = [];
   beforeAll(async () => {
     [fake, db] = await Promise.all([FakeTwilio.start(), createTestDatabase()]);
-    for (let i = 0; i < 2; i++) {
-      const port = await freePort();
-      const proc = spawnNode({
-        DATABASE_URL: db.url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
-        SWITCHBOARD_SECRET_KEY: SECRET_KEY,
-        SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
-        LOG_LEVEL: 'warn',
-      });
-      urls.push(`http://127.0.0.1:${port}`);
-      await waitForReady(proc, urls[i]!);
-    }
+    for (let i = 0; i < 2; i++) urls.push(await startSwitchboard(db.url));
   });
   afterAll(async () => {
     await killAll();

@@ -133,7 +133,7 @@ export type DeviceCreateInput = {
   channel: Channel;
   /** The driver's configuration: the drivers query lists its fields. */
   config?: unknown;
-  /** One of: simulator, twilio, whatsapp-cloud, bluebubbles (default simulator); the drivers query lists each one's config. */
+  /** One of: simulator, twilio, whatsapp-cloud, bluebubbles, android-sms-gateway (default simulator); the drivers query lists each one's config. */
   driver?: string | null | undefined;
   /** Sent as integrationType in payloads (default WHATSAPP for WhatsApp, CUSTOM otherwise). */
   integrationType?: string | null | undefined;

@@ -184,6 +184,23 @@ export async function waitForReady(proc: Proc, baseUrl: string, timeoutMs = 90_0
   }
 }
 
+/** Switchboard as a real process (API and workers) on `databaseUrl`, ready to answer; returns its URL. */
+export async function startSwitchboard(databaseUrl: string): Promise<string> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const proc = spawnNode({
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    SWITCHBOARD_ADMIN_KEY: ADMIN_KEY,
+    SWITCHBOARD_SECRET_KEY: SECRET_KEY,
+    SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
+    LOG_LEVEL: 'warn',
+  });
+  await waitForReady(proc, url);
+  return url;
+}
+
 /**
  * Switchboard as a real process on `databaseUrl`, set to recover fast from a kill: jobs a dead
  * process held expire after 5 s, the supervisor looks every second, retries come every second.
