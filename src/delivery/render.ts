@@ -1,6 +1,7 @@
+import { twilioSignature } from '../crypto/twilio-signature.ts';
 import type { StoredEvent } from '../events/event-payloads.ts';
 import type { TargetKind, WebhookEvent } from '../generated/prisma/client.ts';
-import { activeSecrets } from '../targets/signing-secrets.ts';
+import { activeSecrets, currentSecret } from '../targets/signing-secrets.ts';
 import type { HttpMethod } from '../targets/target-config.ts';
 import type { OpenTarget } from '../targets/targets.ts';
 import { moveUrlCredentials } from '../targets/url-credentials.ts';
@@ -8,14 +9,16 @@ import { buildBody, fieldText } from './body-fields.ts';
 import { headerValueToSend } from './header-encoding.ts';
 import { LIVE_CHAT_DEFAULT_BODY, seed000Body, seed001Body, smppQuery } from './dialects.ts';
 import { signatureHeader } from './sign.ts';
+import { twilioParams } from './twilio-dialect.ts';
 import { liveChatEventName, variablesOf } from './variables.ts';
 
 /** Which document a target speaks. */
-export type Dialect = 'SEED001' | 'SEED000' | 'SMPP' | 'LIVE_CHAT';
+export type Dialect = 'SEED001' | 'SEED000' | 'SMPP' | 'LIVE_CHAT' | 'TWILIO';
 
 export function dialectOf(kind: TargetKind, webhookEvent: WebhookEvent | null): Dialect {
   if (kind === 'WORKSPACE') return 'SEED000';
   if (kind === 'LIVE_CHAT') return 'LIVE_CHAT';
+  if (kind === 'TWILIO') return 'TWILIO';
   return webhookEvent === 'MESSAGE_UPDATED_SMPP' ? 'SMPP' : 'SEED001';
 }
 
@@ -32,8 +35,9 @@ export function renderRequest(
   event: StoredEvent,
   target: OpenTarget,
   dialect: Dialect,
-  options: { attempt: number; now: Date },
+  options: { attempt: number; now: Date; accountSid?: string },
 ): RenderedRequest {
+  if (dialect === 'TWILIO') return renderTwilioRequest(event, target, options.accountSid ?? '', options.attempt);
   const eventName = dialect === 'LIVE_CHAT' ? liveChatEventName(event) : event.type;
   const variables = variablesOf(event, eventName);
   const method: HttpMethod = dialect === 'SMPP' ? 'GET' : target.method;
@@ -66,4 +70,24 @@ export function renderRequest(
   headers['x-switchboard-event'] = event.type;
   headers['x-switchboard-attempt'] = String(options.attempt);
   return { method, url: url.toString(), headers, body };
+}
+
+/**
+ * The request Twilio would make: a form POST signed with `X-Twilio-Signature` (HMAC-SHA1 of the URL
+ * and the sorted parameters, keyed with the API key secret the target keeps), with the event id as
+ * `I-Twilio-Idempotency-Token`, the same on every retry. Credentials in the URL go as Basic auth;
+ * the signature covers the URL without them, as the receiver sees it.
+ */
+function renderTwilioRequest(event: StoredEvent, target: OpenTarget, accountSid: string, attempt: number): RenderedRequest {
+  const params = twilioParams(event, accountSid);
+  const { url, auth } = moveUrlCredentials(target.url, { type: 'NONE' });
+  const headers: Record<string, string> = {
+    'user-agent': USER_AGENT,
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-twilio-signature': twilioSignature(currentSecret(target.signingSecrets), url, params),
+    'i-twilio-idempotency-token': event.id,
+    'x-switchboard-attempt': String(attempt),
+  };
+  if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  return { method: 'POST', url, headers, body: new URLSearchParams(params as Record<string, string>).toString() };
 }

@@ -5,5 +5,7 @@ import type { Runtime } from '../runtime.ts';
 export type Context = {
   rt: Runtime;
   viewer: Viewer | null;
+  /** The key itself, only for what must sign with it as Twilio signs with an auth token (twilioSmsUrl); never shown or logged. */
+  key: string | null;
   requestId: string;
 };

@@ -40,7 +40,7 @@ export function createGraphQLHandler(rt: Runtime) {
       const viewer = key ? await rt.keys.resolve(key) : null;
       if (key && !viewer) throw unauthenticated();
       if (viewer) await rt.limiter.enforce(viewer.keyId, viewer.rateLimitPerMinute ?? rt.config.rateLimitPerMinute);
-      return { rt, viewer, requestId };
+      return { rt, viewer, key, requestId };
     },
   });
 }
