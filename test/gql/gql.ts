@@ -70,6 +70,8 @@ type Documents = {
     "\n  query ErrorsWorkspaces($input: WorkspacesInput) {\n    workspaces(input: $input) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": typeof types.ErrorsWorkspacesDocument,
     "\n  mutation ErrorsCreateKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.ErrorsCreateKeyDocument,
     "\n  query TwilioIds($id: Int!) {\n    workspace(id: $id) {\n      accountSid\n    }\n    apiKeys(input: { workspaceId: $id }) {\n      nodes {\n        sid\n      }\n    }\n  }\n": typeof types.TwilioIdsDocument,
+    "\n  mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      twilioSmsUrl\n    }\n  }\n": typeof types.SetTwilioSmsUrlDocument,
+    "\n  mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n    }\n  }\n": typeof types.ReplayTwilioDeliveryDocument,
     "\n  mutation LcReplay($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.LcReplayDocument,
     "\n  query LcDeliveryAttempts($id: ID!) {\n    delivery(id: $id) {\n      id\n      status\n      attemptCount\n      attempts {\n        number\n        statusCode\n        error\n      }\n    }\n  }\n": typeof types.LcDeliveryAttemptsDocument,
     "\n  mutation LcSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      deviceId\n      conversationId\n    }\n  }\n": typeof types.LcSendDocument,
@@ -207,6 +209,8 @@ const documents: Documents = {
     "\n  query ErrorsWorkspaces($input: WorkspacesInput) {\n    workspaces(input: $input) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": types.ErrorsWorkspacesDocument,
     "\n  mutation ErrorsCreateKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n      }\n    }\n  }\n": types.ErrorsCreateKeyDocument,
     "\n  query TwilioIds($id: Int!) {\n    workspace(id: $id) {\n      accountSid\n    }\n    apiKeys(input: { workspaceId: $id }) {\n      nodes {\n        sid\n      }\n    }\n  }\n": types.TwilioIdsDocument,
+    "\n  mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      twilioSmsUrl\n    }\n  }\n": types.SetTwilioSmsUrlDocument,
+    "\n  mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n    }\n  }\n": types.ReplayTwilioDeliveryDocument,
     "\n  mutation LcReplay($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n      status\n    }\n  }\n": types.LcReplayDocument,
     "\n  query LcDeliveryAttempts($id: ID!) {\n    delivery(id: $id) {\n      id\n      status\n      attemptCount\n      attempts {\n        number\n        statusCode\n        error\n      }\n    }\n  }\n": types.LcDeliveryAttemptsDocument,
     "\n  mutation LcSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      deviceId\n      conversationId\n    }\n  }\n": types.LcSendDocument,
@@ -509,6 +513,14 @@ export function graphql(source: "\n  mutation ErrorsCreateKey($input: ApiKeyCrea
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TwilioIds($id: Int!) {\n    workspace(id: $id) {\n      accountSid\n    }\n    apiKeys(input: { workspaceId: $id }) {\n      nodes {\n        sid\n      }\n    }\n  }\n"): typeof import('./graphql.ts').TwilioIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      twilioSmsUrl\n    }\n  }\n"): typeof import('./graphql.ts').SetTwilioSmsUrlDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').ReplayTwilioDeliveryDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

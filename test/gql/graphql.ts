@@ -867,6 +867,20 @@ export type TwilioIdsQueryVariables = Exact<{
 
 export type TwilioIdsQuery = { workspace: { accountSid: string }, apiKeys: { nodes: Array<{ sid: string }> } };
 
+export type SetTwilioSmsUrlMutationVariables = Exact<{
+  input: WorkspaceUpdateInput;
+}>;
+
+
+export type SetTwilioSmsUrlMutation = { updateWorkspace: { id: number, twilioSmsUrl: string | null } };
+
+export type ReplayTwilioDeliveryMutationVariables = Exact<{
+  input: DeliveryReplayInput;
+}>;
+
+
+export type ReplayTwilioDeliveryMutation = { replayDelivery: { id: string } };
+
 export type LcReplayMutationVariables = Exact<{
   input: DeliveryReplayInput;
 }>;
@@ -2142,6 +2156,21 @@ export const TwilioIdsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TwilioIdsQuery, TwilioIdsQueryVariables>;
+export const SetTwilioSmsUrlDocument = new TypedDocumentString(`
+    mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {
+  updateWorkspace(input: $input) {
+    id
+    twilioSmsUrl
+  }
+}
+    `) as unknown as TypedDocumentString<SetTwilioSmsUrlMutation, SetTwilioSmsUrlMutationVariables>;
+export const ReplayTwilioDeliveryDocument = new TypedDocumentString(`
+    mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {
+  replayDelivery(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayTwilioDeliveryMutation, ReplayTwilioDeliveryMutationVariables>;
 export const LcReplayDocument = new TypedDocumentString(`
     mutation LcReplay($input: DeliveryReplayInput!) {
   replayDelivery(input: $input) {
