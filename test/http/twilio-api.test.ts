@@ -214,6 +214,31 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await restError(limitedClient.api.v2010.accounts(limited.accountSid).fetch())).toMatchObject({ status: 429, code: 20429 });
   });
 
+  it('refuses malformed parameters naming the parameter and the rule, and stores nothing', async () => {
+    const auth = { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.key}`).toString('base64')}` };
+    const messages = `${app.url}/2010-04-01/Accounts/${account.accountSid}/Messages.json`;
+    const before = await rows(app, 'SELECT count(*)::int AS n FROM messages');
+    const post = (form: Record<string, string>) =>
+      fetch(messages, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+    const cases: [Promise<Response>, number, string][] = [
+      [post({ To: phone(), Body: 'nul \u0000 inside' }), 60200, 'Body'],
+      [post({ To: phone(), Body: 'x'.repeat(1601) }), 21617, 'Body'],
+      [post({ To: phone(), Body: 'x', StatusCallback: 'not a url' }), 21609, 'StatusCallback'],
+      [post({ To: phone(), MediaUrl: 'ftp://example.com/a.png' }), 21620, 'MediaUrl'],
+      [post({ To: `fax:${phone()}`, Body: 'x' }), 21211, 'To'],
+      [fetch(`${messages}?DateSent%3E=yesterday`, { headers: auth }), 60200, 'DateSent>'],
+      [fetch(`${messages}?PageSize=1001`, { headers: auth }), 20007, 'PageSize'],
+      [fetch(`${messages}?PageToken=PAnothing`, { headers: auth }), 60200, 'PageToken'],
+    ];
+    for (const [answer, code, parameter] of cases) {
+      const res = await answer;
+      const body = (await res.json()) as { code: number; message: string; status: number };
+      expect({ status: res.status, code: body.code }, body.message).toEqual({ status: 400, code });
+      expect(body.message).toContain(parameter);
+    }
+    expect(await rows(app, 'SELECT count(*)::int AS n FROM messages')).toEqual(before);
+  });
+
   it('answers paths it does not serve with Twilio’s 404, and a known path with another method with 405', async () => {
     const auth = { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.key}`).toString('base64')}` };
     const calls = await fetch(`${app.url}/2010-04-01/Accounts/${account.accountSid}/Calls.json`, { headers: auth });
