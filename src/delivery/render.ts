@@ -61,7 +61,7 @@ export function renderRequest(
   if (body) headers['content-type'] = 'application/json';
   for (const h of target.headers) headers[h.key.toLowerCase()] = headerValueToSend(fieldText(h, variables), h.type === 'VARIABLE');
   if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = headerValueToSend(auth.value, false);
-  if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  if (auth.type === 'BASIC') headers.authorization = basic(auth);
   if (auth.type === 'BEARER') headers.authorization = headerValueToSend(`Bearer ${auth.token}`, false);
   // Ours last, so a configured header cannot forge them.
   headers['webhook-id'] = event.id;
@@ -75,19 +75,20 @@ export function renderRequest(
 /**
  * The request Twilio would make: a form POST signed with `X-Twilio-Signature` (HMAC-SHA1 of the URL
  * and the sorted parameters, keyed with the API key secret the target keeps), with the event id as
- * `I-Twilio-Idempotency-Token`, the same on every retry. Credentials in the URL go as Basic auth;
- * the signature covers the URL without them, as the receiver sees it.
+ * `I-Twilio-Idempotency-Token`, the same on every retry. Credentials the URL was given with go as
+ * Basic auth; the signature covers the URL without them, as the receiver sees it.
  */
 function renderTwilioRequest(event: StoredEvent, target: OpenTarget, accountSid: string, attempt: number): RenderedRequest {
   const params = twilioParams(event, accountSid);
-  const { url, auth } = moveUrlCredentials(target.url, { type: 'NONE' });
   const headers: Record<string, string> = {
     'user-agent': USER_AGENT,
     'content-type': 'application/x-www-form-urlencoded',
-    'x-twilio-signature': twilioSignature(currentSecret(target.signingSecrets), url, params),
+    'x-twilio-signature': twilioSignature(currentSecret(target.signingSecrets), target.url, params),
     'i-twilio-idempotency-token': event.id,
     'x-switchboard-attempt': String(attempt),
   };
-  if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
-  return { method: 'POST', url, headers, body: new URLSearchParams(params as Record<string, string>).toString() };
+  if (target.auth.type === 'BASIC') headers.authorization = basic(target.auth);
+  return { method: 'POST', url: target.url, headers, body: new URLSearchParams(params as Record<string, string>).toString() };
 }
+
+const basic = (auth: { username: string; password: string }) => `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;

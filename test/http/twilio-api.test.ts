@@ -4,15 +4,13 @@ import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
 import { messageOf, messageReaches, rows, sleep, startOfRateWindow } from '../support/messaging.ts';
-import { twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
+import { asWorkspace, basicAuth, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
 let app: TestApp;
 let account: TwilioAccount;
 let client: ReturnType<typeof twilioClient>;
 let sms: { id: string; address: string };
 
-const asFixture = (a: TwilioAccount) => ({ ...a, webhookSigningSecret: null });
-const uuidOf = (sid: string) => sid.slice(2).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
 /** What the SDK throws: its RestException, with Twilio's code and the HTTP status. */
 async function restError(work: Promise<unknown>): Promise<{ status: number; code: number; message: string; moreInfo: string }> {
@@ -29,7 +27,7 @@ beforeAll(async () => {
   app = await startTestApp();
   account = await twilioAccount(app);
   client = twilioClient(app, account.accountSid, account.key);
-  sms = await device(app, asFixture(account));
+  sms = await device(app, asWorkspace(account));
 });
 afterAll(async () => {
   await app?.stop();
@@ -62,7 +60,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(Math.abs(m.dateCreated.getTime() - Date.now())).toBeLessThan(60_000);
     expect(m.dateSent).toBeNull();
 
-    const sent = await messageReaches(app, uuidOf(m.sid), 'DELIVERED');
+    const sent = await messageReaches(app, messageIdOf(m.sid), 'DELIVERED');
     expect(sent).toMatchObject({ deviceId: sms.id, channel: 'SMS', content: 'Hello from a Twilio app', direction: 'OUTBOUND' });
     expect(sent.providerMessageId).toMatch(/^SIM/);
     const fetched = await client.messages(m.sid).fetch();
@@ -74,23 +72,23 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     const plain = await client.messages.create({ to: phone(), body: 'No From' });
     expect(plain.from).toBe(sms.address);
 
-    const whatsapp = await device(app, asFixture(account), { channel: 'WHATSAPP' });
+    const whatsapp = await device(app, asWorkspace(account), { channel: 'WHATSAPP' });
     const to = phone();
     const m = await client.messages.create({ from: `whatsapp:${whatsapp.address}`, to: `whatsapp:${to}`, body: 'On WhatsApp' });
     expect(m).toMatchObject({ from: `whatsapp:${whatsapp.address}`, to: `whatsapp:${to}` });
-    expect(await messageOf(app, uuidOf(m.sid))).toMatchObject({ deviceId: whatsapp.id, channel: 'WHATSAPP' });
+    expect(await messageOf(app, messageIdOf(m.sid))).toMatchObject({ deviceId: whatsapp.id, channel: 'WHATSAPP' });
   });
 
   it('fetches a message by its SID and lists messages to a number sent after a time, across pages', async () => {
     const to = phone();
     const early = await client.messages.create({ to, body: 'before the cutoff' });
-    await messageReaches(app, uuidOf(early.sid), 'DELIVERED');
+    await messageReaches(app, messageIdOf(early.sid), 'DELIVERED');
     // The SDK sends times to the second: the cutoff is the next whole second.
     const cutoff = new Date(Math.ceil((Date.now() + 1) / 1000) * 1000);
     await sleep(cutoff.getTime() - Date.now() + 10);
     const later: string[] = [];
     for (let i = 0; i < 5; i++) later.push((await client.messages.create({ to, body: `after ${i}` })).sid);
-    for (const sid of later) await messageReaches(app, uuidOf(sid), 'DELIVERED');
+    for (const sid of later) await messageReaches(app, messageIdOf(sid), 'DELIVERED');
 
     expect((await client.messages(later[2]!).fetch()).body).toBe('after 2');
     const listed = await client.messages.list({ to, dateSentAfter: cutoff, limit: 5, pageSize: 2 });
@@ -114,33 +112,33 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
 
   it('redacts a sent message’s text with update({ body: "" }), in the API, in GraphQL and in its events', async () => {
     const m = await client.messages.create({ to: phone(), body: 'My card number is 4111…' });
-    await messageReaches(app, uuidOf(m.sid), 'DELIVERED');
+    await messageReaches(app, messageIdOf(m.sid), 'DELIVERED');
     const redacted = await client.messages(m.sid).update({ body: '' });
     expect(redacted).toMatchObject({ sid: m.sid, body: '' });
     expect((await client.messages(m.sid).fetch()).body).toBe('');
-    expect((await messageOf(app, uuidOf(m.sid))).content).toBeNull();
-    const copies = await rows<{ content: string | null }>(app, "SELECT payload->'message'->>'content' AS content FROM events WHERE payload->'message'->>'id' = $1", [uuidOf(m.sid)]);
+    expect((await messageOf(app, messageIdOf(m.sid))).content).toBeNull();
+    const copies = await rows<{ content: string | null }>(app, "SELECT payload->'message'->>'content' AS content FROM events WHERE payload->'message'->>'id' = $1", [messageIdOf(m.sid)]);
     expect(copies.length).toBeGreaterThan(0);
     expect(copies.every((c) => c.content === null)).toBe(true);
   });
 
   it('deletes a message with remove(): fetching it then answers 20404', async () => {
     const m = await client.messages.create({ to: phone(), body: 'Delete me' });
-    await messageReaches(app, uuidOf(m.sid), 'DELIVERED');
+    await messageReaches(app, messageIdOf(m.sid), 'DELIVERED');
     expect(await client.messages(m.sid).remove()).toBe(true);
     const error = await restError(client.messages(m.sid).fetch());
     expect(error).toMatchObject({ status: 404, code: 20404 });
-    expect(await rows(app, 'SELECT 1 FROM messages WHERE id = $1', [uuidOf(m.sid)])).toEqual([]);
+    expect(await rows(app, 'SELECT 1 FROM messages WHERE id = $1', [messageIdOf(m.sid)])).toEqual([]);
   });
 
   it('refuses to redact or delete a message still queued (20009), and keeps it', async () => {
     const hour = new Date().getUTCHours();
     const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
-    const closed = await device(app, asFixture(account), { config: { sendingHours: { from: at(hour + 2), to: at(hour + 3), timeZone: 'UTC' } } });
+    const closed = await device(app, asWorkspace(account), { config: { sendingHours: { from: at(hour + 2), to: at(hour + 3), timeZone: 'UTC' } } });
     const m = await client.messages.create({ from: closed.address, to: phone(), body: 'Waits for its hours' });
     expect(await restError(client.messages(m.sid).update({ body: '' }))).toMatchObject({ status: 400, code: 20009 });
     expect(await restError(client.messages(m.sid).remove())).toMatchObject({ status: 400, code: 20009 });
-    expect(await messageOf(app, uuidOf(m.sid))).toMatchObject({ status: 'QUEUED', content: 'Waits for its hours' });
+    expect(await messageOf(app, messageIdOf(m.sid))).toMatchObject({ status: 'QUEUED', content: 'Waits for its hours' });
   });
 
   it('wrong credentials make the SDK throw its RestException with 20003', async () => {
@@ -183,7 +181,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
   it('answers 20404 for another account’s SID in the path, and for a SID of another account’s message', async () => {
     const other = await twilioAccount(app);
     const otherClient = twilioClient(app, other.accountSid, other.key);
-    const theirs = await otherClient.messages.create({ to: phone(), body: 'theirs', from: (await device(app, asFixture(other))).address });
+    const theirs = await otherClient.messages.create({ to: phone(), body: 'theirs', from: (await device(app, asWorkspace(other))).address });
     expect(await restError(client.api.v2010.accounts(other.accountSid).messages.list())).toMatchObject({ status: 404, code: 20404 });
     expect(await restError(client.messages(theirs.sid).fetch())).toMatchObject({ status: 404, code: 20404 });
   });
@@ -199,7 +197,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(media[0]!.sid).toMatch(/^ME[0-9a-f]{32}$/);
     const content = await fetch(`${app.url}${media[0]!.uri.replace(/\.json$/, '')}`, {
       redirect: 'manual',
-      headers: { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.key}`).toString('base64')}` },
+      headers: basicAuth(account),
     });
     expect(content.status).toBe(307);
     expect(content.headers.get('location')).toBe(mediaUrl);
@@ -215,7 +213,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
   });
 
   it('refuses malformed parameters naming the parameter and the rule, and stores nothing', async () => {
-    const auth = { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.key}`).toString('base64')}` };
+    const auth = basicAuth(account);
     const messages = `${app.url}/2010-04-01/Accounts/${account.accountSid}/Messages.json`;
     const before = await rows(app, 'SELECT count(*)::int AS n FROM messages');
     const post = (form: Record<string, string>) =>
@@ -240,7 +238,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
   });
 
   it('answers paths it does not serve with Twilio’s 404, and a known path with another method with 405', async () => {
-    const auth = { authorization: `Basic ${Buffer.from(`${account.accountSid}:${account.key}`).toString('base64')}` };
+    const auth = basicAuth(account);
     const calls = await fetch(`${app.url}/2010-04-01/Accounts/${account.accountSid}/Calls.json`, { headers: auth });
     expect(calls.status).toBe(404);
     expect(await calls.json()).toMatchObject({ code: 20404, status: 404, more_info: 'https://www.twilio.com/docs/errors/20404' });

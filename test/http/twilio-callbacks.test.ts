@@ -5,9 +5,9 @@ import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
 import { simulateInbound, waitForDeliveries, type DeliveryNode } from '../support/delivery-helpers.ts';
 import { device, phone, webhook } from '../support/fixtures.ts';
 import { execute, ok } from '../support/graphql.ts';
-import { eventsOn, messageOf } from '../support/messaging.ts';
+import { eventsOn, messageOf, rows } from '../support/messaging.ts';
 import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
-import { formOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
+import { asWorkspace, formOf, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
 let app: TestApp;
 let receiver: Receiver;
@@ -15,8 +15,6 @@ let account: TwilioAccount;
 let client: ReturnType<typeof twilioClient>;
 let sms: { id: string; address: string };
 
-const asFixture = (a: TwilioAccount) => ({ ...a, webhookSigningSecret: null });
-const uuidOf = (sid: string) => sid.slice(2).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
 
 /** Twilio's own check, as an app's handler runs it: the signature over the URL it was called at and the form. */
 const validTwilioRequest = (authToken: string, r: ReceivedRequest) =>
@@ -32,7 +30,7 @@ beforeAll(async () => {
   [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1,1' }), Receiver.start()]);
   account = await twilioAccount(app);
   client = twilioClient(app, account.accountSid, account.key);
-  sms = await device(app, asFixture(account));
+  sms = await device(app, asWorkspace(account));
 });
 afterAll(async () => {
   await app?.stop();
@@ -67,10 +65,20 @@ describe('Twilio-style callbacks', () => {
     }
   });
 
+  it('sends the credentials a StatusCallback URL carries as Basic auth, keeping them out of the stored URL', async () => {
+    const withCredentials = receiver.url.replace('http://', 'http://crm:s3cret@');
+    const m = await client.messages.create({ to: phone(), body: 'Behind Basic auth', statusCallback: `${withCredentials}/secured` });
+    const [first] = await callbacksFor('/secured', m.sid, 1);
+    expect(first!.headers.authorization).toBe(`Basic ${Buffer.from('crm:s3cret').toString('base64')}`);
+    expect(validTwilioRequest(account.key, first!)).toBe(true);
+    const stored = await rows<{ url: string; auth_type: string }>(app, `SELECT url, auth_type FROM targets WHERE kind = 'TWILIO' AND url LIKE '%/secured'`);
+    expect(stored).toEqual([{ url: `${receiver.url}/secured`, auth_type: 'BASIC' }]);
+  });
+
   it('the same message shows in GraphQL and reaches a MESSAGE_UPDATED webhook', async () => {
-    await webhook(app, asFixture(account), { url: `${receiver.url}/updates`, event: 'MESSAGE_UPDATED' });
+    await webhook(app, asWorkspace(account), { url: `${receiver.url}/updates`, event: 'MESSAGE_UPDATED' });
     const m = await client.messages.create({ to: phone(), body: 'Seen everywhere', statusCallback: `${receiver.url}/status` });
-    const id = uuidOf(m.sid);
+    const id = messageIdOf(m.sid);
     const updates = await eventsOn(receiver, '/updates', 2, (r) => r.json?.messageId === id);
     expect(updates.map((u) => u.json.status)).toEqual(expect.arrayContaining(['sent', 'delivered']));
     expect(await messageOf(app, id)).toMatchObject({ id, content: 'Seen everywhere', status: 'DELIVERED', deviceId: sms.id });
@@ -79,7 +87,7 @@ describe('Twilio-style callbacks', () => {
   it('carries ErrorCode when a message fails', async () => {
     const failing = await twilioAccount(app);
     const to = phone();
-    await device(app, asFixture(failing), { config: { deliveredAfterMs: 0, failNumbers: { [to]: 'sim:30003' } } });
+    await device(app, asWorkspace(failing), { config: { deliveredAfterMs: 0, failNumbers: { [to]: 'sim:30003' } } });
     const m = await twilioClient(app, failing.accountSid, failing.key).messages.create({ to, body: 'Unreachable', statusCallback: `${receiver.url}/failures` });
     const [failed] = (await callbacksFor('/failures', m.sid, 2)).filter((r) => formOf(r.body).MessageStatus === 'failed');
     expect(formOf(failed!.body)).toMatchObject({ MessageStatus: 'failed', ErrorCode: '30003', AccountSid: failing.accountSid });
@@ -101,14 +109,14 @@ describe('Twilio-style callbacks', () => {
 
     const retried = (nodes: DeliveryNode[]) => nodes.find((d) => d.targetKind === 'TWILIO' && d.eventId === retry.headers['i-twilio-idempotency-token']);
     const byWorkspace = { workspaceId: account.id, eventType: 'MESSAGE_UPDATED' as const };
-    const logged = retried(await waitForDeliveries(app, asFixture(account), byWorkspace, (nodes) => retried(nodes)?.status === 'SUCCEEDED'))!;
+    const logged = retried(await waitForDeliveries(app, asWorkspace(account), byWorkspace, (nodes) => retried(nodes)?.status === 'SUCCEEDED'))!;
     expect(logged.attempts.map((a) => [a.statusCode, a.trigger])).toEqual([
       [503, 'SCHEDULED'],
       [200, 'SCHEDULED'],
     ]);
 
     await ok(app.url, ReplayTwilioDelivery, { input: { id: logged.id } }, { key: account.key });
-    const replayed = retried(await waitForDeliveries(app, asFixture(account), byWorkspace, (nodes) => retried(nodes)?.attempts.length === 3))!;
+    const replayed = retried(await waitForDeliveries(app, asWorkspace(account), byWorkspace, (nodes) => retried(nodes)?.attempts.length === 3))!;
     expect(replayed.attempts.at(-1)).toMatchObject({ statusCode: 200, trigger: 'MANUAL' });
   });
 
@@ -116,7 +124,7 @@ describe('Twilio-style callbacks', () => {
     const set = await ok(app.url, SetTwilioSmsUrl, { input: { id: account.id, twilioSmsUrl: `${receiver.url}/incoming` } }, { key: account.key });
     expect(set.updateWorkspace.twilioSmsUrl).toBe(`${receiver.url}/incoming`);
     const from = phone();
-    const stored = await simulateInbound(app, asFixture(account), { deviceId: sms.id, phone: from, message: 'Is my order ready?' });
+    const stored = await simulateInbound(app, asWorkspace(account), { deviceId: sms.id, phone: from, message: 'Is my order ready?' });
     const [incoming] = await receiver.waitForCount('/incoming', 1);
     expect(validTwilioRequest(account.key, incoming!)).toBe(true);
     const sid = `SM${stored.id.replaceAll('-', '')}`;

@@ -44,5 +44,14 @@ export function twilioClient(app: TestApp, username: string, password: string, a
   return client;
 }
 
+/** The account as the plain fixtures take a workspace (its key is the API key). */
+export const asWorkspace = (a: TwilioAccount) => ({ ...a, webhookSigningSecret: null });
+
+/** The message id a Twilio SID carries (its 32 hex digits). */
+export const messageIdOf = (sid: string) => sid.slice(2).replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, '$1-$2-$3-$4-$5');
+
+/** `Authorization: Basic` with the account SID and the key, for requests without the SDK. */
+export const basicAuth = (a: TwilioAccount) => ({ authorization: `Basic ${Buffer.from(`${a.accountSid}:${a.key}`).toString('base64')}` });
+
 /** The form fields of a request Switchboard posted, as Twilio's helpers take them (every value a string). */
 export const formOf = (body: string): Record<string, string> => Object.fromEntries(new URLSearchParams(body));

@@ -54,7 +54,7 @@ async function forget(rt: Runtime, ref: MessageRef, message: MessageRow, how: (s
  * per link to the media Switchboard keeps), each with a stable `ME` SID. Its content is at its URI
  * without `.json`, which redirects to the media itself.
  */
-export async function mediaOf(rt: Runtime, ref: MessageRef, message: MessageRow) {
+async function mediaOf(rt: Runtime, ref: MessageRef, message: MessageRow) {
   const parentSid = messageSid(message.id, message.attachments.length);
   const kept = message.attachments.map(mediaIdOfLink).filter((id) => id !== null);
   const { rows } = kept.length
