@@ -34,8 +34,10 @@ export class KeyCache {
   }
 
   async #load(hash: string, now: number): Promise<Viewer | null> {
-    const { rows } = await this.#pool.query<{ id: string; workspace_id: number | null; rate_limit_per_minute: number | null }>(
-      'SELECT id, workspace_id, rate_limit_per_minute FROM api_keys WHERE hash = $1 AND revoked_at IS NULL',
+    const { rows } = await this.#pool.query<{ id: string; workspace_id: number | null; rate_limit_per_minute: number | null; sid: string; account_sid: string | null }>(
+      `SELECT k.id, k.workspace_id, k.rate_limit_per_minute, k.sid, w.account_sid
+         FROM api_keys k LEFT JOIN workspaces w ON w.id = k.workspace_id
+        WHERE k.hash = $1 AND k.revoked_at IS NULL`,
       [hash],
     );
     const row = rows[0];
@@ -43,7 +45,14 @@ export class KeyCache {
       ? null
       : row.workspace_id === null
         ? { kind: 'admin', keyId: row.id, rateLimitPerMinute: row.rate_limit_per_minute }
-        : { kind: 'workspace', workspaceId: row.workspace_id, keyId: row.id, rateLimitPerMinute: row.rate_limit_per_minute };
+        : {
+            kind: 'workspace',
+            workspaceId: row.workspace_id,
+            keyId: row.id,
+            rateLimitPerMinute: row.rate_limit_per_minute,
+            keySid: row.sid,
+            accountSid: row.account_sid!,
+          };
     if (this.#entries.size > 10_000) this.#entries.clear();
     this.#entries.set(hash, { viewer, expiresAt: now + CACHE_TTL_MS });
     return viewer;

@@ -12,6 +12,7 @@ export const ApiKey = builder.prismaObject('ApiKey', {
     workspaceId: t.exposeInt('workspaceId', { nullable: true, description: 'Null for an admin key.' }),
     admin: t.boolean({ resolve: (k) => k.workspaceId === null }),
     prefix: t.exposeString('prefix', { description: 'The start of the key, to recognise it.' }),
+    sid: t.exposeString('sid', { description: 'The Twilio-style API key SID (`SK…`): with the secret, Basic credentials of the Twilio-compatible API.' }),
     label: t.exposeString('label'),
     rateLimitPerMinute: t.exposeInt('rateLimitPerMinute', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),

@@ -1,9 +1,13 @@
 import { AppError, forbidden, notFound } from '../errors.ts';
 
-/** Who is calling: an admin key sees every workspace, a workspace key only its own. */
+/**
+ * Who is calling: an admin key sees every workspace, a workspace key only its own. A workspace key
+ * also carries its Twilio-style identity (its SID and its workspace's account SID), which the
+ * Twilio-compatible door checks the Basic user name against.
+ */
 export type Viewer =
   | { kind: 'admin'; keyId: string; rateLimitPerMinute: number | null }
-  | { kind: 'workspace'; workspaceId: number; keyId: string; rateLimitPerMinute: number | null };
+  | { kind: 'workspace'; workspaceId: number; keyId: string; rateLimitPerMinute: number | null; keySid: string; accountSid: string };
 
 const KEY_FORMS = 'send it as `Authorization: Bearer <key>`, `authorization: <key>` or `x-api-key: <key>`';
 

@@ -16,8 +16,8 @@ type Row = {
   status: string;
   attemptCount: number;
   event: { id: string; workspaceId: number; type: StoredEvent['type']; payload: unknown; createdAt: Date };
-  /** With the event its webhook subscribes to (none for the workspace webhook and live chat). */
-  target: Target & { webhookEvent: WebhookEvent | null };
+  /** With the event its webhook subscribes to (none for the workspace webhook and live chat), and for a TWILIO target its workspace's account SID. */
+  target: Target & { webhookEvent: WebhookEvent | null; accountSid: string | null };
 };
 
 /**
@@ -150,7 +150,11 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
   try {
     const target = targetOf(row);
     const number = row.attemptCount + 1;
-    const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.target.webhookEvent), { attempt: number, now: new Date() });
+    const request = renderRequest(row.event as StoredEvent, target, dialectOf(row.target.kind, row.target.webhookEvent), {
+      attempt: number,
+      now: new Date(),
+      accountSid: row.target.accountSid ?? undefined,
+    });
     const result = await deps.send(request);
     deps.limiter.observe(row.target.id, result.durationMs);
     record = attemptRecord(rt, row, target, number, manual, request.url, result);
@@ -229,5 +233,6 @@ SELECT
             'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
             'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
             'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
-            'enabled', t.enabled, 'webhookEvent', w.event)), '[]')
+            'enabled', t.enabled, 'webhookEvent', w.event,
+            'accountSid', CASE WHEN t.kind = 'TWILIO' THEN (SELECT account_sid FROM workspaces WHERE id = t.workspace_id) END)), '[]')
      FROM targets t LEFT JOIN webhooks w ON w.target_id = t.id WHERE t.id IN (SELECT target_id FROM d)) AS targets`;

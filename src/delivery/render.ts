@@ -1,6 +1,7 @@
+import { twilioSignature } from '../crypto/twilio-signature.ts';
 import type { StoredEvent } from '../events/event-payloads.ts';
 import type { TargetKind, WebhookEvent } from '../generated/prisma/client.ts';
-import { activeSecrets } from '../targets/signing-secrets.ts';
+import { activeSecrets, currentSecret } from '../targets/signing-secrets.ts';
 import type { HttpMethod } from '../targets/target-config.ts';
 import type { OpenTarget } from '../targets/targets.ts';
 import { moveUrlCredentials } from '../targets/url-credentials.ts';
@@ -8,14 +9,16 @@ import { buildBody, fieldText } from './body-fields.ts';
 import { headerValueToSend } from './header-encoding.ts';
 import { LIVE_CHAT_DEFAULT_BODY, seed000Body, seed001Body, smppQuery } from './dialects.ts';
 import { signatureHeader } from './sign.ts';
+import { twilioParams } from './twilio-dialect.ts';
 import { liveChatEventName, variablesOf } from './variables.ts';
 
 /** Which document a target speaks. */
-export type Dialect = 'SEED001' | 'SEED000' | 'SMPP' | 'LIVE_CHAT';
+export type Dialect = 'SEED001' | 'SEED000' | 'SMPP' | 'LIVE_CHAT' | 'TWILIO';
 
 export function dialectOf(kind: TargetKind, webhookEvent: WebhookEvent | null): Dialect {
   if (kind === 'WORKSPACE') return 'SEED000';
   if (kind === 'LIVE_CHAT') return 'LIVE_CHAT';
+  if (kind === 'TWILIO') return 'TWILIO';
   return webhookEvent === 'MESSAGE_UPDATED_SMPP' ? 'SMPP' : 'SEED001';
 }
 
@@ -32,8 +35,9 @@ export function renderRequest(
   event: StoredEvent,
   target: OpenTarget,
   dialect: Dialect,
-  options: { attempt: number; now: Date },
+  options: { attempt: number; now: Date; accountSid?: string },
 ): RenderedRequest {
+  if (dialect === 'TWILIO') return renderTwilioRequest(event, target, options.accountSid ?? '', options.attempt);
   const eventName = dialect === 'LIVE_CHAT' ? liveChatEventName(event) : event.type;
   const variables = variablesOf(event, eventName);
   const method: HttpMethod = dialect === 'SMPP' ? 'GET' : target.method;
@@ -57,7 +61,7 @@ export function renderRequest(
   if (body) headers['content-type'] = 'application/json';
   for (const h of target.headers) headers[h.key.toLowerCase()] = headerValueToSend(fieldText(h, variables), h.type === 'VARIABLE');
   if (auth.type === 'API_KEY') headers[auth.headerName.toLowerCase()] = headerValueToSend(auth.value, false);
-  if (auth.type === 'BASIC') headers.authorization = `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;
+  if (auth.type === 'BASIC') headers.authorization = basic(auth);
   if (auth.type === 'BEARER') headers.authorization = headerValueToSend(`Bearer ${auth.token}`, false);
   // Ours last, so a configured header cannot forge them.
   headers['webhook-id'] = event.id;
@@ -67,3 +71,24 @@ export function renderRequest(
   headers['x-switchboard-attempt'] = String(options.attempt);
   return { method, url: url.toString(), headers, body };
 }
+
+/**
+ * The request Twilio would make: a form POST signed with `X-Twilio-Signature` (HMAC-SHA1 of the URL
+ * and the sorted parameters, keyed with the API key secret the target keeps), with the event id as
+ * `I-Twilio-Idempotency-Token`, the same on every retry. Credentials the URL was given with go as
+ * Basic auth; the signature covers the URL without them, as the receiver sees it.
+ */
+function renderTwilioRequest(event: StoredEvent, target: OpenTarget, accountSid: string, attempt: number): RenderedRequest {
+  const params = twilioParams(event, accountSid);
+  const headers: Record<string, string> = {
+    'user-agent': USER_AGENT,
+    'content-type': 'application/x-www-form-urlencoded',
+    'x-twilio-signature': twilioSignature(currentSecret(target.signingSecrets), target.url, params),
+    'i-twilio-idempotency-token': event.id,
+    'x-switchboard-attempt': String(attempt),
+  };
+  if (target.auth.type === 'BASIC') headers.authorization = basic(target.auth);
+  return { method: 'POST', url: target.url, headers, body: new URLSearchParams(params as Record<string, string>).toString() };
+}
+
+const basic = (auth: { username: string; password: string }) => `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}`;

@@ -82,17 +82,21 @@ export type EventPayloadOf = {
 /** An event as stored: what the renderers take. */
 export type StoredEvent = { [T in EventType]: { id: string; workspaceId: number; type: T; payload: EventPayloadOf[T]; createdAt: Date } }[EventType];
 
+type Routing = { channel: Channel | null; direction: MessageDirection | null; status: MessageStatus | null; deviceId: string | null; messageId: string | null };
+
 /** Routing attributes of an event: what webhook filters and targets match on. */
-export function routingOf(event: StoredEvent): { channel: Channel | null; direction: MessageDirection | null; status: MessageStatus | null; deviceId: string | null } {
+export function routingOf(event: StoredEvent): Routing {
   switch (event.type) {
     case 'INCOMING_MESSAGE':
     case 'OUTGOING_MESSAGE':
-    case 'MESSAGE_UPDATED':
-      return { channel: event.payload.message.channel, direction: event.payload.message.direction, status: event.payload.message.status, deviceId: event.payload.device.id };
+    case 'MESSAGE_UPDATED': {
+      const { message, device } = event.payload;
+      return { channel: message.channel, direction: message.direction, status: message.status, deviceId: device.id, messageId: message.id };
+    }
     case 'NEW_CONV':
     case 'ENDING_CONV':
-      return { channel: event.payload.device.channel, direction: event.payload.message?.direction ?? null, status: null, deviceId: event.payload.device.id };
+      return { channel: event.payload.device.channel, direction: event.payload.message?.direction ?? null, status: null, deviceId: event.payload.device.id, messageId: null };
     default:
-      return { channel: null, direction: null, status: null, deviceId: null };
+      return { channel: null, direction: null, status: null, deviceId: null, messageId: null };
   }
 }

@@ -39,6 +39,7 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
       direction: r.direction,
       status: r.status,
       device_id: r.deviceId,
+      message_id: r.messageId,
       target_id: events[i]!.onlyTargetId ?? null,
     };
   });
@@ -50,12 +51,14 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
 /**
  * Events in, deliveries out: subscriptions whose event and seed 004 filters match, the workspace
  * webhook (seed 000: outbound statuses and inbound messages), live-chat integrations whose active
- * connection carried the message, and explicit single-target events.
+ * connection carried the message, Twilio-style callbacks (a message's StatusCallback for its status
+ * changes, the workspace's twilioSmsUrl for inbound messages), and explicit single-target events.
  */
 const FAN_OUT = `
 WITH e AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
-    id uuid, workspace_id int, type text, payload jsonb, channel text, direction text, status text, device_id char(24), target_id char(24))
+    id uuid, workspace_id int, type text, payload jsonb, channel text, direction text, status text, device_id char(24), message_id uuid,
+    target_id char(24))
 ),
 inserted AS (
   INSERT INTO events (id, workspace_id, type, payload, created_at)
@@ -86,6 +89,18 @@ matches AS (
     JOIN targets t ON t.id = i.target_id
    WHERE e.target_id IS NULL
      AND (e.type = 'ENDING_CONV' OR (e.type = 'INCOMING_MESSAGE'))
+  UNION ALL
+  SELECT e.id, t.id, e.workspace_id, t.enabled
+    FROM e
+    JOIN messages m ON m.id = e.message_id
+    JOIN targets t ON t.id = m.status_callback_target_id
+   WHERE e.target_id IS NULL AND e.type = 'MESSAGE_UPDATED'
+  UNION ALL
+  SELECT e.id, t.id, e.workspace_id, t.enabled
+    FROM e
+    JOIN workspaces ws ON ws.id = e.workspace_id
+    JOIN targets t ON t.id = ws.twilio_sms_target_id
+   WHERE e.target_id IS NULL AND e.type = 'INCOMING_MESSAGE'
   UNION ALL
   SELECT e.id, t.id, e.workspace_id, true
     FROM e JOIN targets t ON t.id = e.target_id

@@ -9,5 +9,7 @@ export type Context = {
   keyRejected: boolean;
   /** List items answered so far, against GRAPHQL_LIMITS.maxListedNodes. */
   listedNodes: number;
+  /** The key itself, only for what must sign with it as Twilio signs with an auth token (twilioSmsUrl); never shown or logged. */
+  key: string | null;
   requestId: string;
 };

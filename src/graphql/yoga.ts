@@ -40,7 +40,7 @@ export function createGraphQLHandler(rt: Runtime) {
       const key = keyFromHeaders((name) => request.headers.get(name));
       const viewer = key ? await rt.keys.resolve(key) : null;
       if (viewer) await rt.limiter.enforce(viewer.keyId, viewer.rateLimitPerMinute ?? rt.config.rateLimitPerMinute);
-      return { rt, viewer, keyRejected: key !== null && viewer === null, listedNodes: 0, requestId };
+      return { rt, viewer, key: viewer ? key : null, keyRejected: key !== null && viewer === null, listedNodes: 0, requestId };
     },
   });
 }

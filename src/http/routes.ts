@@ -5,6 +5,7 @@ import { liveChatResponseEndpoint } from '../live-chat/response-endpoint.ts';
 import type { Route } from './server.ts';
 import { providerCallbacks } from './provider-callbacks.ts';
 import { mediaEndpoint } from './media-endpoint.ts';
+import { twilioApiRoutes } from './twilio-api/twilio-api.ts';
 
 /** The REST doors next to GraphQL. Path parameters are named groups: an error about one names it. */
 export function restRoutes(rt: Runtime): Route[] {
@@ -19,5 +20,6 @@ export function restRoutes(rt: Runtime): Route[] {
     { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/inbound$/, handler: devices.inbound },
     { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/status$/, handler: devices.status },
     { method: 'POST', path: /^\/integrations\/live-chat\/(?<integrationId>[^/]+)\/chats\/(?<chatIdentifier>[^/]+)\/events$/, handler: liveChatResponseEndpoint(rt) },
+    ...twilioApiRoutes(rt),
   ];
 }

@@ -35,3 +35,8 @@ export class MediaLinks {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 }
+
+const LINK = /\/media\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\?expires=/i;
+
+/** The media id a link made by MediaLinks names, or null for any other URL. */
+export const mediaIdOfLink = (url: string): string | null => LINK.exec(url)?.[1]?.toLowerCase() ?? null;

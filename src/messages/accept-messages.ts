@@ -29,6 +29,8 @@ export type AcceptRequest = {
   requestHash: string;
   /** Send from this device (the live-chat door names its connection). */
   deviceId?: string;
+  /** Call its status changes back to this TWILIO target (the Twilio-compatible door's StatusCallback). */
+  statusCallbackTargetId?: string;
 };
 
 export type AcceptResult = { ok: true; messageId: string; duplicate: boolean } | { ok: false; error: AppError };
@@ -138,11 +140,12 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   });
   const inserted = await sql.query<{ id: string }>(
     `INSERT INTO messages (id, workspace_id, conversation_id, client_id, device_id, direction, channel, type, content, attachments,
-                           external_id, request_hash, user_id, is_agent, status, segments, encoding, created_at, updated_at)
+                           external_id, request_hash, user_id, is_agent, status, segments, encoding, status_callback_target_id, created_at, updated_at)
      SELECT id, workspace_id, conversation_id, client_id, device_id, 'OUTBOUND', channel::"Channel", type::"MessageType", content, attachments,
-            external_id, request_hash, user_id, is_agent, 'QUEUED', segments, encoding, $2, $2
+            external_id, request_hash, user_id, is_agent, 'QUEUED', segments, encoding, status_callback_target_id, $2, $2
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, workspace_id int, conversation_id text, client_id text, device_id text, channel text,
-            type text, content text, attachments text[], external_id text, request_hash text, user_id text, is_agent boolean, segments int, encoding text)
+            type text, content text, attachments text[], external_id text, request_hash text, user_id text, is_agent boolean, segments int, encoding text,
+            status_callback_target_id text)
      ON CONFLICT (workspace_id, external_id) DO NOTHING
      RETURNING id`,
     [
@@ -163,6 +166,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
           is_agent: m.r.isAgent,
           segments: m.segments,
           encoding: m.encoding,
+          status_callback_target_id: m.r.statusCallbackTargetId ?? null,
         })),
       ),
       now,

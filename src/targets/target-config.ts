@@ -105,6 +105,14 @@ export function credentialsBesideAuth(d: { url?: string | null; auth?: TargetAut
   }
 }
 
+/**
+ * A URL Twilio-style callbacks go to, as its WHATWG form (non-ASCII percent-encoded): that is the
+ * URL requested and signed, and what identifies its target with the key that signs it.
+ */
+export const twilioCallbackUrl = httpUrl
+  .transform((url) => new URL(url).href)
+  .pipe(z.string().max(LIMITS.url, `must be at most ${LIMITS.url} characters once percent-encoded`));
+
 export const permanentStatusCodesInput = z
   .array(z.number().int().min(400, 'must be a 4xx or 5xx status').max(599, 'must be a 4xx or 5xx status'))
   .max(50);

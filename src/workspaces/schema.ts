@@ -19,6 +19,15 @@ export const Workspace = builder.prismaObject('Workspace', {
   fields: (t) => ({
     id: t.exposeInt('id'),
     locationId: t.exposeString('locationId', { description: 'Routes seed 000 requests (`location_id`).' }),
+    accountSid: t.exposeString('accountSid', {
+      description: "The Twilio-style account SID (`AC…`) of the Twilio-compatible API: the Basic user name, with one of the workspace's API keys as auth token.",
+    }),
+    twilioSmsUrl: t.string({
+      nullable: true,
+      description: "Receives incoming messages in Twilio's form, signed (X-Twilio-Signature) with the API key that set it.",
+      select: { twilioSmsTarget: true },
+      resolve: (w) => (w.twilioSmsTarget ? withoutCredentials(w.twilioSmsTarget.url) : null),
+    }),
     name: t.exposeString('name'),
     address: t.exposeString('address', { nullable: true }),
     email: t.exposeString('email', { nullable: true }),
@@ -75,7 +84,15 @@ const WorkspaceCreateInput = builder.inputType('WorkspaceCreateInput', {
 });
 
 const WorkspaceUpdateInput = builder.inputType('WorkspaceUpdateInput', {
-  fields: (t) => ({ id: t.int({ required: true }), name: t.string({ required: false }), ...contactFields(t) }),
+  fields: (t) => ({
+    id: t.int({ required: true }),
+    name: t.string({ required: false }),
+    ...contactFields(t),
+    twilioSmsUrl: t.string({
+      required: false,
+      description: "Where incoming messages go in Twilio's form (an app's Twilio inbound handler), signed with the secret of the workspace API key making this call; null stops them.",
+    }),
+  }),
 });
 
 const WorkspaceDeleteInput = builder.inputType('WorkspaceDeleteInput', { fields: (t) => ({ id: t.int({ required: true }) }) });
@@ -121,7 +138,7 @@ builder.mutationFields((t) => ({
   updateWorkspace: t.field({
     type: Workspace,
     args: { input: t.arg({ type: WorkspaceUpdateInput, required: true }) },
-    resolve: (_root, { input }, ctx) => updateWorkspace(ctx.rt, ctx.viewer, input),
+    resolve: (_root, { input }, ctx) => updateWorkspace(ctx.rt, ctx.viewer, input, ctx.key),
   }),
   deleteWorkspace: t.field({
     type: Deleted,

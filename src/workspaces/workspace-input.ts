@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { pagingInput } from '../graphql/lists.ts';
-import { headersInput, targetUrl } from '../targets/target-config.ts';
+import { headersInput, targetUrl, twilioCallbackUrl } from '../targets/target-config.ts';
 import { e164, email, LIMITS, optionalText, requiredText } from '../validation/rules.ts';
 
 const contact = {
@@ -22,6 +22,7 @@ export const updateWorkspaceInput = z.object({
   id: z.number().int(),
   name: requiredText(LIMITS.name).optional(),
   ...contact,
+  twilioSmsUrl: twilioCallbackUrl.nullish(),
 });
 
 export const listWorkspacesInput = pagingInput.extend({ name: optionalText(LIMITS.name) });

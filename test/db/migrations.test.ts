@@ -135,6 +135,27 @@ describe('migrations', () => {
     await expect(withClient(migrated.url, (c) => migrate(c, readMigrations(dir)))).rejects.toThrow(new RegExp(`${first!.name}.*changed after it was applied`));
   });
 
+  it('gives workspaces and API keys that existed before the Twilio-compatible API their own account and key SIDs', async () => {
+    const db = await emptyDatabase();
+    const all = readMigrations();
+    const twilio = all.findIndex((m) => m.name.endsWith('_twilio_compatible_api'));
+    await withClient(db.url, (c) => migrate(c, all.slice(0, twilio)));
+    await withClient(db.url, async (c) => {
+      await c.query(`INSERT INTO workspaces (location_id, name, updated_at) VALUES ('00000000000000000001', 'a', now()), ('00000000000000000002', 'b', now())`);
+      await c.query(`INSERT INTO api_keys (id, workspace_id, prefix, hash, label) SELECT lpad(w.id::text, 24, '0'), w.id, 'sbk_' || w.id, lpad(w.id::text, 64, '0'), 'old' FROM workspaces w`);
+    });
+    await withClient(db.url, (c) => migrate(c, all));
+    const sids = await withClient(db.url, async (c) => ({
+      accounts: (await c.query('SELECT account_sid FROM workspaces')).rows.map((r) => r.account_sid),
+      keys: (await c.query('SELECT sid FROM api_keys')).rows.map((r) => r.sid),
+    }));
+    expect(sids.accounts).toHaveLength(2);
+    expect(new Set(sids.accounts).size).toBe(2);
+    for (const sid of sids.accounts) expect(sid).toMatch(/^AC[0-9a-f]{32}$/);
+    expect(new Set(sids.keys).size).toBe(2);
+    for (const sid of sids.keys) expect(sid).toMatch(/^SK[0-9a-f]{32}$/);
+  });
+
   it('a migration that fails leaves nothing of itself behind, and the next start can apply it once fixed', async () => {
     const db = await emptyDatabase();
     const dir = copyOfMigrations();

@@ -70,6 +70,9 @@ type Documents = {
     "\n  mutation ErrorsCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ErrorsCreateWorkspaceDocument,
     "\n  query ErrorsWorkspaces($input: WorkspacesInput) {\n    workspaces(input: $input) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": typeof types.ErrorsWorkspacesDocument,
     "\n  mutation ErrorsCreateKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.ErrorsCreateKeyDocument,
+    "\n  query TwilioIds($id: Int!) {\n    workspace(id: $id) {\n      accountSid\n    }\n    apiKeys(input: { workspaceId: $id }) {\n      nodes {\n        sid\n      }\n    }\n  }\n": typeof types.TwilioIdsDocument,
+    "\n  mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      twilioSmsUrl\n    }\n  }\n": typeof types.SetTwilioSmsUrlDocument,
+    "\n  mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n    }\n  }\n": typeof types.ReplayTwilioDeliveryDocument,
     "\n  mutation LcReplay($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n      status\n    }\n  }\n": typeof types.LcReplayDocument,
     "\n  query LcDeliveryAttempts($id: ID!) {\n    delivery(id: $id) {\n      id\n      status\n      attemptCount\n      attempts {\n        number\n        statusCode\n        error\n      }\n    }\n  }\n": typeof types.LcDeliveryAttemptsDocument,
     "\n  mutation LcSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      deviceId\n      conversationId\n    }\n  }\n": typeof types.LcSendDocument,
@@ -131,6 +134,8 @@ type Documents = {
     "\n  mutation MessagingWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      webhookSigningSecret\n    }\n  }\n": typeof types.MessagingWorkspaceDocument,
     "\n  mutation MessagingKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.MessagingKeyDocument,
     "\n  query MessagingMessage($id: ID!) {\n    message(id: $id) {\n      id\n      workspaceId\n      conversationId\n      clientId\n      deviceId\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      providerMessageId\n      userId\n      isAgent\n      status\n      rawStatus\n      errorCode\n      error\n      segments\n      encoding\n      createdAt\n      sentAt\n      deliveredAt\n      readAt\n      failedAt\n    }\n  }\n": typeof types.MessagingMessageDocument,
+    "\n  mutation TwilioWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      accountSid\n      webhookSigningSecret\n    }\n  }\n": typeof types.TwilioWorkspaceDocument,
+    "\n  mutation TwilioKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        sid\n      }\n    }\n  }\n": typeof types.TwilioKeyDocument,
     "\n  query webhooks($input: WebhooksInput!) {\n    webhooks(input: $input) {\n      nodes {\n        workspaceId\n        id\n        label\n        url\n        event\n        createdAt\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  mutation createWebhook($input: WebhookCreateInput!) {\n    createWebhook(input: $input) {\n      workspaceId\n      id\n      label\n      url\n      event\n      headers\n      createdAt\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  query WhWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      workspaceId\n      label\n      url\n      event\n      method\n      channels\n      directions\n      statuses\n      headers\n      headerFields {\n        key\n        type\n        value\n      }\n      queryParams {\n        key\n        type\n        value\n      }\n      auth {\n        type\n        headerName\n        username\n        secret\n      }\n      bodyFields {\n        key\n        type\n        value\n      }\n      permanentStatusCodes\n      enabled\n      disabledReason\n      disabledAt\n      failingSince\n      signingSecret\n      testDelivery {\n        id\n        status\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": typeof types.WhWebhookDocument,
@@ -207,6 +212,9 @@ const documents: Documents = {
     "\n  mutation ErrorsCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": types.ErrorsCreateWorkspaceDocument,
     "\n  query ErrorsWorkspaces($input: WorkspacesInput) {\n    workspaces(input: $input) {\n      nodes {\n        id\n        name\n      }\n      pageInfo {\n        endCursor\n        hasNextPage\n      }\n      totalCount\n    }\n  }\n": types.ErrorsWorkspacesDocument,
     "\n  mutation ErrorsCreateKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      apiKey {\n        id\n      }\n    }\n  }\n": types.ErrorsCreateKeyDocument,
+    "\n  query TwilioIds($id: Int!) {\n    workspace(id: $id) {\n      accountSid\n    }\n    apiKeys(input: { workspaceId: $id }) {\n      nodes {\n        sid\n      }\n    }\n  }\n": types.TwilioIdsDocument,
+    "\n  mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      twilioSmsUrl\n    }\n  }\n": types.SetTwilioSmsUrlDocument,
+    "\n  mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n    }\n  }\n": types.ReplayTwilioDeliveryDocument,
     "\n  mutation LcReplay($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n      status\n    }\n  }\n": types.LcReplayDocument,
     "\n  query LcDeliveryAttempts($id: ID!) {\n    delivery(id: $id) {\n      id\n      status\n      attemptCount\n      attempts {\n        number\n        statusCode\n        error\n      }\n    }\n  }\n": types.LcDeliveryAttemptsDocument,
     "\n  mutation LcSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      deviceId\n      conversationId\n    }\n  }\n": types.LcSendDocument,
@@ -268,6 +276,8 @@ const documents: Documents = {
     "\n  mutation MessagingWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      webhookSigningSecret\n    }\n  }\n": types.MessagingWorkspaceDocument,
     "\n  mutation MessagingKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.MessagingKeyDocument,
     "\n  query MessagingMessage($id: ID!) {\n    message(id: $id) {\n      id\n      workspaceId\n      conversationId\n      clientId\n      deviceId\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      providerMessageId\n      userId\n      isAgent\n      status\n      rawStatus\n      errorCode\n      error\n      segments\n      encoding\n      createdAt\n      sentAt\n      deliveredAt\n      readAt\n      failedAt\n    }\n  }\n": types.MessagingMessageDocument,
+    "\n  mutation TwilioWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      accountSid\n      webhookSigningSecret\n    }\n  }\n": types.TwilioWorkspaceDocument,
+    "\n  mutation TwilioKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        sid\n      }\n    }\n  }\n": types.TwilioKeyDocument,
     "\n  query webhooks($input: WebhooksInput!) {\n    webhooks(input: $input) {\n      nodes {\n        workspaceId\n        id\n        label\n        url\n        event\n        createdAt\n      }\n    }\n  }\n": types.WebhooksDocument,
     "\n  mutation createWebhook($input: WebhookCreateInput!) {\n    createWebhook(input: $input) {\n      workspaceId\n      id\n      label\n      url\n      event\n      headers\n      createdAt\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  query WhWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      workspaceId\n      label\n      url\n      event\n      method\n      channels\n      directions\n      statuses\n      headers\n      headerFields {\n        key\n        type\n        value\n      }\n      queryParams {\n        key\n        type\n        value\n      }\n      auth {\n        type\n        headerName\n        username\n        secret\n      }\n      bodyFields {\n        key\n        type\n        value\n      }\n      permanentStatusCodes\n      enabled\n      disabledReason\n      disabledAt\n      failingSince\n      signingSecret\n      testDelivery {\n        id\n        status\n      }\n      createdAt\n      updatedAt\n    }\n  }\n": types.WhWebhookDocument,
@@ -512,6 +522,18 @@ export function graphql(source: "\n  mutation ErrorsCreateKey($input: ApiKeyCrea
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query TwilioIds($id: Int!) {\n    workspace(id: $id) {\n      accountSid\n    }\n    apiKeys(input: { workspaceId: $id }) {\n      nodes {\n        sid\n      }\n    }\n  }\n"): typeof import('./graphql.ts').TwilioIdsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n      twilioSmsUrl\n    }\n  }\n"): typeof import('./graphql.ts').SetTwilioSmsUrlDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').ReplayTwilioDeliveryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation LcReplay($input: DeliveryReplayInput!) {\n    replayDelivery(input: $input) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql.ts').LcReplayDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -753,6 +775,14 @@ export function graphql(source: "\n  mutation MessagingKey($input: ApiKeyCreateI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessagingMessage($id: ID!) {\n    message(id: $id) {\n      id\n      workspaceId\n      conversationId\n      clientId\n      deviceId\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      providerMessageId\n      userId\n      isAgent\n      status\n      rawStatus\n      errorCode\n      error\n      segments\n      encoding\n      createdAt\n      sentAt\n      deliveredAt\n      readAt\n      failedAt\n    }\n  }\n"): typeof import('./graphql.ts').MessagingMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TwilioWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      accountSid\n      webhookSigningSecret\n    }\n  }\n"): typeof import('./graphql.ts').TwilioWorkspaceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TwilioKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        sid\n      }\n    }\n  }\n"): typeof import('./graphql.ts').TwilioKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

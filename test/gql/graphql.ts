@@ -349,6 +349,7 @@ export type TargetFieldInput = {
 
 export type TargetKind =
   | 'LIVE_CHAT'
+  | 'TWILIO'
   | 'WEBHOOK'
   | 'WORKSPACE';
 
@@ -470,6 +471,8 @@ export type WorkspaceUpdateInput = {
   name?: string | null | undefined;
   /** E.164, like +14155552671. */
   phone?: string | null | undefined;
+  /** Where incoming messages go in Twilio's form (an app's Twilio inbound handler), signed with the secret of the workspace API key making this call; null stops them. */
+  twilioSmsUrl?: string | null | undefined;
   /** Where seed 000 STATUS-UPDATE and MESSAGE events go. */
   webhookUrl?: string | null | undefined;
 };
@@ -865,6 +868,27 @@ export type ErrorsCreateKeyMutationVariables = Exact<{
 
 
 export type ErrorsCreateKeyMutation = { createApiKey: { apiKey: { id: string } } };
+
+export type TwilioIdsQueryVariables = Exact<{
+  id: number;
+}>;
+
+
+export type TwilioIdsQuery = { workspace: { accountSid: string }, apiKeys: { nodes: Array<{ sid: string }> } };
+
+export type SetTwilioSmsUrlMutationVariables = Exact<{
+  input: WorkspaceUpdateInput;
+}>;
+
+
+export type SetTwilioSmsUrlMutation = { updateWorkspace: { id: number, twilioSmsUrl: string | null } };
+
+export type ReplayTwilioDeliveryMutationVariables = Exact<{
+  input: DeliveryReplayInput;
+}>;
+
+
+export type ReplayTwilioDeliveryMutation = { replayDelivery: { id: string } };
 
 export type LcReplayMutationVariables = Exact<{
   input: DeliveryReplayInput;
@@ -1288,6 +1312,20 @@ export type MessagingMessageQueryVariables = Exact<{
 
 
 export type MessagingMessageQuery = { message: { id: string, workspaceId: number, conversationId: string, clientId: string, deviceId: string, direction: MessageDirection, channel: Channel, type: MessageType, content: string | null, attachments: Array<string>, externalId: string | null, providerMessageId: string | null, userId: string | null, isAgent: boolean, status: MessageStatus, rawStatus: string | null, errorCode: string | null, error: string | null, segments: number | null, encoding: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, readAt: string | null, failedAt: string | null } };
+
+export type TwilioWorkspaceMutationVariables = Exact<{
+  input: WorkspaceCreateInput;
+}>;
+
+
+export type TwilioWorkspaceMutation = { createWorkspace: { id: number, locationId: string, accountSid: string, webhookSigningSecret: string | null } };
+
+export type TwilioKeyMutationVariables = Exact<{
+  input: ApiKeyCreateInput;
+}>;
+
+
+export type TwilioKeyMutation = { createApiKey: { secret: string, apiKey: { id: string, sid: string } } };
 
 export type WebhooksQueryVariables = Exact<{
   input: WebhooksInput;
@@ -2136,6 +2174,33 @@ export const ErrorsCreateKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ErrorsCreateKeyMutation, ErrorsCreateKeyMutationVariables>;
+export const TwilioIdsDocument = new TypedDocumentString(`
+    query TwilioIds($id: Int!) {
+  workspace(id: $id) {
+    accountSid
+  }
+  apiKeys(input: {workspaceId: $id}) {
+    nodes {
+      sid
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TwilioIdsQuery, TwilioIdsQueryVariables>;
+export const SetTwilioSmsUrlDocument = new TypedDocumentString(`
+    mutation SetTwilioSmsUrl($input: WorkspaceUpdateInput!) {
+  updateWorkspace(input: $input) {
+    id
+    twilioSmsUrl
+  }
+}
+    `) as unknown as TypedDocumentString<SetTwilioSmsUrlMutation, SetTwilioSmsUrlMutationVariables>;
+export const ReplayTwilioDeliveryDocument = new TypedDocumentString(`
+    mutation ReplayTwilioDelivery($input: DeliveryReplayInput!) {
+  replayDelivery(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReplayTwilioDeliveryMutation, ReplayTwilioDeliveryMutationVariables>;
 export const LcReplayDocument = new TypedDocumentString(`
     mutation LcReplay($input: DeliveryReplayInput!) {
   replayDelivery(input: $input) {
@@ -3061,6 +3126,27 @@ export const MessagingMessageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MessagingMessageQuery, MessagingMessageQueryVariables>;
+export const TwilioWorkspaceDocument = new TypedDocumentString(`
+    mutation TwilioWorkspace($input: WorkspaceCreateInput!) {
+  createWorkspace(input: $input) {
+    id
+    locationId
+    accountSid
+    webhookSigningSecret
+  }
+}
+    `) as unknown as TypedDocumentString<TwilioWorkspaceMutation, TwilioWorkspaceMutationVariables>;
+export const TwilioKeyDocument = new TypedDocumentString(`
+    mutation TwilioKey($input: ApiKeyCreateInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      sid
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<TwilioKeyMutation, TwilioKeyMutationVariables>;
 export const WebhooksDocument = new TypedDocumentString(`
     query webhooks($input: WebhooksInput!) {
   webhooks(input: $input) {

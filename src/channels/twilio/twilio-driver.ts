@@ -2,7 +2,7 @@ import type { Channel } from '../../generated/prisma/client.ts';
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
 import { DriverError, NotNowError, WebhookRefused, type ChannelDriver, type DriverContext, type DriverDevice, type InboundReport, type StatusReport } from '../driver.ts';
 import { notNowFor, type ProviderResponse } from '../provider-http.ts';
-import { formParams, isValidTwilioSignature } from './twilio-signature.ts';
+import { formParams, isValidTwilioSignature } from '../../crypto/twilio-signature.ts';
 
 const config = driverConfig(
   {

@@ -45,7 +45,8 @@ function urlForms(url: string): string[] {
 
 /** Form body → Twilio params (repeated keys become lists). */
 export function formParams(body: string): TwilioParams {
-  const params: TwilioParams = {};
+  // Without a prototype: a parameter named __proto__ is data, not the object's prototype.
+  const params: TwilioParams = Object.create(null);
   for (const [k, v] of new URLSearchParams(body)) {
     const existing = params[k];
     params[k] = existing === undefined ? v : Array.isArray(existing) ? [...existing, v] : [existing, v];
