@@ -7,19 +7,19 @@ import type { OpenTarget } from '../targets/targets.ts';
 import { moveUrlCredentials } from '../targets/url-credentials.ts';
 import { buildBody, fieldText } from './body-fields.ts';
 import { headerValueToSend } from './header-encoding.ts';
-import { LIVE_CHAT_DEFAULT_BODY, seed000Body, seed001Body, smppQuery } from './dialects.ts';
+import { LIVE_CHAT_DEFAULT_BODY, workspaceWebhookPayload, subscriptionPayload, smppStatusQuery } from './payloads.ts';
 import { signatureHeader } from './sign.ts';
 import { twilioParams } from './twilio-dialect.ts';
 import { liveChatEventName, variablesOf } from './variables.ts';
 
 /** Which document a target speaks. */
-export type Dialect = 'SEED001' | 'SEED000' | 'SMPP' | 'LIVE_CHAT' | 'TWILIO';
+export type Dialect = 'SUBSCRIPTION' | 'WORKSPACE_WEBHOOK' | 'SMPP_GET' | 'LIVE_CHAT' | 'TWILIO';
 
 export function dialectOf(kind: TargetKind, webhookEvent: WebhookEvent | null): Dialect {
-  if (kind === 'WORKSPACE') return 'SEED000';
+  if (kind === 'WORKSPACE') return 'WORKSPACE_WEBHOOK';
   if (kind === 'LIVE_CHAT') return 'LIVE_CHAT';
   if (kind === 'TWILIO') return 'TWILIO';
-  return webhookEvent === 'MESSAGE_UPDATED_SMPP' ? 'SMPP' : 'SEED001';
+  return webhookEvent === 'MESSAGE_UPDATED_SMPP' ? 'SMPP_GET' : 'SUBSCRIPTION';
 }
 
 export type RenderedRequest = { method: HttpMethod; url: string; headers: Record<string, string>; body: string };
@@ -40,19 +40,19 @@ export function renderRequest(
   if (dialect === 'TWILIO') return renderTwilioRequest(event, target, options.accountSid ?? '', options.attempt);
   const eventName = dialect === 'LIVE_CHAT' ? liveChatEventName(event) : event.type;
   const variables = variablesOf(event, eventName);
-  const method: HttpMethod = dialect === 'SMPP' ? 'GET' : target.method;
+  const method: HttpMethod = dialect === 'SMPP_GET' ? 'GET' : target.method;
 
   let payload: unknown;
   if (target.bodyFields) payload = buildBody(target.bodyFields, variables);
   else if (dialect === 'LIVE_CHAT') payload = buildBody(LIVE_CHAT_DEFAULT_BODY, variables);
-  else if (dialect === 'SEED000') payload = seed000Body(event);
-  else if (dialect === 'SEED001') payload = seed001Body(event);
+  else if (dialect === 'WORKSPACE_WEBHOOK') payload = workspaceWebhookPayload(event);
+  else if (dialect === 'SUBSCRIPTION') payload = subscriptionPayload(event);
   const body = method === 'GET' || payload === undefined ? '' : JSON.stringify(payload);
 
   // A URL stored with credentials (before they were moved into auth) is sent, and recorded, without them.
   const { url: bareUrl, auth } = moveUrlCredentials(target.url, target.auth);
   const url = new URL(bareUrl);
-  if (dialect === 'SMPP') for (const [k, v] of smppQuery(event)) url.searchParams.append(k, v);
+  if (dialect === 'SMPP_GET') for (const [k, v] of smppStatusQuery(event)) url.searchParams.append(k, v);
   for (const p of target.queryParams) url.searchParams.append(p.key, fieldText(p, variables));
 
   const timestamp = Math.floor(options.now.getTime() / 1000);

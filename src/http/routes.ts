@@ -1,6 +1,6 @@
 import type { Runtime } from '../runtime.ts';
 import { deviceEndpoints } from './device-endpoints.ts';
-import { seed000Webhook } from './seed000-webhook.ts';
+import { plainWebhookDoor } from './plain-webhook-door.ts';
 import { liveChatResponseEndpoint } from '../live-chat/response-endpoint.ts';
 import type { Route } from './server.ts';
 import { providerCallbacks } from './provider-callbacks.ts';
@@ -16,7 +16,7 @@ export function restRoutes(rt: Runtime): Route[] {
     { method: 'POST', path: providerPath, handler: providers },
     { method: 'GET', path: providerPath, handler: providers },
     { method: 'GET', path: /^\/media\/(?<id>[^/]+)$/, handler: mediaEndpoint(rt) },
-    { method: 'POST', path: /^\/webhook\/?$/, handler: seed000Webhook(rt) },
+    { method: 'POST', path: /^\/webhook\/?$/, handler: plainWebhookDoor(rt) },
     { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/inbound$/, handler: devices.inbound },
     { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/status$/, handler: devices.status },
     { method: 'POST', path: /^\/integrations\/live-chat\/(?<integrationId>[^/]+)\/chats\/(?<chatIdentifier>[^/]+)\/events$/, handler: liveChatResponseEndpoint(rt) },

@@ -4,7 +4,7 @@ import { badInput, notFound } from '../errors.ts';
 import type { Channel, Prisma } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
-import { LIVE_CHAT_DEFAULT_BODY } from '../delivery/dialects.ts';
+import { LIVE_CHAT_DEFAULT_BODY } from '../delivery/payloads.ts';
 import { assertPublicUrl } from '../targets/target-state.ts';
 import { createTarget, targetColumns } from '../targets/target-writes.ts';
 import { parseInput } from '../validation/parse.ts';

@@ -96,7 +96,7 @@ function statusUpdate(status: MessageSnapshot['status'], over: Partial<MessageSn
 
 describe('seed 001 payloads (subscriptions)', () => {
   it('an INCOMING_MESSAGE is POSTed as JSON with every field of the seed example, createdAt as an HTTP date, and eventId', () => {
-    const r = render(incoming(), target(), 'SEED001');
+    const r = render(incoming(), target(), 'SUBSCRIPTION');
     expect(r.method).toBe('POST');
     expect(r.url).toBe('https://yourwebsite.example/crm/incoming-messages');
     expect(r.headers['content-type']).toBe('application/json');
@@ -126,14 +126,14 @@ describe('seed 001 payloads (subscriptions)', () => {
       createdAt: at('2025-02-01T10:00:00.500Z'),
       payload: { workspace, message: message({ direction: 'OUTBOUND', isAgent: true, type: 'IMAGE', content: 'See this', attachments: ['https://cdn.example/a.jpg'], createdAt: '2025-02-01T10:00:00.000Z' }), client, device, conversation },
     };
-    const body = JSON.parse(render(event, target(), 'SEED001').body);
+    const body = JSON.parse(render(event, target(), 'SUBSCRIPTION').body);
     expect(body).toMatchObject({ event: 'OUTGOING_MESSAGE', type: 'image', content: 'See this', isAgent: true, createdAt: 'Sat, 01 Feb 2025 10:00:00 GMT', eventId: EVENT_ID });
   });
 
   it('a client without an external id is known by its number without the plus', () => {
     const event = incoming();
     (event.payload as { client: ClientSnapshot }).client = { ...client, externalClientId: null };
-    expect(JSON.parse(render(event, target(), 'SEED001').body).externalClientId).toBe('905530000371');
+    expect(JSON.parse(render(event, target(), 'SUBSCRIPTION').body).externalClientId).toBe('905530000371');
   });
 
   it('NEW_CONV carries the conversation and its opening message, dated when the conversation opened', () => {
@@ -144,7 +144,7 @@ describe('seed 001 payloads (subscriptions)', () => {
       createdAt: at('2025-01-04T15:35:47.000Z'),
       payload: { workspace, conversation: { ...conversation, createdAt: '2025-01-04T15:35:45.000Z' }, client, device, message: message() },
     };
-    expect(JSON.parse(render(event, target(), 'SEED001').body)).toMatchObject({
+    expect(JSON.parse(render(event, target(), 'SUBSCRIPTION').body)).toMatchObject({
       event: 'NEW_CONV',
       type: 'text',
       content: 'Hello',
@@ -166,7 +166,7 @@ describe('seed 001 payloads (subscriptions)', () => {
       createdAt: at('2025-01-05T09:00:01.000Z'),
       payload: { workspace, conversation: { ...conversation, status: 'ENDED', endedAt: '2025-01-05T09:00:00.000Z', endReason: 'ended by API' }, client, device, message: message() },
     };
-    expect(JSON.parse(render(event, target(), 'SEED001').body)).toMatchObject({
+    expect(JSON.parse(render(event, target(), 'SUBSCRIPTION').body)).toMatchObject({
       event: 'ENDING_CONV',
       conversationId: '6728c86bf893860f458e0000',
       clientId: '67d09433594d52dd19817d60',
@@ -183,7 +183,7 @@ describe('seed 001 payloads (subscriptions)', () => {
     ['FAILED', 'failed'],
     ['UNDELIVERED', 'failed'],
   ] as const)('MESSAGE_UPDATED %s is status "%s" with the provider id in externalMessageId and our ids beside it', (status, wire) => {
-    const body = JSON.parse(render(statusUpdate(status), target(), 'SEED001').body);
+    const body = JSON.parse(render(statusUpdate(status), target(), 'SUBSCRIPTION').body);
     expect(body).toMatchObject({
       event: 'MESSAGE_UPDATED',
       workspaceId: 12,
@@ -201,13 +201,13 @@ describe('seed 001 payloads (subscriptions)', () => {
   });
 
   it('a failed MESSAGE_UPDATED tells the raw provider error', () => {
-    const body = JSON.parse(render(statusUpdate('FAILED', { errorCode: 'wa:131047', error: 'Re-engagement message' }), target(), 'SEED001').body);
+    const body = JSON.parse(render(statusUpdate('FAILED', { errorCode: 'wa:131047', error: 'Re-engagement message' }), target(), 'SUBSCRIPTION').body);
     expect(body).toMatchObject({ status: 'failed', errorCode: 'wa:131047' });
   });
 
   it.each(['NEW_CLIENT', 'CLIENT_UPDATED'] as const)('%s carries every field of the seed client example and eventId', (type) => {
     const event: StoredEvent = { id: EVENT_ID, workspaceId: 12, type, createdAt: at('2025-03-11T23:01:34.400Z'), payload: { workspace, client } };
-    expect(JSON.parse(render(event, target(), 'SEED001').body)).toEqual({
+    expect(JSON.parse(render(event, target(), 'SUBSCRIPTION').body)).toEqual({
       event: type,
       workspaceId: 12,
       id: '67d09433594d52dd19817d60',
@@ -250,7 +250,7 @@ describe('MESSAGE_UPDATED_SMPP (seed 001 SMS/SMPP gateways)', () => {
   });
 
   it("uses the message's own id when the caller gave none", () => {
-    const r = render(statusUpdate('DELIVERED', { externalId: null }), target({ url: 'https://example.com/dlr' }), 'SMPP');
+    const r = render(statusUpdate('DELIVERED', { externalId: null }), target({ url: 'https://example.com/dlr' }), 'SMPP_GET');
     expect(r.url).toBe('https://example.com/dlr?message_id=68875c39-01b8-42a5-9273-fcfd2f697600&status=DELIVRD');
   });
 });
@@ -281,7 +281,7 @@ describe('seed 000 payloads (the workspace webhook)', () => {
   });
 
   it('an inbound message is a MESSAGE with location_id, phone, message, isMe false and attachments', () => {
-    const r = render(incoming({ content: 'Hello, I need help', attachments: ['https://cdn.example/p.jpg'] }), wsTarget(), 'SEED000');
+    const r = render(incoming({ content: 'Hello, I need help', attachments: ['https://cdn.example/p.jpg'] }), wsTarget(), 'WORKSPACE_WEBHOOK');
     expect(JSON.parse(r.body)).toEqual({
       type: 'MESSAGE',
       location_id: 'df9c6911061c4d71a553',
@@ -346,7 +346,7 @@ describe('custom targets (seed 002 options on any target)', () => {
         { key: 'X-Team', type: 'TEXT', value: 'support' },
       ],
     });
-    const r = render(incoming(), t, 'SEED001');
+    const r = render(incoming(), t, 'SUBSCRIPTION');
     expect(r.method).toBe('PUT');
     const url = new URL(r.url);
     expect(Object.fromEntries(url.searchParams)).toEqual({ colour: 'blue', sort: 'newest', channel: 'WHATSAPP' });
@@ -357,7 +357,7 @@ describe('custom targets (seed 002 options on any target)', () => {
 
   it('a GET or DELETE target still receives the event id and signature, without a body', () => {
     for (const method of ['GET', 'DELETE'] as const) {
-      const r = render(incoming(), target({ method }), 'SEED001');
+      const r = render(incoming(), target({ method }), 'SUBSCRIPTION');
       expect(r.method).toBe(method);
       if (method === 'GET') expect(r.body).toBe('');
       expect(r.headers['webhook-id']).toBe(EVENT_ID);
@@ -366,17 +366,17 @@ describe('custom targets (seed 002 options on any target)', () => {
   });
 
   it('API_KEY auth puts the key in its header', () => {
-    const r = render(incoming(), target({ auth: { type: 'API_KEY', headerName: 'X-Api-Key', value: 'k_123456789' } }), 'SEED001');
+    const r = render(incoming(), target({ auth: { type: 'API_KEY', headerName: 'X-Api-Key', value: 'k_123456789' } }), 'SUBSCRIPTION');
     expect(r.headers['x-api-key']).toBe('k_123456789');
   });
 
   it('BASIC auth sends base64 user:password', () => {
-    const r = render(incoming(), target({ auth: { type: 'BASIC', username: 'crm', password: 'p@ss:word' } }), 'SEED001');
+    const r = render(incoming(), target({ auth: { type: 'BASIC', username: 'crm', password: 'p@ss:word' } }), 'SUBSCRIPTION');
     expect(r.headers.authorization).toBe(`Basic ${Buffer.from('crm:p@ss:word').toString('base64')}`);
   });
 
   it('BEARER auth sends the token', () => {
-    const r = render(incoming(), target({ auth: { type: 'BEARER', token: 'tok_abcdef' } }), 'SEED001');
+    const r = render(incoming(), target({ auth: { type: 'BEARER', token: 'tok_abcdef' } }), 'SUBSCRIPTION');
     expect(r.headers.authorization).toBe('Bearer tok_abcdef');
   });
 
@@ -395,7 +395,7 @@ describe('custom targets (seed 002 options on any target)', () => {
         { key: 'missing', type: 'VARIABLE', value: '{{noSuchVariable}}' },
       ],
     });
-    expect(JSON.parse(render(incoming(), t, 'SEED001').body)).toEqual({
+    expect(JSON.parse(render(incoming(), t, 'SUBSCRIPTION').body)).toEqual({
       meta: { source: 'switchboard', channel: 'WHATSAPP' },
       contact: { phone: '+905530000371', tags: ['VIP'] },
       labels: ['inbound', 'crm'],
@@ -411,7 +411,7 @@ describe('header values that cannot be sent as they are', () => {
   it('a VARIABLE value that is not plain ASCII is sent as RFC 2047 encoded words of at most 75 characters, no character split', () => {
     const text = `${'😀é\n'.repeat(40)}end`;
     const t = target({ headers: [{ key: 'X-Text', type: 'VARIABLE', value: '{{text}}' }, { key: 'X-Channel', type: 'VARIABLE', value: '{{channel}}' }] });
-    const r = render(incoming({ content: text }), t, 'SEED001');
+    const r = render(incoming({ content: text }), t, 'SUBSCRIPTION');
     expect(r.headers['x-channel']).toBe('WHATSAPP');
     const words = r.headers['x-text']!.split(' ');
     expect(words.length).toBeGreaterThan(1);
@@ -424,14 +424,14 @@ describe('header values that cannot be sent as they are', () => {
 
   it('a Latin-1 variable value is encoded too (a UTF-8 receiver would misread it); a configured Latin-1 value is sent as written', () => {
     const t = target({ headers: [{ key: 'X-Text', type: 'VARIABLE', value: '{{text}}' }, { key: 'X-City', type: 'TEXT', value: 'Malmö' }] });
-    const r = render(incoming({ content: 'café' }), t, 'SEED001');
+    const r = render(incoming({ content: 'café' }), t, 'SUBSCRIPTION');
     expect(decode(r.headers['x-text']!)).toBe('café');
     expect(r.headers['x-city']).toBe('Malmö');
   });
 
   it('a configured value stored before values were checked (CR/LF) is encoded, never sent raw', () => {
     const t = target({ headers: [{ key: 'X-Note', type: 'TEXT', value: 'a\r\nX-Injected: 1' }], auth: { type: 'API_KEY', headerName: 'X-Key', value: 'k\n1' } });
-    const r = render(incoming(), t, 'SEED001');
+    const r = render(incoming(), t, 'SUBSCRIPTION');
     expect(decode(r.headers['x-note']!)).toBe('a\r\nX-Injected: 1');
     expect(decode(r.headers['x-key']!)).toBe('k\n1');
     expect(r.headers['x-injected']).toBeUndefined();
@@ -448,7 +448,7 @@ describe('hostile templates (stored past validation)', () => {
       ],
       headers: [{ key: '__proto__', type: 'TEXT', value: 'yes' }],
     });
-    const r = render(incoming(), t, 'SEED001');
+    const r = render(incoming(), t, 'SUBSCRIPTION');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(r.body).toBe('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"list":[{"__proto__":"yes"}]}');
     expect(Object.getOwnPropertyDescriptor(r.headers, '__proto__')?.value).toBe('yes');
@@ -456,13 +456,13 @@ describe('hostile templates (stored past validation)', () => {
 
   it('the names Object.prototype carries (constructor, toString, __proto__) are no variables: they render null', () => {
     const t = target({ bodyFields: ['constructor', 'toString', '__proto__', 'hasOwnProperty'].map((name) => ({ key: `v.${name}x`, type: 'VARIABLE' as const, value: `{{${name}}}` })) });
-    expect(JSON.parse(render(incoming(), t, 'SEED001').body)).toEqual({ v: { constructorx: null, toStringx: null, __proto__x: null, hasOwnPropertyx: null } });
+    expect(JSON.parse(render(incoming(), t, 'SUBSCRIPTION').body)).toEqual({ v: { constructorx: null, toStringx: null, __proto__x: null, hasOwnPropertyx: null } });
   });
 });
 
 describe('signing (Standard Webhooks)', () => {
   it('every request carries webhook-id (the event id), webhook-timestamp and a v1 signature the standardwebhooks library verifies', () => {
-    const r = render(incoming(), target(), 'SEED001');
+    const r = render(incoming(), target(), 'SUBSCRIPTION');
     expect(r.headers['webhook-id']).toBe(EVENT_ID);
     expect(r.headers['webhook-timestamp']).toBe(String(Math.floor(NOW.getTime() / 1000)));
     expect(r.headers['webhook-signature']).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
@@ -472,25 +472,25 @@ describe('signing (Standard Webhooks)', () => {
 
   it('during a rotation grace period old and new secrets both verify; once it ends only the new one', () => {
     const inGrace = target({ signingSecrets: [{ secret: SECRET, expiresAt: null }, { secret: OLD_SECRET, expiresAt: new Date(NOW.getTime() + 60_000).toISOString() }] });
-    const r = render(incoming(), inGrace, 'SEED001');
+    const r = render(incoming(), inGrace, 'SUBSCRIPTION');
     expect(r.headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(signedWith(SECRET, r)).toBe(true);
     expect(signedWith(OLD_SECRET, r)).toBe(true);
 
     const expired = target({ signingSecrets: [{ secret: SECRET, expiresAt: null }, { secret: OLD_SECRET, expiresAt: new Date(NOW.getTime() - 1000).toISOString() }] });
-    const later = render(incoming(), expired, 'SEED001');
+    const later = render(incoming(), expired, 'SUBSCRIPTION');
     expect(signedWith(SECRET, later)).toBe(true);
     expect(signedWith(OLD_SECRET, later)).toBe(false);
   });
 
   it('a configured header cannot forge the signature headers', () => {
     const t = target({ headers: [{ key: 'webhook-signature', type: 'TEXT', value: 'v1,forged' }, { key: 'webhook-id', type: 'TEXT', value: 'forged' }] });
-    const r = render(incoming(), t, 'SEED001');
+    const r = render(incoming(), t, 'SUBSCRIPTION');
     expect(r.headers['webhook-id']).toBe(EVENT_ID);
     expect(signedWith(SECRET, r)).toBe(true);
   });
 
   it('the same event and target render the same request (pure)', () => {
-    expect(render(incoming(), target(), 'SEED001')).toEqual(render(incoming(), target(), 'SEED001'));
+    expect(render(incoming(), target(), 'SUBSCRIPTION')).toEqual(render(incoming(), target(), 'SUBSCRIPTION'));
   });
 });

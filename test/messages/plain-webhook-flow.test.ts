@@ -176,9 +176,9 @@ describe('the seed 000 flow: POST /webhook to status updates', () => {
     expect(dlrs.filter((r) => r.query.message_id === 'ch-wa').map((r) => r.query.status)).toEqual(['ACCEPTD', 'DELIVRD', 'DELIVRD']);
     expect(dlrs.filter((r) => r.query.message_id === 'ch-sms').map((r) => r.query.status)).toEqual(['ACCEPTD', 'DELIVRD']);
 
-    const seed000 = byJsonStatus(await eventsOn(receiver, '/channels/workspace', 4));
-    expect(seed000.filter((r) => r.json.message_id === 'ch-wa').map((r) => r.json.status)).toEqual(['SENT', 'DELIVERED']);
-    expect(seed000.filter((r) => r.json.message_id === 'ch-sms').map((r) => r.json.status)).toEqual(['SENT', 'DELIVERED']);
+    const workspaceHook = byJsonStatus(await eventsOn(receiver, '/channels/workspace', 4));
+    expect(workspaceHook.filter((r) => r.json.message_id === 'ch-wa').map((r) => r.json.status)).toEqual(['SENT', 'DELIVERED']);
+    expect(workspaceHook.filter((r) => r.json.message_id === 'ch-sms').map((r) => r.json.status)).toEqual(['SENT', 'DELIVERED']);
     // Both went to one new contact: one NEW_CLIENT, and one NEW_CONV per device.
     expect(await rows(app, `SELECT type FROM events WHERE workspace_id = $1 AND type = 'NEW_CLIENT'`, [ws.id])).toHaveLength(1);
     expect(await rows(app, `SELECT type FROM events WHERE workspace_id = $1 AND type = 'NEW_CONV'`, [ws.id])).toHaveLength(2);
@@ -218,16 +218,16 @@ describe('a contact replies: simulateInbound', () => {
     const first = (await ok(app.url, FlowSimulateInbound, { input: { deviceId: dev.id, phone: contact, message: 'Hello, I need help' } }, { key: ws.key })).simulateInbound;
     expect(first).toMatchObject({ direction: 'INBOUND', status: 'RECEIVED', content: 'Hello, I need help' });
 
-    const [seed000] = await eventsOn(receiver, '/inbound/workspace', 1);
-    expect(seed000!.method).toBe('POST');
-    expect(seed000!.json).toEqual({
+    const [workspaceHook] = await eventsOn(receiver, '/inbound/workspace', 1);
+    expect(workspaceHook!.method).toBe('POST');
+    expect(workspaceHook!.json).toEqual({
       type: 'MESSAGE',
       location_id: ws.locationId,
       phone: contact,
       message: 'Hello, I need help',
       isMe: false,
       attachments: [],
-      eventId: seed000!.headers['webhook-id'],
+      eventId: workspaceHook!.headers['webhook-id'],
     });
 
     const [incoming] = await eventsOn(receiver, '/inbound/incoming', 1);
@@ -284,7 +284,7 @@ describe('a contact replies: simulateInbound', () => {
       await ok(app.url, FlowSimulateInbound, { input: { deviceId: dev.id, phone: contact, message: 'photo', attachments: ['https://cdn.example.com/p.jpg'] } }, { key: ws.key })
     ).simulateInbound;
     expect((await messageOf(app, m.id)).type).toBe('IMAGE');
-    const [seed000] = await eventsOn(receiver, '/media/workspace', 1);
-    expect(seed000!.json).toMatchObject({ type: 'MESSAGE', phone: contact, message: 'photo', isMe: false, attachments: ['https://cdn.example.com/p.jpg'] });
+    const [workspaceHook] = await eventsOn(receiver, '/media/workspace', 1);
+    expect(workspaceHook!.json).toMatchObject({ type: 'MESSAGE', phone: contact, message: 'photo', isMe: false, attachments: ['https://cdn.example.com/p.jpg'] });
   });
 });

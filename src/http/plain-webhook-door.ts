@@ -13,7 +13,7 @@ import { headerValue } from './server.ts';
 const MAX_LOCATION_ID = 64;
 
 /** Seed 000's body, with its field names, so every error names the field the caller sent. */
-const seed000Body = z
+const plainWebhookBody = z
   .object({
     location_id: z.string({ error: 'is required' }).trim().min(1, 'must not be empty').max(MAX_LOCATION_ID, `must be at most ${MAX_LOCATION_ID} characters`),
     user_id: z.union([z.string(), z.number()]).transform(String).pipe(z.string().trim().max(200, 'must be at most 200 characters')).nullish(),
@@ -45,7 +45,7 @@ const invalid = (res: ServerResponse, details: { field: string; message: string 
  * details, 401 without a valid key, 403 for another workspace's key, 409 for a reused message_id
  * with a different body, 429 with Retry-After.
  */
-export function seed000Webhook(rt: Runtime) {
+export function plainWebhookDoor(rt: Runtime) {
   const locations = new Map<string, { row: WorkspaceRow | null; until: number }>();
   const workspaceAt = async (locationId: string): Promise<WorkspaceRow | null> => {
     const cached = locations.get(locationId);
@@ -74,9 +74,9 @@ export function seed000Webhook(rt: Runtime) {
     }
     await limitRequest(rt, res, viewer ? viewer.keyId : `location:${locationId}`, viewer?.rateLimitPerMinute ?? null);
 
-    let body: z.output<typeof seed000Body>;
+    let body: z.output<typeof plainWebhookBody>;
     try {
-      body = parseInput(seed000Body, raw);
+      body = parseInput(plainWebhookBody, raw);
     } catch (error) {
       if (error instanceof AppError) return invalid(res, error.details);
       throw error;

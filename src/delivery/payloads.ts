@@ -3,7 +3,7 @@ import type { ConversationEventPayload, MessageEventPayload, StoredEvent } from 
 import type { TargetField } from '../targets/target-config.ts';
 
 /** seed 001 `MESSAGE_UPDATED` status values. */
-export const SEED001_STATUS: Partial<Record<MessageStatus, string>> = {
+export const SUBSCRIPTION_STATUS: Partial<Record<MessageStatus, string>> = {
   QUEUED: 'pending',
   SENT: 'sent',
   DELIVERED: 'delivered',
@@ -13,7 +13,7 @@ export const SEED001_STATUS: Partial<Record<MessageStatus, string>> = {
 };
 
 /** seed 000 `STATUS-UPDATE` values: SENT, DELIVERED, FAILED (READ is not part of that vocabulary). */
-export const SEED000_STATUS: Partial<Record<MessageStatus, string>> = { SENT: 'SENT', DELIVERED: 'DELIVERED', FAILED: 'FAILED', UNDELIVERED: 'FAILED' };
+export const WORKSPACE_WEBHOOK_STATUS: Partial<Record<MessageStatus, string>> = { SENT: 'SENT', DELIVERED: 'DELIVERED', FAILED: 'FAILED', UNDELIVERED: 'FAILED' };
 
 /** SMPP delivery-receipt `stat` for MESSAGE_UPDATED_SMPP (seed 001's mapping). */
 export const SMPP_STAT: Partial<Record<MessageStatus, string>> = {
@@ -44,7 +44,7 @@ export const callerMessageId = (p: MessageEventPayload) => p.message.externalId 
 const externalClientId = (p: { client: { externalClientId: string | null; phone: string } }) => p.client.externalClientId ?? p.client.phone.replace(/^\+/, '');
 
 /** Seed 001 payloads (conversation, status and client events), each with `eventId` added. */
-export function seed001Body(event: StoredEvent): Record<string, unknown> {
+export function subscriptionPayload(event: StoredEvent): Record<string, unknown> {
   switch (event.type) {
     case 'INCOMING_MESSAGE':
     case 'OUTGOING_MESSAGE':
@@ -60,7 +60,7 @@ export function seed001Body(event: StoredEvent): Record<string, unknown> {
         workspaceId: event.workspaceId,
         integrationId: p.device.id,
         integrationType: p.device.integrationType,
-        status: SEED001_STATUS[p.message.status] ?? p.message.status.toLowerCase(),
+        status: SUBSCRIPTION_STATUS[p.message.status] ?? p.message.status.toLowerCase(),
         externalMessageId: p.message.providerMessageId,
         externalConversationId: p.message.providerConversationId ?? p.conversation.id,
         createdAt: p.statusAt ?? event.createdAt.toISOString(),
@@ -125,10 +125,10 @@ function conversationShape(type: string, eventId: string, workspaceId: number, p
 }
 
 /** Seed 000 bodies for the workspace webhook: STATUS-UPDATE for outbound statuses, MESSAGE for inbound. */
-export function seed000Body(event: StoredEvent): Record<string, unknown> | null {
+export function workspaceWebhookPayload(event: StoredEvent): Record<string, unknown> | null {
   switch (event.type) {
     case 'MESSAGE_UPDATED': {
-      const status = SEED000_STATUS[event.payload.message.status];
+      const status = WORKSPACE_WEBHOOK_STATUS[event.payload.message.status];
       return status ? { type: 'STATUS-UPDATE', message_id: callerMessageId(event.payload), status, eventId: event.id } : null;
     }
     case 'INCOMING_MESSAGE': {
@@ -143,7 +143,7 @@ export function seed000Body(event: StoredEvent): Record<string, unknown> | null 
 }
 
 /** MESSAGE_UPDATED_SMPP: only `message_id` and `status` in the query string of a GET. */
-export function smppQuery(event: StoredEvent): [string, string][] {
+export function smppStatusQuery(event: StoredEvent): [string, string][] {
   if (event.type === 'MESSAGE_UPDATED') return [['message_id', callerMessageId(event.payload)], ['status', SMPP_STAT[event.payload.message.status] ?? 'UNKNOWN']];
   return [['message_id', event.id], ['status', 'PING']];
 }
