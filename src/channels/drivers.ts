@@ -1,10 +1,11 @@
 import { badInput } from '../errors.ts';
 import type { ChannelDriver } from './driver.ts';
 import { simulatorDriver } from './simulator/simulator-driver.ts';
+import { smppDriver } from './smpp/smpp-driver.ts';
 import { twilioDriver } from './twilio/twilio-driver.ts';
 
 /** Every driver Switchboard ships; a device names one. */
-export const DRIVERS: Record<string, ChannelDriver<any>> = Object.fromEntries([simulatorDriver, twilioDriver].map((d) => [d.name, d]));
+export const DRIVERS: Record<string, ChannelDriver<any>> = Object.fromEntries([simulatorDriver, twilioDriver, smppDriver].map((d) => [d.name, d]));
 
 export function driverNamed(name: string): ChannelDriver<any> {
   const driver = DRIVERS[name];
