@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { freePort } from '../support/ports.ts';
+import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
 import { activateDriverDevice, createDriverDevice, driverDevice, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
@@ -321,5 +324,58 @@ describe('the smpp driver', () => {
     const admin = await linkOf(device.id);
     expect(admin.link).toMatchObject({ state: 'BOUND', inFlight: 0, holder: expect.stringMatching(/\/\d+$/) });
     expect((await linkOf(device.id, device.ws.key)).link!.holder).toBeNull();
+  });
+});
+
+describe('the smpp link across worker processes', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let fake: FakeSmsc;
+  const procs: { proc: Proc; url: string }[] = [];
+  beforeAll(async () => {
+    [db, fake] = await Promise.all([createTestDatabase(), FakeSmsc.start()]);
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const env = { DATABASE_URL: db.url, PORT: String(port), HOST: '127.0.0.1', SWITCHBOARD_ADMIN_KEY: ADMIN_KEY, SWITCHBOARD_SECRET_KEY: SECRET_KEY, LOG_LEVEL: 'warn' };
+      const proc = spawnNode({ ...env, SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true' });
+      procs.push({ proc, url: `http://127.0.0.1:${port}` });
+      await waitForReady(proc, procs[i]!.url);
+    }
+  });
+  afterAll(async () => {
+    await killAll();
+    await fake?.stop();
+    await db?.drop();
+  });
+
+  it("binds from one process at a time, and a SIGKILLed holder's link moves to the other within seconds", async () => {
+    const first = { url: procs[0]!.url } as TestApp;
+    const space = await workspace(first);
+    const { account, config } = fake.account();
+    const device = await driverDevice(first, space, { driver: 'smpp', channel: 'SMS', address: phone(), config });
+    const holderOf = async () => (await ok(first.url, SmppDevice, { id: device.id })).device.link;
+    const bound = await eventually(holderOf, (l) => l?.state === 'BOUND', 'the link BOUND');
+    const holder = procs.find((p) => bound!.holder!.endsWith(`/${p.proc.pid}`))!;
+    const survivor = procs.find((p) => p !== holder)!;
+    const bindsBefore = account.binds.filter((b) => b.ok).length;
+
+    holder.proc.kill();
+    const killedAt = Date.now();
+    await eventually(async () => account.binds.filter((b) => b.ok).length, (k) => k > bindsBefore, 'a bind from the other process', 30_000);
+    // The lease (an advisory lock) drops with the dead process's connection; the other process looks
+    // every 2 s. 15 s leaves room for a loaded machine while still meaning "within seconds".
+    expect(Date.now() - killedAt).toBeLessThan(15_000);
+    expect(account.maxBound).toBe(1);
+    const moved = await eventually(
+      async () => (await ok(survivor.url, SmppDevice, { id: device.id })).device.link,
+      (l) => l?.state === 'BOUND' && l.holder!.endsWith(`/${survivor.proc.pid}`),
+      'the link BOUND in the survivor',
+    );
+    expect(moved!.holder).not.toBe(bound!.holder);
+
+    const recipient = phone();
+    const res = await postWebhook({ url: survivor.url } as TestApp, { location_id: space.locationId, phone: recipient, message: 'after the takeover', message_id: 'takeover-1', channel: 'sms' }, space.key);
+    await messageWhen({ url: survivor.url } as TestApp, res.body.messageId, (m) => m.status === 'SENT', 'SENT through the new holder');
+    expect(account.submits.filter((s) => to(s) === recipient)).toHaveLength(1);
+    expect(account.maxBound).toBe(1);
   });
 });
