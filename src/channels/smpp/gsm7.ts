@@ -28,10 +28,6 @@ export function gsm7Septets(c: string): number[] {
   return [ESCAPE, ext];
 }
 
-export function encodeGsm7(text: string): Buffer {
-  return Buffer.from([...text].flatMap(gsm7Septets));
-}
-
 /** Unpacked septets to text; an escape before an unknown septet reads as that septet's basic character (23.038). */
 export function decodeGsm7(octets: Buffer): string {
   let text = '';

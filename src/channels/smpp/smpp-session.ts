@@ -18,7 +18,7 @@ export type BindConfig = { host: string; port: number; tls: boolean; systemId: s
 const INTERFACE_VERSION = 0x34;
 const CONNECT_TIMEOUT_MS = 10_000;
 /** How long a bind, an unbind or any other answer may take before the SMSC is taken as gone. */
-export const ANSWER_TIMEOUT_MS = 10_000;
+const ANSWER_TIMEOUT_MS = 10_000;
 
 /** Bind refusals that mean the credentials are wrong: retrying cannot help until they change. */
 const CREDENTIAL_REFUSALS = new Set([smpp.errors.ESME_RBINDFAIL, smpp.errors.ESME_RINVPASWD, smpp.errors.ESME_RINVSYSID]);
@@ -37,7 +37,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error)
 }
 
 /** Sends a PDU and waits for its answer (or the session's end, or the timeout). */
-export function request(session: Session, command: string, fields: Record<string, unknown>, timeoutMs = ANSWER_TIMEOUT_MS): Promise<Pdu> {
+function request(session: Session, command: string, fields: Record<string, unknown>, timeoutMs = ANSWER_TIMEOUT_MS): Promise<Pdu> {
   const answer = new Promise<Pdu>((resolve, reject) => {
     const closed = () => reject(new NotNowError('smpp:link-down', `the connection closed before the SMSC answered ${command}`));
     session.once('close', closed);
