@@ -47,7 +47,7 @@ export const field = {
     described('INTEGER', z.number({ error: 'must be a number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`), description, o),
   number: (description: string, min: number, max: number, o: { default?: number } = {}) =>
     described('NUMBER', z.number({ error: 'must be a number' }).min(min, `must be at least ${min}`).max(max, `must be at most ${max}`), description, o),
-  oneOf: <V extends string>(description: string, values: readonly [V, ...V[]], o: { default?: V } = {}) =>
+  oneOf: <V extends string>(description: string, values: readonly [V, ...V[]], o: { default?: NoInfer<V> } = {}) =>
     described('ENUM', z.enum(values, { error: `must be one of ${values.join(', ')}` }), description, { ...o, values: [...values] }),
   object: <T>(description: string, schema: z.ZodType<T>, o: { default?: T } = {}) => described('OBJECT', schema, description, o),
 };

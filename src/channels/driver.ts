@@ -1,5 +1,6 @@
 import type { Channel, MessageStatus, MessageType } from '../generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
+import type { Runtime } from '../runtime.ts';
 import type { DriverConfig, PacingConfig } from './config-fields.ts';
 import type { ProviderHttp } from './provider-http.ts';
 
@@ -117,6 +118,39 @@ export type DriverContext = {
 };
 
 /**
+ * A device's long-lived connection to its provider (an SMPP bind), opened by the worker process
+ * that holds the device's lease. While open it sends the device's queued messages and stores what
+ * the provider reports; it ends on its own when the connection drops.
+ */
+export type OpenLink = {
+  /** Settles when the connection ended by itself, with why. */
+  readonly ended: Promise<Error>;
+  /** Requests sent and not yet answered. */
+  inFlight(): number;
+  /** Stops sending, waits (until the deadline) for answers to what was sent, says goodbye and disconnects. */
+  close(deadline: number): Promise<void>;
+};
+
+/** What a link may use: the process's runtime, and what lives as long as this process holds the device. */
+export type LinkContext = {
+  rt: Runtime;
+  /** Kept across reconnects while this process holds the device (e.g. parts of a long message already accepted). */
+  memory: Map<string, unknown>;
+  /** Registers a listener called when new messages may be due (a send was queued). Returns its removal. */
+  onWake(listener: () => void): () => void;
+};
+
+/**
+ * Drivers whose provider is reached over a long-lived connection per device (SMPP). The link
+ * supervisor (channels/link-supervisor.ts) in every worker process keeps one link per ACTIVE
+ * device open, in exactly one process; the send worker leaves these devices' messages to it.
+ */
+export type DeviceLinkDriver<C> = {
+  /** Connects and binds. Throws DriverError when the provider refuses the device's credentials (not retried until they change), NotNowError otherwise. */
+  open(device: DriverDevice<C>, ctx: LinkContext): Promise<OpenLink>;
+};
+
+/**
  * What every channel driver implements. `send` is called by the send worker and answers one of
  * three ways: a receipt (SENT), a DriverError (FAILED for good) or a NotNowError (queued again).
  * Statuses and inbound messages come back through the provider callback door (`handleWebhook`),
@@ -140,4 +174,6 @@ export type ChannelDriver<C extends PacingConfig = PacingConfig & Record<string,
   fetchMedia?(device: DriverDevice<C>, media: ProviderMedia, ctx: DriverContext): Promise<{ contentType: string | null; body: Buffer }>;
   /** Delayed work scheduled through host.schedule. */
   onScheduled?(device: DriverDevice<C>, data: Record<string, unknown>, host: DriverHost): Promise<void>;
+  /** For providers reached over a long-lived connection: the link supervisor opens it, and it sends (`send` is then not called). */
+  readonly link?: DeviceLinkDriver<C>;
 };

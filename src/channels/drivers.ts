@@ -3,12 +3,13 @@ import { androidSmsGatewayDriver } from './android-sms-gateway/android-sms-gatew
 import { blueBubblesDriver } from './bluebubbles/bluebubbles-driver.ts';
 import type { ChannelDriver } from './driver.ts';
 import { simulatorDriver } from './simulator/simulator-driver.ts';
+import { smppDriver } from './smpp/smpp-driver.ts';
 import { twilioDriver } from './twilio/twilio-driver.ts';
 import { whatsAppCloudDriver } from './whatsapp-cloud/whatsapp-cloud-driver.ts';
 
 /** Every driver Switchboard ships; a device names one. */
 export const DRIVERS: Record<string, ChannelDriver<any>> = Object.fromEntries(
-  [simulatorDriver, twilioDriver, whatsAppCloudDriver, blueBubblesDriver, androidSmsGatewayDriver].map((d) => [d.name, d]),
+  [simulatorDriver, twilioDriver, whatsAppCloudDriver, blueBubblesDriver, androidSmsGatewayDriver, smppDriver].map((d) => [d.name, d]),
 );
 
 export function driverNamed(name: string): ChannelDriver<any> {

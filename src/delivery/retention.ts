@@ -25,5 +25,8 @@ export async function removeOldDeliveries(rt: Runtime, now = new Date()): Promis
   await rt.pool.query('DELETE FROM provider_events WHERE received_at < $1', [cutoff]);
   await rt.pool.query('DELETE FROM media WHERE created_at < $1', [cutoff]);
   await rt.pool.query("DELETE FROM early_status_reports WHERE received_at < now() - interval '1 day'");
+  // SMPP: receipts come within a message's validity (days at most); a long SMS missing a part after a day never completes.
+  await rt.pool.query("DELETE FROM smpp_parts WHERE created_at < now() - interval '7 days'");
+  await rt.pool.query("DELETE FROM smpp_inbound_parts WHERE received_at < now() - interval '1 day'");
   return removed;
 }

@@ -7,11 +7,27 @@ import { mask } from '../crypto/secret-box.ts';
 import { idArg, idsArg } from '../graphql/ids.ts';
 import { builder } from '../graphql/builder.ts';
 import { Deleted } from '../graphql/common.ts';
-import { ChannelEnum, DeviceStatusEnum } from '../graphql/enums.ts';
+import { ChannelEnum, DeviceStatusEnum, LinkStateEnum } from '../graphql/enums.ts';
+import { linkStatus, type LinkStatus } from '../channels/link-state.ts';
 import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
 import { parseInput } from '../validation/parse.ts';
 import { devicesInput } from './device-input.ts';
 import { activateDevices, createDevice, deactivateDevices, deleteDevice, findDevice, updateDevice, type ActivationResult } from './manage-devices.ts';
+
+const DeviceLink = builder.objectRef<LinkStatus>('DeviceLink').implement({
+  description: "A device's long-lived connection to its provider (an SMPP bind), held by one worker process.",
+  fields: (t) => ({
+    state: t.field({ type: LinkStateEnum, resolve: (l) => l.state }),
+    since: t.field({ type: 'DateTime', description: 'When the link entered this state.', resolve: (l) => l.since }),
+    lastError: t.exposeString('lastError', { nullable: true, description: 'Why the link last dropped or failed to open.' }),
+    inFlight: t.exposeInt('inFlight', { description: 'Messages sent and not yet answered (submit_sm awaiting submit_sm_resp), as of the last few seconds.' }),
+    holder: t.string({
+      nullable: true,
+      description: 'The worker process holding the link (host/pid). Shown to admin keys only.',
+      resolve: (l, _a, ctx) => (ctx.viewer?.kind === 'admin' ? l.holder : null),
+    }),
+  }),
+});
 
 export const Device = builder.prismaObject('Device', {
   description: 'A sender the workspace may use: a SIM gateway, WhatsApp number, iMessage bridge, SMPP link, or the built-in simulator.',
@@ -38,6 +54,15 @@ export const Device = builder.prismaObject('Device', {
     callbackUrl: t.string({
       description: "Where the device's provider sends statuses and contacts' messages: paste it at the provider (the README says where, per driver).",
       resolve: (d, _a, ctx) => callbackUrl(ctx.rt, d),
+    }),
+    link: t.field({
+      type: DeviceLink,
+      nullable: true,
+      description: 'The connection to the provider, for drivers that keep one open (smpp); null for the others.',
+      resolve: async (d, _a, ctx) => {
+        if (!DRIVERS[d.driver]?.link) return null;
+        return linkStatus(await ctx.rt.prisma.deviceLink.findUnique({ where: { deviceId: d.id } }), d);
+      },
     }),
     activatedAt: t.expose('activatedAt', { type: 'DateTime', nullable: true }),
     tokenPrefix: t.exposeString('tokenPrefix', { description: 'The start of the device token.' }),

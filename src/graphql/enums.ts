@@ -5,6 +5,7 @@ import {
   DeliveryStatus,
   DeviceStatus,
   EventType,
+  LinkState,
   LiveChatStatus,
   MessageDirection,
   MessageStatus,
@@ -24,6 +25,10 @@ export const ConversationStatusEnum = builder.enumType(ConversationStatus, { nam
 export const WebhookEventEnum = builder.enumType(WebhookEvent, {
   name: 'WebhookEvent',
   description: 'What a webhook subscribes to. ANY_EVENT receives every event; MESSAGE_UPDATED_SMPP receives status updates as an SMPP-style GET.',
+});
+export const LinkStateEnum = builder.enumType(LinkState, {
+  name: 'LinkState',
+  description: "A device link's state: BOUND (connected and bound), CONNECTING, BACKING_OFF (waiting before trying again after a drop or failure) or STOPPED.",
 });
 export const EventTypeEnum = builder.enumType(EventType, { name: 'EventType' });
 export const DeliveryStatusEnum = builder.enumType(DeliveryStatus, {

@@ -16,6 +16,7 @@ import { QueueListener } from './queue-listener.ts';
 import { QUEUES } from './queues.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { keepYoungTableStatistics } from '../db/young-table-statistics.ts';
+import { LinkSupervisor } from '../channels/link-supervisor.ts';
 
 export type Workers = { stop(deadline: number): Promise<void> };
 
@@ -72,6 +73,9 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
   );
   const pumps = [deliveries, sends, driverTasks, media];
   for (const pump of pumps) pump.start();
+  // Devices reached over long-lived links (SMPP) are held and sent through by one worker process each.
+  const links = LinkSupervisor.start(rt, databaseUrl);
+  listener.onJob(QUEUES.sendMessage, () => links.wake());
   const statistics = keepYoungTableStatistics(rt.pool, rt.log);
 
   await rt.boss.work(QUEUES.endIdleConversations, async () => {
@@ -92,7 +96,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string): Promise<Wo
 
   return {
     async stop(deadline) {
-      await Promise.all(pumps.map((p) => p.stop(deadline)));
+      await Promise.all([...pumps.map((p) => p.stop(deadline)), links.stop(deadline)]);
       await statistics.stop();
       await recorder.drain();
       await listener.close();

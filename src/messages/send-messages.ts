@@ -1,5 +1,5 @@
 import { BatchHost } from '../channels/driver-host.ts';
-import { DriverError, NotNowError, type DriverContext } from '../channels/driver.ts';
+import { DriverError, NotNowError, type DriverContext, type SendReceipt } from '../channels/driver.ts';
 import { reserveSends } from '../channels/pacing.ts';
 import type { ProviderHttp } from '../channels/provider-http.ts';
 import { pgSql } from '../db/sql.ts';
@@ -51,8 +51,7 @@ export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: 
 
 async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, group: Row[], now: Date): Promise<void> {
   const first = group[0]!;
-  const fail = (row: Row, code: string, error: string, rawStatus = code) =>
-    host.statuses.push({ messageId: row.messageId, deviceId: row.id, status: 'FAILED', rawStatus, errorCode: code, error, at: new Date() });
+  const fail = (row: Row, code: string, error: string) => failMessage(host, row.id, row.messageId, code, error);
   if (first.deviceStatus !== 'ACTIVE') {
     for (const row of group) fail(row, 'switchboard:device-inactive', 'the device was deactivated before the message was sent');
     return;
@@ -65,37 +64,66 @@ async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, g
     for (const row of group) fail(row, 'switchboard:device-unreadable', "the device's configuration could not be read");
     return;
   }
+  // A device reached over a long-lived link sends from the process that holds it (channels/link-supervisor.ts).
+  if (device.driver.link) return;
   const pacing = await reserveSends(pgSql(rt.pool), device.id, device.config, group.length, now);
   const go = group.slice(0, pacing.granted);
   if (pacing.later) for (const row of group.slice(pacing.granted)) host.requeues.push({ messageId: row.messageId, at: pacing.later.at, reason: pacing.later.reason, notNow: false });
 
   const ctx: DriverContext & { host: BatchHost } = { http, callbackUrl: callbackUrl(rt, device), log: rt.log, host };
-  const windowMs = device.config.retryWindowMinutes * 60_000;
   const sendOne = async (row: Row) => {
     try {
       const receipt = await device.driver.send(device, { id: row.messageId, to: row.to, type: row.type, content: row.content, attachments: row.attachments }, ctx);
-      host.statuses.push({
-        messageId: row.messageId,
-        deviceId: row.id,
-        providerMessageId: receipt.providerMessageId,
-        providerConversationId: receipt.providerConversationId ?? null,
-        status: 'SENT',
-        rawStatus: receipt.rawStatus ?? null,
-        at: new Date(),
-      });
+      recordSendOutcome(rt, host, device, row, now, { receipt });
     } catch (error) {
-      if (error instanceof DriverError) return fail(row, error.code, error.message, `${device.driver.name}:rejected`);
-      const notNow = error instanceof NotNowError ? error : new NotNowError(`${device.driver.name}:error`, 'the driver failed unexpectedly');
-      if (!(error instanceof NotNowError)) rt.log.error({ err: describeError(error), messageId: row.messageId }, 'driver send failed unexpectedly');
-      if (notNow.credentials) host.deviceErrors.set(device.id, `${notNow.code}: ${notNow.message}`);
-      const since = row.retryingSince ?? now;
-      if (now.getTime() - since.getTime() >= windowMs) {
-        return fail(row, notNow.code, `the provider kept answering "not now" for ${device.config.retryWindowMinutes} minutes; last: ${notNow.message}`);
-      }
-      // The pause counts from the provider's answer: a send that took until its timeout is not tried again at once.
-      const at = new Date(Math.min(Date.now() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
-      host.requeues.push({ messageId: row.messageId, at, reason: `${notNow.code}: ${notNow.message}`, notNow: true });
+      recordSendOutcome(rt, host, device, row, now, { error });
     }
   };
   for (let i = 0; i < go.length; i += SENDS_IN_FLIGHT_PER_DEVICE) await Promise.all(go.slice(i, i + SENDS_IN_FLIGHT_PER_DEVICE).map(sendOne));
+}
+
+/** A QUEUED message, as much of it as deciding what a send's outcome does to it needs. */
+export type QueuedSend = { messageId: string; sendAttempts: number; retryingSince: Date | null };
+
+const failMessage = (host: BatchHost, deviceId: string, messageId: string, code: string, error: string, rawStatus = code) =>
+  host.statuses.push({ messageId, deviceId, status: 'FAILED', rawStatus, errorCode: code, error, at: new Date() });
+
+/**
+ * What a driver's answer does to a message, gathered in the batch's host: SENT with the provider's
+ * id; FAILED for good with the raw code (DriverError); or QUEUED again after a "not now" (or an
+ * unexpected error), with backoff, until the device's retry window has run out since the first one.
+ */
+export function recordSendOutcome(
+  rt: Runtime,
+  host: BatchHost,
+  device: { id: string; driver: { name: string }; config: { retryWindowMinutes: number } },
+  row: QueuedSend,
+  now: Date,
+  outcome: { receipt: SendReceipt } | { error: unknown },
+): void {
+  if ('receipt' in outcome) {
+    const { receipt } = outcome;
+    host.statuses.push({
+      messageId: row.messageId,
+      deviceId: device.id,
+      providerMessageId: receipt.providerMessageId,
+      providerConversationId: receipt.providerConversationId ?? null,
+      status: 'SENT',
+      rawStatus: receipt.rawStatus ?? null,
+      at: new Date(),
+    });
+    return;
+  }
+  const { error } = outcome;
+  if (error instanceof DriverError) return void failMessage(host, device.id, row.messageId, error.code, error.message, `${device.driver.name}:rejected`);
+  const notNow = error instanceof NotNowError ? error : new NotNowError(`${device.driver.name}:error`, 'the driver failed unexpectedly');
+  if (!(error instanceof NotNowError)) rt.log.error({ err: describeError(error), messageId: row.messageId }, 'driver send failed unexpectedly');
+  if (notNow.credentials) host.deviceErrors.set(device.id, `${notNow.code}: ${notNow.message}`);
+  const windowMs = device.config.retryWindowMinutes * 60_000;
+  const since = row.retryingSince ?? now;
+  if (now.getTime() - since.getTime() >= windowMs) {
+    return void failMessage(host, device.id, row.messageId, notNow.code, `the provider kept answering "not now" for ${device.config.retryWindowMinutes} minutes; last: ${notNow.message}`);
+  }
+  const at = new Date(Math.min(now.getTime() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
+  host.requeues.push({ messageId: row.messageId, at, reason: `${notNow.code}: ${notNow.message}`, notNow: true });
 }

@@ -25,6 +25,8 @@ type Documents = {
     "\n  mutation AuthDeleteWorkspace($input: WorkspaceDeleteInput!) {\n    deleteWorkspace(input: $input) {\n      id\n      deleted\n    }\n  }\n": typeof types.AuthDeleteWorkspaceDocument,
     "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n": typeof types.AuthWebhookDocument,
     "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n": typeof types.DriversDocument,
+    "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n": typeof types.SmppDeviceDocument,
+    "\n  mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {\n    updateDevice(input: $input) {\n      id\n    }\n  }\n": typeof types.SmppDeviceUpdateDocument,
     "\n  mutation WaSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n    }\n  }\n": typeof types.WaSendDocument,
     "\n  mutation ClientCreate($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      workspaceId\n      phone\n      name\n      surname\n      email\n      address\n      city\n      country\n      externalClientId\n      tags\n      stageId\n      createdAt\n      patchedAt\n    }\n  }\n": typeof types.ClientCreateDocument,
     "\n  mutation ClientUpdate($input: ClientUpdateInput!) {\n    updateClient(input: $input) {\n      id\n      phone\n      name\n      surname\n      email\n      city\n      country\n      tags\n      patchedAt\n    }\n  }\n": typeof types.ClientUpdateDocument,
@@ -167,6 +169,8 @@ const documents: Documents = {
     "\n  mutation AuthDeleteWorkspace($input: WorkspaceDeleteInput!) {\n    deleteWorkspace(input: $input) {\n      id\n      deleted\n    }\n  }\n": types.AuthDeleteWorkspaceDocument,
     "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n": types.AuthWebhookDocument,
     "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n": types.DriversDocument,
+    "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n": types.SmppDeviceDocument,
+    "\n  mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {\n    updateDevice(input: $input) {\n      id\n    }\n  }\n": types.SmppDeviceUpdateDocument,
     "\n  mutation WaSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n    }\n  }\n": types.WaSendDocument,
     "\n  mutation ClientCreate($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      workspaceId\n      phone\n      name\n      surname\n      email\n      address\n      city\n      country\n      externalClientId\n      tags\n      stageId\n      createdAt\n      patchedAt\n    }\n  }\n": types.ClientCreateDocument,
     "\n  mutation ClientUpdate($input: ClientUpdateInput!) {\n    updateClient(input: $input) {\n      id\n      phone\n      name\n      surname\n      email\n      city\n      country\n      tags\n      patchedAt\n    }\n  }\n": types.ClientUpdateDocument,
@@ -339,6 +343,14 @@ export function graphql(source: "\n  query AuthWebhook($id: ID!) {\n    webhook(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DriversDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n"): typeof import('./graphql.ts').SmppDeviceDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {\n    updateDevice(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql.ts').SmppDeviceUpdateDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

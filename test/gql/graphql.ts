@@ -133,7 +133,7 @@ export type DeviceCreateInput = {
   channel: Channel;
   /** The driver's configuration: the drivers query lists its fields. */
   config?: unknown;
-  /** One of: simulator, twilio, whatsapp-cloud, bluebubbles, android-sms-gateway (default simulator); the drivers query lists each one's config. */
+  /** One of: simulator, twilio, whatsapp-cloud, bluebubbles, android-sms-gateway, smpp (default simulator); the drivers query lists each one's config. */
   driver?: string | null | undefined;
   /** Sent as integrationType in payloads (default WHATSAPP for WhatsApp, CUSTOM otherwise). */
   integrationType?: string | null | undefined;
@@ -214,6 +214,13 @@ export type InboundSimulateInput = {
   phone: string;
   type?: MessageType | null | undefined;
 };
+
+/** A device link's state: BOUND (connected and bound), CONNECTING, BACKING_OFF (waiting before trying again after a drop or failure) or STOPPED. */
+export type LinkState =
+  | 'BACKING_OFF'
+  | 'BOUND'
+  | 'CONNECTING'
+  | 'STOPPED';
 
 export type LiveChatIntegrationCreateInput = {
   alias: string;
@@ -551,6 +558,20 @@ export type DriversQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type DriversQuery = { drivers: Array<{ name: string, channels: Array<Channel>, configFields: Array<{ name: string, type: string, required: boolean, secret: boolean, default: unknown, description: string }> }> };
+
+export type SmppDeviceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SmppDeviceQuery = { device: { status: DeviceStatus, lastError: string | null, lastErrorAt: string | null, link: { state: LinkState, since: string, lastError: string | null, inFlight: number, holder: string | null } | null } };
+
+export type SmppDeviceUpdateMutationVariables = Exact<{
+  input: DeviceUpdateInput;
+}>;
+
+
+export type SmppDeviceUpdateMutation = { updateDevice: { id: string } };
 
 export type WaSendMutationVariables = Exact<{
   input: MessageSendInput;
@@ -1638,6 +1659,29 @@ export const DriversDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DriversQuery, DriversQueryVariables>;
+export const SmppDeviceDocument = new TypedDocumentString(`
+    query SmppDevice($id: ID!) {
+  device(id: $id) {
+    status
+    lastError
+    lastErrorAt
+    link {
+      state
+      since
+      lastError
+      inFlight
+      holder
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SmppDeviceQuery, SmppDeviceQueryVariables>;
+export const SmppDeviceUpdateDocument = new TypedDocumentString(`
+    mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {
+  updateDevice(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SmppDeviceUpdateMutation, SmppDeviceUpdateMutationVariables>;
 export const WaSendDocument = new TypedDocumentString(`
     mutation WaSend($input: MessageSendInput!) {
   sendMessage(input: $input) {
