@@ -124,6 +124,7 @@ export function recordSendOutcome(
   if (now.getTime() - since.getTime() >= windowMs) {
     return void failMessage(host, device.id, row.messageId, notNow.code, `the provider kept answering "not now" for ${device.config.retryWindowMinutes} minutes; last: ${notNow.message}`);
   }
-  const at = new Date(Math.min(now.getTime() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
+  // The pause counts from the provider's answer: a send that took until its timeout is not tried again at once.
+  const at = new Date(Math.min(Date.now() + retryDelayMs(row.sendAttempts + 1, notNow.retryAfterMs), since.getTime() + windowMs));
   host.requeues.push({ messageId: row.messageId, at, reason: `${notNow.code}: ${notNow.message}`, notNow: true });
 }
