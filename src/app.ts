@@ -9,8 +9,10 @@ import { connectDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
 import { migrate, withStartupLock } from './db/migrate.ts';
 import { startBoss, type PgBoss } from './jobs/boss.ts';
-import { startWorkerThread } from './jobs/worker-thread.ts';
-import type { Workers } from './jobs/workers.ts';
+import { startWorkerThread } from './worker/worker-thread.ts';
+import type { ScheduleOverrides, Workers } from './worker/start-workers.ts';
+import { JOBS } from './worker/jobs.ts';
+import { queueOf } from './jobs/job-definition.ts';
 import { createAcceptor } from './messages/accept-batcher.ts';
 import { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { Logger } from './log.ts';
@@ -36,6 +38,8 @@ type StartOptions = {
   logTo?: NodeJS.WritableStream;
   /** Migrations and the admin key are done (a worker thread starts after its API did both). */
   databasePrepared?: boolean;
+  /** Scheduled jobs to run every few milliseconds instead of on their cron (tests). */
+  schedules?: ScheduleOverrides;
 };
 
 /** Starts Switchboard: database (embedded or not), migrations, job queue, workers and HTTP server per role. */
@@ -64,7 +68,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     const generatedAdminKey = options.databasePrepared ? null : await prepareDatabase(db, config, log);
     boss = await startBoss({
       url: databaseUrl,
-      jobExpireSeconds: config.jobExpireSeconds,
+      queues: JOBS.map((job) => queueOf(job, config.jobExpireSeconds)),
       superviseSeconds: config.jobSuperviseSeconds,
       runsWorkers: config.runsWorkers && !config.workerThread,
       log,
@@ -104,9 +108,9 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     }
     // After the server listens, so the workers know the public URL (drivers give providers their callback URL).
     workers = config.workerThread
-      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo })
+      ? await startWorkerThread({ config, databaseUrl, secretKey, log, logTo: options.logTo, schedules: options.schedules })
       : config.runsWorkers
-        ? await (await import('./jobs/workers.ts')).startWorkers(rt, databaseUrl)
+        ? await (await import('./worker/start-workers.ts')).startWorkers(rt, databaseUrl, options.schedules)
         : null;
 
     const stop = async (deadline = Date.now() + config.shutdownTimeoutMs) => {

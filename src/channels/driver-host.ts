@@ -5,15 +5,12 @@ import type { Outcome } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
 import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
 import type { MediaLinks } from '../media/media-links.ts';
-import { sendJobs } from '../messages/send-jobs.ts';
+import { sendJobs, sendMessageJob } from '../messages/send-job.ts';
+import { driverTaskJob, type DriverTask } from './driver-task-job.ts';
 import type { DriverHost, InboundReport, StatusReport } from './driver.ts';
-
-/** Work a driver scheduled for later; tasks of one device due at the same moment share a job. */
-export type DriverTask = { deviceId: string; items: Record<string, unknown>[] };
 
 /** A message that stays QUEUED: paced, outside sending hours, or refused "not now" by its provider. */
 export type Requeue = { messageId: string; at: Date; reason: string; notNow: boolean };
@@ -75,7 +72,7 @@ export class BatchHost implements DriverHost {
 
   /** Writes the scheduled tasks, requeued messages, device errors, status reports and inbound messages. */
   async flush(sql: Sql, boss: PgBoss, media: MediaLinks): Promise<void> {
-    await enqueue(sql, boss, QUEUES.driverTask, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })));
+    await enqueue(sql, boss, driverTaskJob, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })));
     await this.#requeue(sql, boss);
     if (this.deviceErrors.size) {
       await sql.query('UPDATE devices SET last_error = x.error, last_error_at = now() FROM unnest($1::char(24)[], $2::text[]) AS x(id, error) WHERE devices.id = x.id', [
@@ -110,6 +107,6 @@ export class BatchHost implements DriverHost {
       const due = roundUp(r.at).getTime();
       byDue.set(due, [...(byDue.get(due) ?? []), r.messageId]);
     }
-    for (const [due, ids] of byDue) await enqueue(sql, boss, QUEUES.sendMessage, sendJobs(ids).map((j) => ({ ...j, startAfter: new Date(due) })));
+    for (const [due, ids] of byDue) await enqueue(sql, boss, sendMessageJob, sendJobs(ids, new Date(due)));
   }
 }

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Got, type Method } from 'got';
-import { BlockedAddressError, literalHostProblem, safeLookup } from '../delivery/ssrf.ts';
-import { parseRetryAfter } from '../delivery/retry-policy.ts';
+import { BlockedAddressError, literalHostProblem, safeLookup } from '../outbound/ssrf.ts';
+import { parseRetryAfter } from '../outbound/retry-after.ts';
 import { DriverError, NotNowError } from './driver.ts';
 
 export type ProviderResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string; json<T = any>(): T | null };

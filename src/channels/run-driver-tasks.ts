@@ -2,10 +2,10 @@ import { inTransaction } from '../db/pool.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
-import { QUEUES } from '../jobs/queues.ts';
+import { driverTaskJob, type DriverTask } from './driver-task-job.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
-import { BatchHost, type DriverTask } from './driver-host.ts';
+import { BatchHost } from './driver-host.ts';
 
 /** Runs drivers' scheduled work (the simulator's delayed statuses) and writes what it reports in one transaction per batch. */
 export function runDriverTasks(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<DriverTask> {
@@ -20,6 +20,6 @@ export function runDriverTasks(rt: Runtime, onScheduled: (at: Date) => void = ()
       if (!device?.driver.onScheduled) continue;
       for (const item of job.data.items) await device.driver.onScheduled(device, item, host);
     }
-    await host.commit(rt, QUEUES.driverTask, jobs, settle, onScheduled);
+    await host.commit(rt, driverTaskJob.name, jobs, settle, onScheduled);
   };
 }

@@ -3,6 +3,7 @@ import { inTransaction } from '../db/pool.ts';
 import { pgSql, type Sql } from '../db/sql.ts';
 import { newEvent, recordEvents } from '../events/record-events.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot, messageSnapshot } from '../events/snapshots.ts';
+import { scheduledJob } from '../jobs/job-definition.ts';
 import type { Runtime } from '../runtime.ts';
 import { CLIENT_COLUMNS, conversationColumns } from './contacts.ts';
 
@@ -70,3 +71,11 @@ export async function endIdleConversations(rt: Runtime, now = new Date()): Promi
     if (ended.length < 500) return total;
   }
 }
+
+/** Every minute: conversations idle for SWITCHBOARD_CONVERSATION_IDLE_MINUTES end (ENDING_CONV). */
+export const endIdleConversationsJob = scheduledJob<Runtime>({
+  name: 'conversation-end-idle',
+  cron: '* * * * *',
+  expireInSeconds: 300,
+  run: async (rt) => void (await endIdleConversations(rt)),
+});

@@ -1,5 +1,4 @@
 import type pg from 'pg';
-import { BOSS_SCHEMA } from '../jobs/boss.ts';
 import type { Logger } from '../log.ts';
 
 /**
@@ -17,18 +16,18 @@ export const YOUNG_TABLES = `
    WHERE s.schemaname = ANY($1::text[]) AND s.n_live_tup >= greatest($2::int, 2 * c.reltuples)
      AND pg_has_role(c.relowner, 'USAGE')`;
 
-/** Ours and pg-boss'. */
-const SCHEMAS = ['public', BOSS_SCHEMA];
 
 /** Analyzes young tables every `everyMs` until stopped. One ANALYZE reads at most 30,000 sampled rows per table. */
-export function keepYoungTableStatistics(pool: pg.Pool, log: Logger, { everyMs = 5_000, minRows = 500 } = {}) {
+/** Ours (`public`) and the other schemas named (pg-boss'). */
+export function keepYoungTableStatistics(pool: pg.Pool, log: Logger, otherSchemas: string[], { everyMs = 5_000, minRows = 500 } = {}) {
+  const schemas = ['public', ...otherSchemas];
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   let failing = false;
   const analyzeYoungTables = async () => {
     try {
-      const { rows } = await pool.query<{ name: string }>(YOUNG_TABLES, [SCHEMAS, minRows]);
+      const { rows } = await pool.query<{ name: string }>(YOUNG_TABLES, [schemas, minRows]);
       // SKIP_LOCKED: a table being altered or analyzed by autovacuum is left for the next round.
       if (rows.length) await pool.query(`ANALYZE (SKIP_LOCKED) ${rows.map((r) => r.name).join(', ')}`);
       failing = false;

@@ -2,9 +2,8 @@ import type { PgBoss } from 'pg-boss';
 import { inTransaction } from '../db/pool.ts';
 import { pgSql } from '../db/sql.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
-import { deliveryJobs } from './delivery-jobs.ts';
-import { RESUME_ON_RECOVERY } from './retry-policy.ts';
+import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
+import { RESUME_ON_RECOVERY } from './delivery-policy.ts';
 import { describeError, type Logger } from '../log.ts';
 import type pg from 'pg';
 
@@ -111,7 +110,7 @@ export class AttemptRecorder {
         for (const targetId of targetIds) rows.push(...(await sql.query<(typeof rows)[number]>(RESUME_RECOVERED, [targetId, now, max, perSecond, minGainSeconds])).rows);
         const bySecond = Map.groupBy(rows, (r) => r.second);
         const jobs = [...bySecond].flatMap(([second, due]) => deliveryJobs(due.map((r) => [r.id, r.attempt_count]), { startAfter: new Date(now.getTime() + second * 1000) }));
-        await enqueue(sql, this.#boss, QUEUES.deliverEvent, jobs);
+        await enqueue(sql, this.#boss, deliverEventJob, jobs);
         return { count: rows.length, seconds: [...bySecond.keys()] };
       });
       for (const second of resumed.seconds) this.onScheduled(new Date(now.getTime() + second * 1000));
@@ -159,7 +158,7 @@ export class AttemptRecorder {
         const retries = attempts
           .filter((r) => r.delivery.status === 'PENDING' && r.delivery.nextAttemptAt)
           .flatMap((r) => deliveryJobs([[r.deliveryId, r.attempt.number]], { startAfter: r.delivery.nextAttemptAt! }));
-        await enqueue(sql, this.#boss, QUEUES.deliverEvent, retries);
+        await enqueue(sql, this.#boss, deliverEventJob, retries);
         for (const r of retries) if (r.startAfter) this.onScheduled(new Date(r.startAfter as Date));
       }
       if (parks.length) {
@@ -171,11 +170,11 @@ export class AttemptRecorder {
         );
         const stillParked = new Set(parked.map((p) => p.id));
         const resumed = parks.filter((p) => !stillParked.has(p.deliveryId)).map((p): [string, number] => [p.deliveryId, p.attempt]);
-        await enqueue(sql, this.#boss, QUEUES.deliverEvent, deliveryJobs(resumed));
+        await enqueue(sql, this.#boss, deliverEventJob, deliveryJobs(resumed));
       }
       if (defers.length) {
         const jobs = defers.flatMap((d) => deliveryJobs([[d.deliveryId, d.attempt]], { manual: d.manual, startAfter: d.startAfter }));
-        await enqueue(sql, this.#boss, QUEUES.deliverEvent, jobs);
+        await enqueue(sql, this.#boss, deliverEventJob, jobs);
         for (const d of defers) this.onScheduled(d.startAfter);
       }
     });

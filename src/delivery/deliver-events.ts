@@ -5,9 +5,10 @@ import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { openTarget, type OpenTarget } from '../targets/targets.ts';
 import type { AttemptRecorder, Record } from './attempt-recorder.ts';
-import type { DeliveryJob } from './delivery-jobs.ts';
+import type { DeliveryJob } from './deliver-job.ts';
+import type { Semaphore, TargetLimiter } from './flow-control.ts';
 import { dialectOf, renderRequest, type RenderedRequest } from './render.ts';
-import { decide } from './retry-policy.ts';
+import { decide, deferDelayMs, type DeliveryPolicy } from './delivery-policy.ts';
 import type { SendResult } from './send.ts';
 import { pgSql } from '../db/sql.ts';
 
@@ -20,92 +21,8 @@ type Row = {
   target: Target & { webhookEvent: WebhookEvent | null; accountSid: string | null };
 };
 
-/**
- * Caps one target's requests in flight in this process, so a slow target cannot take every slot.
- * A request waits for its target's slot as long as the target answers quickly (a burst to a
- * healthy receiver flows through at full speed); for a slow target it waits only briefly, and the
- * delivery is deferred instead of holding a worker.
- */
-export class TargetLimiter {
-  readonly #inFlight = new Map<string, number>();
-  readonly #waiting = new Map<string, (() => void)[]>();
-  readonly #latency = new Map<string, number>();
-  readonly #cap: number;
-  constructor(cap: number) {
-    this.#cap = cap;
-  }
-  /** Remembers how long the target took (a moving average). */
-  observe(targetId: string, durationMs: number): void {
-    const previous = this.#latency.get(targetId);
-    this.#latency.set(targetId, previous === undefined ? durationMs : previous * 0.8 + durationMs * 0.2);
-    if (this.#latency.size > 50_000) this.#latency.clear();
-  }
-  async acquire(targetId: string): Promise<boolean> {
-    const waitMs = (this.#latency.get(targetId) ?? 0) < SLOW_TARGET_MS ? FAST_TARGET_SLOT_WAIT_MS : SLOW_TARGET_SLOT_WAIT_MS;
-    const n = this.#inFlight.get(targetId) ?? 0;
-    if (n < this.#cap) {
-      this.#inFlight.set(targetId, n + 1);
-      return true;
-    }
-    return new Promise<boolean>((resolve) => {
-      const queue = this.#waiting.get(targetId) ?? [];
-      this.#waiting.set(targetId, queue);
-      const grant = () => {
-        clearTimeout(timer);
-        resolve(true);
-      };
-      const timer = setTimeout(() => {
-        queue.splice(queue.indexOf(grant), 1);
-        resolve(false);
-      }, waitMs);
-      queue.push(grant);
-    });
-  }
-  release(targetId: string): void {
-    const next = this.#waiting.get(targetId)?.shift();
-    if (next) return next(); // the slot passes straight to a waiting request
-    const n = (this.#inFlight.get(targetId) ?? 1) - 1;
-    if (n <= 0) {
-      this.#inFlight.delete(targetId);
-      this.#waiting.delete(targetId);
-    } else this.#inFlight.set(targetId, n);
-  }
-}
-
-/** A target answering slower than this on average is slow. */
-export const SLOW_TARGET_MS = 1000;
-/** How long a request waits for its target's slot before the delivery is deferred. */
-export const FAST_TARGET_SLOT_WAIT_MS = 30_000;
-export const SLOW_TARGET_SLOT_WAIT_MS = 250;
-
-/** At most `size` requests in flight from this process; the rest wait their turn. */
-export class Semaphore {
-  #free: number;
-  readonly #waiting: (() => void)[] = [];
-  constructor(size: number) {
-    this.#free = size;
-  }
-  async acquire(): Promise<void> {
-    if (this.#free > 0) {
-      this.#free--;
-      return;
-    }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
-  }
-  release(): void {
-    const next = this.#waiting.shift();
-    if (next) next();
-    else this.#free++;
-  }
-}
-
-/**
- * Requests in flight per worker, all targets together: enough for ~1,000 deliveries/s to targets
- * answering in 250 ms, without the memory of hundreds more open requests.
- */
-export const MAX_REQUESTS_IN_FLIGHT = 256;
-
 type Deps = {
+  policy: DeliveryPolicy;
   send: (r: RenderedRequest) => Promise<SendResult>;
   recorder: AttemptRecorder;
   limiter: TargetLimiter;
@@ -143,7 +60,7 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
   if (!row || row.status !== 'PENDING' || row.attemptCount !== attempt) return true;
   if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id, attempt });
   if (!(await deps.limiter.acquire(row.target.id))) {
-    return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + 500 + Math.random() * 1500) });
+    return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + deferDelayMs()) });
   }
   await deps.slots.acquire();
   let record: Record;
@@ -157,7 +74,7 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
     });
     const result = await deps.send(request);
     deps.limiter.observe(row.target.id, result.durationMs);
-    record = attemptRecord(rt, row, target, number, manual, request.url, result);
+    record = attemptRecord(deps.policy, row, target, number, manual, request.url, result);
   } catch (error) {
     rt.log.error({ err: describeError(error), deliveryId: row.id }, 'delivery attempt failed unexpectedly');
     return false;
@@ -169,8 +86,8 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
   return deps.recorder.write(record);
 }
 
-function attemptRecord(rt: Runtime, row: Row, target: OpenTarget, number: number, manual: boolean, url: string, result: SendResult): Record {
-  const outcome = decide(number, result, rt.config.retryScheduleSeconds, target.permanentStatusCodes);
+function attemptRecord(policy: DeliveryPolicy, row: Row, target: OpenTarget, number: number, manual: boolean, url: string, result: SendResult): Record {
+  const outcome = decide(number, result, policy.retryScheduleSeconds, target.permanentStatusCodes);
   const delivery =
     outcome.kind === 'succeeded'
       ? { status: 'SUCCEEDED' as const, nextAttemptAt: null }

@@ -3,8 +3,7 @@ import { requireViewer, type Viewer } from '../auth/viewer.ts';
 import { inPrismaTransaction } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
-import { deliveryJobs } from './delivery-jobs.ts';
+import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { findWebhook } from '../webhooks/find-webhook.ts';
@@ -20,7 +19,7 @@ export async function replayDelivery(rt: Runtime, viewer: Viewer | null, input: 
   if (!delivery || (v.kind === 'workspace' && delivery.workspaceId !== v.workspaceId)) throw notFound('Delivery');
   return inPrismaTransaction(rt.prisma, async (tx, sql) => {
     const updated = await tx.delivery.update({ where: { id }, data: { status: 'PENDING', nextAttemptAt: new Date(), updatedAt: new Date() } });
-    await enqueue(sql, rt.boss, QUEUES.deliverEvent, deliveryJobs([[id, updated.attemptCount]], { manual: true }));
+    await enqueue(sql, rt.boss, deliverEventJob, deliveryJobs([[id, updated.attemptCount]], { manual: true }));
     return updated;
   });
 }
@@ -37,7 +36,7 @@ export async function replayWebhook(rt: Runtime, viewer: Viewer | null, input: u
         RETURNING id, attempt_count`,
       [webhook.targetId, since],
     );
-    await enqueue(sql, rt.boss, QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count]), { manual: true }));
+    await enqueue(sql, rt.boss, deliverEventJob, deliveryJobs(rows.map((r) => [r.id, r.attempt_count]), { manual: true }));
     return { count: rows.length };
   });
 }

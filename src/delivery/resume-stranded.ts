@@ -1,12 +1,11 @@
 import { pgSql } from '../db/sql.ts';
 import { inTransaction } from '../db/pool.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
 import type { Runtime } from '../runtime.ts';
-import { deliveryJobs } from './delivery-jobs.ts';
+import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
 
-/** A pending delivery this long past due has lost its job (pg-boss gave up after repeated handler failures). */
-export const STRANDED_AFTER = '30 minutes';
+import { scheduledJob } from '../jobs/job-definition.ts';
+import { STRANDED_AFTER, STRANDED_SWEEP_CRON } from './delivery-policy.ts';
 
 /**
  * The safety net of at-least-once: pending deliveries whose job is gone get a new one. That is a
@@ -29,7 +28,17 @@ export async function resumeStrandedDeliveries(rt: Runtime): Promise<number> {
              FOR UPDATE OF d2 SKIP LOCKED)
         RETURNING d.id, d.attempt_count`,
     );
-    await enqueue(sql, rt.boss, QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])));
+    await enqueue(sql, rt.boss, deliverEventJob, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])));
     return rows.length;
   });
 }
+
+export const resumeStrandedDeliveriesJob = scheduledJob<Runtime>({
+  name: 'delivery-resume-stranded',
+  cron: STRANDED_SWEEP_CRON,
+  expireInSeconds: 300,
+  run: async (rt) => {
+    const resumed = await resumeStrandedDeliveries(rt);
+    if (resumed) rt.log.warn({ resumed }, 'resumed deliveries whose job was lost');
+  },
+});

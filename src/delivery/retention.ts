@@ -1,3 +1,4 @@
+import { scheduledJob } from '../jobs/job-definition.ts';
 import type { Runtime } from '../runtime.ts';
 
 /**
@@ -30,3 +31,11 @@ export async function removeOldDeliveries(rt: Runtime, now = new Date()): Promis
   await rt.pool.query("DELETE FROM smpp_inbound_parts WHERE received_at < now() - interval '1 day'");
   return removed;
 }
+
+/** Once an hour: what the retention period has let go of. */
+export const housekeepingJob = scheduledJob<Runtime>({
+  name: 'housekeeping',
+  cron: '17 * * * *',
+  expireInSeconds: 3600,
+  run: async (rt) => void (await removeOldDeliveries(rt)),
+});

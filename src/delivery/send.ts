@@ -1,9 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
 import got, { type Got } from 'got';
-import { RESPONSE_CAPTURE_BYTES, parseRetryAfter } from './retry-policy.ts';
+import { RESPONSE_CAPTURE_BYTES } from './delivery-policy.ts';
+import { parseRetryAfter } from '../outbound/retry-after.ts';
 import type { RenderedRequest } from './render.ts';
-import { BlockedAddressError, literalHostProblem, safeLookup } from './ssrf.ts';
+import { BlockedAddressError, literalHostProblem, safeLookup } from '../outbound/ssrf.ts';
 
 export type SendResult = {
   startedAt: Date;

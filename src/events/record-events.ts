@@ -2,8 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { uuidv7 } from '../ids.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
-import { deliveryJobs } from '../delivery/delivery-jobs.ts';
+import { deliverEventJob, deliveryJobs } from '../delivery/deliver-job.ts';
 import { routingOf, type EventPayloadOf, type StoredEvent } from './event-payloads.ts';
 import type { EventType } from '../generated/prisma/client.ts';
 
@@ -44,7 +43,7 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
     };
   });
   const { rows: deliveries } = await sql.query<{ id: string; enabled: boolean }>(FAN_OUT, [JSON.stringify(rows), now]);
-  await enqueue(sql, boss, QUEUES.deliverEvent, deliveryJobs(deliveries.filter((d) => d.enabled).map((d) => [d.id, 0])));
+  await enqueue(sql, boss, deliverEventJob, deliveryJobs(deliveries.filter((d) => d.enabled).map((d) => [d.id, 0])));
   return stored;
 }
 

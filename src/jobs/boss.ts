@@ -1,13 +1,12 @@
 import { PgBoss, type Queue, type UpdateQueueOptions } from 'pg-boss';
 import type { Logger } from '../log.ts';
-import { queueDefinitions } from './queues.ts';
 
 export type { PgBoss };
 
 /** The schema pg-boss keeps its tables in. */
 export const BOSS_SCHEMA = 'pgboss';
 
-type BossOptions = { url: string; jobExpireSeconds: number; superviseSeconds: number; runsWorkers: boolean; log: Logger };
+type BossOptions = { url: string; queues: Queue[]; superviseSeconds: number; runsWorkers: boolean; log: Logger };
 
 /** Starts pg-boss (installing or migrating its schema) and declares every queue. */
 export async function startBoss(o: BossOptions): Promise<PgBoss> {
@@ -29,7 +28,7 @@ export async function startBoss(o: BossOptions): Promise<PgBoss> {
   boss.on('warning', (warning: { message?: string }) => o.log.warn({ warning: warning.message }, 'job queue warning'));
   await boss.start();
   const existing = new Set((await boss.getQueues()).map((q) => q.name));
-  for (const queue of queueDefinitions(o.jobExpireSeconds)) {
+  for (const queue of o.queues) {
     const { name, ...options } = queue;
     if (existing.has(name)) await boss.updateQueue(name, updatable(options));
     else await boss.createQueue(name, options).catch(async (error) => {

@@ -1,7 +1,7 @@
 import type { JobInsert, PgBoss } from 'pg-boss';
 import { bossDb, type Sql } from '../db/sql.ts';
 import { wakeWorkers } from './queue-listener.ts';
-import type { QueueName } from './queues.ts';
+import type { BatchJob } from './job-definition.ts';
 
 /**
  * Inserts jobs in the caller's transaction and wakes the workers once it has committed. pg-boss'
@@ -9,8 +9,9 @@ import type { QueueName } from './queues.ts';
  * notifying transactions until their WAL is flushed; sent after the commit it costs nothing
  * (measured in bench/README.md, "Jobs wake the workers after the commit").
  */
-export async function enqueue(sql: Sql, boss: PgBoss, queue: QueueName, jobs: JobInsert[]): Promise<void> {
+export async function enqueue<T extends object>(sql: Sql, boss: PgBoss, job: Pick<BatchJob<T, never>, 'name'>, jobs: JobInsert<T>[]): Promise<void> {
   if (!jobs.length) return;
+  const queue = job.name;
   await boss.insert(queue, jobs, { db: bossDb(sql) });
   // Jobs for later are found by the pumps' polling, as pg-boss' own NOTIFY leaves them.
   const now = Date.now();

@@ -1,4 +1,5 @@
 import type { Db, Job, PgBoss } from 'pg-boss';
+import type { z } from 'zod';
 import { describeError, type Logger } from '../log.ts';
 import type { QueueListener } from './queue-listener.ts';
 
@@ -8,7 +9,7 @@ export type Outcome = 'completed' | 'settled' | { failed: unknown };
 export type BatchHandler<T> = (jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void) => void | Promise<void>;
 
 /** lingerMs: after a short fetch, wait this long so the next fetch gathers more (bigger batches, fewer transactions). */
-type PumpOptions = { queue: string; batchSize: number; maxInFlight: number; idlePollMs: number; lingerMs: number };
+type PumpOptions<T> = { queue: string; schema: z.ZodType<T>; batchSize: number; maxInFlight: number; idlePollMs: number; lingerMs: number };
 
 const FLUSH_MS = 5;
 
@@ -29,7 +30,7 @@ export function fetchSize(room: number, batchSize: number): number {
 export class JobPump<T extends object> {
   readonly #boss: PgBoss;
   readonly #db: Db;
-  readonly #o: PumpOptions;
+  readonly #o: PumpOptions<T>;
   readonly #handle: BatchHandler<T>;
   readonly #log: Logger;
   #inFlight = 0;
@@ -44,7 +45,7 @@ export class JobPump<T extends object> {
   #drained: (() => void) | null = null;
 
   /** `db` runs pg-boss' fetch, complete and fail statements (ours are prepared: planned once per connection). */
-  constructor(boss: PgBoss, db: Db, listener: QueueListener, options: PumpOptions, handle: BatchHandler<T>, log: Logger) {
+  constructor(boss: PgBoss, db: Db, listener: QueueListener, options: PumpOptions<T>, handle: BatchHandler<T>, log: Logger) {
     this.#boss = boss;
     this.#db = db;
     this.#o = options;
@@ -124,11 +125,20 @@ export class JobPump<T extends object> {
         if (this.#inFlight === 0) this.#drained?.();
         this.#signal();
       };
+      // A job whose data does not match its schema is a bug where it was queued: it fails, visibly, instead of reaching the handler.
+      const valid = jobs.filter((job) => {
+        const parsed = this.#o.schema.safeParse(job.data);
+        if (parsed.success) return true;
+        this.#log.error({ queue: this.#o.queue, jobId: job.id, problems: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, 'job data does not match its schema');
+        settle(job, { failed: new Error('the job data does not match its schema') });
+        return false;
+      });
+      if (!valid.length) continue;
       Promise.resolve()
-        .then(() => this.#handle(jobs, settle))
+        .then(() => this.#handle(valid, settle))
         .catch((error: unknown) => {
           this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'job handler failed');
-          for (const job of jobs) settle(job, { failed: error });
+          for (const job of valid) settle(job, { failed: error });
         });
     }
   }

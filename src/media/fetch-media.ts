@@ -5,7 +5,7 @@ import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
 
-export type MediaJob = { mediaIds: string[] };
+import type { MediaJob } from './fetch-media-job.ts';
 
 export type StoredMedia = { id: string; contentType: string | null; filename: string | null; data: Buffer | null; error: string | null };
 

@@ -10,8 +10,7 @@ import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
-import { sendJobs } from './send-jobs.ts';
+import { sendJobs, sendMessageJob } from './send-job.ts';
 import { SESSION_WINDOW_MS, smsSegments } from './message-rules.ts';
 
 /** An outbound message that passed validation, from any door. */
@@ -223,7 +222,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   }
   await withLocationIds(sql, events);
   await recordEvents(sql, ctx.boss, events);
-  await enqueue(sql, ctx.boss, QUEUES.sendMessage, sendJobs(rows.filter((m) => stored.has(m.id)).map((m) => m.id)));
+  await enqueue(sql, ctx.boss, sendMessageJob, sendJobs(rows.filter((m) => stored.has(m.id)).map((m) => m.id)));
   return results as AcceptResult[];
 }
 

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { InboundReport, ProviderMedia } from '../channels/driver.ts';
 import type { MediaLinks } from '../media/media-links.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { QUEUES } from '../jobs/queues.ts';
+import { fetchMediaJob } from '../media/fetch-media-job.ts';
 import { inferType, mediaType } from './message-rules.ts';
 import { withLocationIds } from './accept-messages.ts';
 
@@ -131,7 +131,7 @@ export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMes
        SELECT *, $7::timestamptz FROM unnest($1::uuid[], $2::int[], $3::char(24)[], $4::text[], $5::text[], $6::text[])`,
       [kept.map((r) => r.id), kept.map((r) => r.device.workspaceId), kept.map((r) => r.device.id), kept.map((r) => r.ref.ref), kept.map((r) => r.ref.contentType ?? null), kept.map((r) => r.ref.filename ?? null), now],
     );
-    await enqueue(sql, boss, QUEUES.fetchMedia, [{ data: { mediaIds: kept.map((r) => r.id) } }]);
+    await enqueue(sql, boss, fetchMediaJob, [{ data: { mediaIds: kept.map((r) => r.id) } }]);
   }
   const events: NewEvent[] = [];
   const opened = new Set<string>();

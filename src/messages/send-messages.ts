@@ -7,10 +7,9 @@ import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '.
 import { callbackUrl } from '../devices/callback-url.ts';
 import type { MessageType } from '../generated/prisma/client.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
-import { QUEUES } from '../jobs/queues.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
-import type { SendJob } from './send-jobs.ts';
+import { sendMessageJob, type SendJob } from './send-job.ts';
 import { DUE_TOLERANCE_MS, retryDelayMs, SENDS_IN_FLIGHT_PER_DEVICE } from './send-policy.ts';
 
 type Row = DeviceRow & {
@@ -45,7 +44,7 @@ export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: 
     const byDevice = new Map<string, Row[]>();
     for (const row of rows) byDevice.set(row.id, [...(byDevice.get(row.id) ?? []), row]);
     await Promise.all([...byDevice.values()].map((group) => sendForDevice(rt, http, host, group, now)));
-    await host.commit(rt, QUEUES.sendMessage, jobs, settle, onScheduled);
+    await host.commit(rt, sendMessageJob.name, jobs, settle, onScheduled);
   };
 }
 

@@ -2,9 +2,8 @@ import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { enqueue } from '../jobs/enqueue.ts';
 import { badInput } from '../errors.ts';
-import { literalHostProblem } from '../delivery/ssrf.ts';
-import { QUEUES } from '../jobs/queues.ts';
-import { deliveryJobs } from '../delivery/delivery-jobs.ts';
+import { literalHostProblem } from '../outbound/ssrf.ts';
+import { deliverEventJob, deliveryJobs } from '../delivery/deliver-job.ts';
 
 /**
  * Enables a target and resumes its parked deliveries: those created or reached while it was
@@ -18,7 +17,7 @@ export async function enableTarget(sql: Sql, boss: PgBoss, targetId: string): Pr
       RETURNING id, attempt_count`,
     [targetId],
   );
-  await enqueue(sql, boss, QUEUES.deliverEvent, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])));
+  await enqueue(sql, boss, deliverEventJob, deliveryJobs(rows.map((r) => [r.id, r.attempt_count])));
   return rows.length;
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESUME_ON_RECOVERY } from '../../src/delivery/retry-policy.ts';
+import { RESUME_ON_RECOVERY } from '../../src/delivery/delivery-policy.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createClient, waitForDeliveries, webhookState, type DeliveryNode } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';

@@ -220,7 +220,7 @@ describe.concurrent('retries and replay', () => {
 
 describe('default schedule', () => {
   it('is immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
-    const { DEFAULT_RETRY_SCHEDULE_SECONDS, JITTER, decide } = await import('../../src/delivery/retry-policy.ts');
+    const { RETRY_SCHEDULE_SECONDS: DEFAULT_RETRY_SCHEDULE_SECONDS, JITTER, decide } = await import('../../src/delivery/delivery-policy.ts');
     expect([...DEFAULT_RETRY_SCHEDULE_SECONDS]).toEqual([5, 300, 1800, 7200, 18000, 36000, 36000]);
     expect(JITTER).toBe(0.2);
     const fail = { statusCode: 500, retryAfterSeconds: null, errorKind: null };
@@ -231,7 +231,7 @@ describe('default schedule', () => {
   });
 
   it('Retry-After is read as seconds or as an HTTP date', async () => {
-    const { parseRetryAfter } = await import('../../src/delivery/retry-policy.ts');
+    const { parseRetryAfter } = await import('../../src/outbound/retry-after.ts');
     const now = Date.parse('2025-01-04T15:35:46.000Z');
     expect(parseRetryAfter('120', now)).toBe(120);
     expect(parseRetryAfter('Sat, 04 Jan 2025 15:37:46 GMT', now)).toBe(120);

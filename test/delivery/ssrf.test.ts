@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSender } from '../../src/delivery/send.ts';
-import { BlockedAddressError, safeLookup } from '../../src/delivery/ssrf.ts';
+import { BlockedAddressError, safeLookup } from '../../src/outbound/ssrf.ts';
 import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createClient, simulateInbound, waitForDeliveries } from '../support/delivery-helpers.ts';

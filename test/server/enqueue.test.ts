@@ -5,7 +5,12 @@ import { inPrismaTransaction, pgSql, type Sql } from '../../src/db/sql.ts';
 import { startBoss, type PgBoss } from '../../src/jobs/boss.ts';
 import { enqueue } from '../../src/jobs/enqueue.ts';
 import { QueueListener } from '../../src/jobs/queue-listener.ts';
-import { QUEUES } from '../../src/jobs/queues.ts';
+import { queueOf } from '../../src/jobs/job-definition.ts';
+import { JOBS } from '../../src/worker/jobs.ts';
+import { sendMessageJob } from '../../src/messages/send-job.ts';
+
+/** A queue of the real ones, carrying test payloads. */
+const QUEUE = { name: sendMessageJob.name };
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { eventually, sleep } from '../support/wait.ts';
@@ -20,9 +25,9 @@ describe('queuing jobs', () => {
   let listener: QueueListener;
   const wakes: string[] = [];
   const log = createLogger('fatal');
-  const start = () => startBoss({ url: db.url, jobExpireSeconds: 60, superviseSeconds: 30, runsWorkers: false, log });
+  const start = () => startBoss({ url: db.url, queues: JOBS.map((job) => queueOf(job, 60)), superviseSeconds: 30, runsWorkers: false, log });
   const jobsOf = async (n: number) =>
-    Number((await database.pool.query(`SELECT count(*) FROM pgboss.job WHERE name = $1 AND data->>'n' = $2`, [QUEUES.sendMessage, String(n)])).rows[0].count);
+    Number((await database.pool.query(`SELECT count(*) FROM pgboss.job WHERE name = $1 AND data->>'n' = $2`, [QUEUE.name, String(n)])).rows[0].count);
   /** Records every statement, to see what ran inside the transaction. */
   const recording = (sql: Sql, texts: string[]): Sql => ({ query: (text, values) => (texts.push(text), sql.query(text, values)), afterCommit: (s) => sql.afterCommit(s) });
 
@@ -32,7 +37,7 @@ describe('queuing jobs', () => {
     boss = await start();
     listener = new QueueListener(db.url, log);
     await listener.start();
-    listener.onJob(QUEUES.sendMessage, () => wakes.push(QUEUES.sendMessage));
+    listener.onJob(QUEUE.name, () => wakes.push(QUEUE.name));
   });
   afterAll(async () => {
     await listener?.close();
@@ -45,7 +50,7 @@ describe('queuing jobs', () => {
     wakes.length = 0;
     const texts: string[] = [];
     await inTransaction(database.pool, async (client) => {
-      await enqueue(recording(pgSql(client), texts), boss, QUEUES.sendMessage, [{ data: { n: 1 } }]);
+      await enqueue(recording(pgSql(client), texts), boss, QUEUE, [{ data: { n: 1 } }]);
       await sleep(300);
       expect(wakes).toEqual([]);
     });
@@ -62,7 +67,7 @@ describe('queuing jobs', () => {
     ]) {
       await expect(
         run(async (sql) => {
-          await enqueue(sql, boss, QUEUES.sendMessage, [{ data: { n: 2 } }]);
+          await enqueue(sql, boss, QUEUE, [{ data: { n: 2 } }]);
           throw new Error('changed my mind');
         }),
       ).rejects.toThrow('changed my mind');
@@ -76,21 +81,21 @@ describe('queuing jobs', () => {
     wakes.length = 0;
     const texts: string[] = [];
     await inPrismaTransaction(database.prisma, async (_tx, sql) => {
-      await enqueue(recording(sql, texts), boss, QUEUES.sendMessage, [{ data: { n: 3 } }]);
-      await enqueue(recording(sql, texts), boss, QUEUES.sendMessage, [{ data: { n: 3 } }]);
+      await enqueue(recording(sql, texts), boss, QUEUE, [{ data: { n: 3 } }]);
+      await enqueue(recording(sql, texts), boss, QUEUE, [{ data: { n: 3 } }]);
       await sleep(300);
       expect(wakes).toEqual([]);
     });
     await eventually(async () => wakes.length, (n) => n >= 1, 'the wake-up');
     await sleep(300);
-    expect(wakes).toEqual([QUEUES.sendMessage]);
+    expect(wakes).toEqual([QUEUE.name]);
     expect(await jobsOf(3)).toBe(2);
     expect(texts.some((t) => /notify/i.test(t))).toBe(false);
   });
 
   it('does not wake the workers for jobs due later (their polling finds them)', async () => {
     wakes.length = 0;
-    await inTransaction(database.pool, (client) => enqueue(pgSql(client), boss, QUEUES.sendMessage, [{ data: { n: 4 }, startAfter: new Date(Date.now() + 60_000) }]));
+    await inTransaction(database.pool, (client) => enqueue(pgSql(client), boss, QUEUE, [{ data: { n: 4 }, startAfter: new Date(Date.now() + 60_000) }]));
     await sleep(500);
     expect(wakes).toEqual([]);
     expect(await jobsOf(4)).toBe(1);
@@ -101,12 +106,12 @@ describe('queuing jobs', () => {
     await boss.stop({ graceful: false });
     boss = await start();
     const { rows } = await database.pool.query<{ name: string; notify: boolean }>('SELECT name, notify FROM pgboss.queue WHERE name = ANY($1) ORDER BY name', [
-      [QUEUES.sendMessage, QUEUES.deliverEvent, QUEUES.driverTask],
+      [QUEUE.name, 'event-deliver', 'driver-task'],
     ]);
-    expect(rows).toEqual([QUEUES.driverTask, QUEUES.deliverEvent, QUEUES.sendMessage].sort().map((name) => ({ name, notify: false })));
+    expect(rows).toEqual(['driver-task', 'event-deliver', QUEUE.name].sort().map((name) => ({ name, notify: false })));
     // pg-boss reads a queue's settings from a cache; a restarted instance inserts without NOTIFY.
     const texts: string[] = [];
-    await inTransaction(database.pool, (client) => enqueue(recording(pgSql(client), texts), boss, QUEUES.deliverEvent, [{ data: { n: 5 } }]));
+    await inTransaction(database.pool, (client) => enqueue(recording(pgSql(client), texts), boss, { name: 'event-deliver' }, [{ data: { n: 5 } }]));
     expect(texts.some((t) => /notify/i.test(t))).toBe(false);
   });
 });

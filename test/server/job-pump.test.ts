@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type pg from 'pg';
 import { createPool } from '../../src/db/pool.ts';
 import { bossDb, pgSql } from '../../src/db/sql.ts';
 import { startBoss, type PgBoss } from '../../src/jobs/boss.ts';
 import { fetchSize, JobPump } from '../../src/jobs/job-pump.ts';
 import { QueueListener } from '../../src/jobs/queue-listener.ts';
-import { QUEUES } from '../../src/jobs/queues.ts';
+import { queueOf } from '../../src/jobs/job-definition.ts';
+import { JOBS } from '../../src/worker/jobs.ts';
+import { sendMessageJob } from '../../src/messages/send-job.ts';
+
+/** A queue of the real ones, carrying test payloads. */
+const QUEUE = { name: sendMessageJob.name };
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { eventually } from '../support/wait.ts';
@@ -21,7 +27,7 @@ describe('job pump', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    boss = await startBoss({ url: db.url, jobExpireSeconds: 60, superviseSeconds: 30, runsWorkers: false, log });
+    boss = await startBoss({ url: db.url, queues: JOBS.map((job) => queueOf(job, 60)), superviseSeconds: 30, runsWorkers: false, log });
     pool = createPool(db.url, 4, 'job-pump-test');
     listener = new QueueListener(db.url, log);
     await listener.start();
@@ -40,7 +46,7 @@ describe('job pump', () => {
       boss,
       bossDb(pgSql(pool)),
       listener,
-      { queue: QUEUES.sendMessage, batchSize: 10, maxInFlight: 20, idlePollMs: 200, lingerMs: 5 },
+      { queue: QUEUE.name, schema: z.object({ n: z.number() }), batchSize: 10, maxInFlight: 20, idlePollMs: 200, lingerMs: 5 },
       async (jobs, settle) => {
         batches.push(jobs.length);
         for (const job of jobs) {
@@ -53,10 +59,10 @@ describe('job pump', () => {
       log,
     );
     pump.start();
-    const ids = (await Promise.all(Array.from({ length: 45 }, (_, n) => boss.send(QUEUES.sendMessage, { n })))) as string[];
+    const ids = (await Promise.all(Array.from({ length: 45 }, (_, n) => boss.send(QUEUE.name, { n })))) as string[];
 
     const jobs = await eventually(
-      () => Promise.all(ids.map((id) => boss.getJobById<{ n: number }>(QUEUES.sendMessage, id))),
+      () => Promise.all(ids.map((id) => boss.getJobById<{ n: number }>(QUEUE.name, id))),
       (all) => all.every((j) => j?.state === 'completed'),
       'every job completed',
       30_000,

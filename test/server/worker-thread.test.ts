@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWorkerThread } from '../../src/jobs/worker-thread.ts';
+import { startWorkerThread } from '../../src/worker/worker-thread.ts';
 import { startTestApp, SECRET_KEY, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { eventsOn } from '../support/messaging.ts';

@@ -1,11 +1,11 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
-import { idArg } from '../graphql/ids.ts';
-import { builder, type InputFields } from '../graphql/builder.ts';
-import { Deleted } from '../graphql/common.ts';
-import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
-import { parseInput } from '../validation/parse.ts';
-import { clientsInput } from './client-input.ts';
-import { createClient, deleteClient, findClient, updateClient } from './manage-clients.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { idArg } from '../ids.ts';
+import { builder, type InputFields } from '../builder.ts';
+import { Deleted } from '../common.ts';
+import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { clientsInput } from '../../clients/client-input.ts';
+import { createClient, deleteClient, findClient, updateClient } from '../../clients/manage-clients.ts';
 
 export const Client = builder.prismaObject('Client', {
   description: 'A contact (seed 001 client events). Created automatically the first time a number writes or is written to.',

@@ -1,9 +1,9 @@
-import { mask } from '../crypto/secret-box.ts';
-import { builder, type InputFields, type Types } from '../graphql/builder.ts';
-import type { Context } from '../graphql/context.ts';
-import type { OpenTarget } from './targets.ts';
-import type { TargetAuth as Auth, TargetField as Field } from './target-config.ts';
-import { withoutCredentials } from './url-credentials.ts';
+import { mask } from '../../crypto/secret-box.ts';
+import { builder, type InputFields, type Types } from '../builder.ts';
+import type { Context } from '../context.ts';
+import type { OpenTarget } from '../../targets/targets.ts';
+import type { TargetAuth as Auth, TargetField as Field } from '../../targets/target-config.ts';
+import { withoutCredentials } from '../../targets/url-credentials.ts';
 
 export const HeaderInputDescription =
   'Headers as an object (`{"x-api-key": "secret"}`) or a list of `{ key, type: TEXT|VARIABLE, value }`; a value `{{name}}` is a variable. Values are stored encrypted and shown masked.';

@@ -1,18 +1,18 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
-import { DRIVERS } from '../channels/drivers.ts';
-import { callbackUrl } from './callback-url.ts';
-import type { ConfigFieldInfo } from '../channels/config-fields.ts';
-import type { ChannelDriver } from '../channels/driver.ts';
-import { mask } from '../crypto/secret-box.ts';
-import { idArg, idsArg } from '../graphql/ids.ts';
-import { builder } from '../graphql/builder.ts';
-import { Deleted } from '../graphql/common.ts';
-import { ChannelEnum, DeviceStatusEnum, LinkStateEnum } from '../graphql/enums.ts';
-import { linkStatus, type LinkStatus } from '../channels/link-state.ts';
-import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
-import { parseInput } from '../validation/parse.ts';
-import { devicesInput } from './device-input.ts';
-import { activateDevices, createDevice, deactivateDevices, deleteDevice, findDevice, updateDevice, type ActivationResult } from './manage-devices.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { DRIVERS } from '../../channels/drivers.ts';
+import { callbackUrl } from '../../devices/callback-url.ts';
+import type { ConfigFieldInfo } from '../../channels/config-fields.ts';
+import type { ChannelDriver } from '../../channels/driver.ts';
+import { mask } from '../../crypto/secret-box.ts';
+import { idArg, idsArg } from '../ids.ts';
+import { builder } from '../builder.ts';
+import { Deleted } from '../common.ts';
+import { ChannelEnum, DeviceStatusEnum, LinkStateEnum } from '../enums.ts';
+import { linkStatus, type LinkStatus } from '../../channels/link-state.ts';
+import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { devicesInput } from '../../devices/device-input.ts';
+import { activateDevices, createDevice, deactivateDevices, deleteDevice, findDevice, updateDevice, type ActivationResult } from '../../devices/manage-devices.ts';
 
 const DeviceLink = builder.objectRef<LinkStatus>('DeviceLink').implement({
   description: "A device's long-lived connection to its provider (an SMPP bind), held by one worker process.",

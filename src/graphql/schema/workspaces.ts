@@ -1,18 +1,18 @@
-import { requireViewer } from '../auth/viewer.ts';
-import { notFound } from '../errors.ts';
-import { builder, type InputFields } from '../graphql/builder.ts';
-import { Deleted } from '../graphql/common.ts';
-import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
-import { mask } from '../crypto/secret-box.ts';
-import { openTargetOnce } from '../targets/targets.ts';
-import { currentSecret } from '../targets/signing-secrets.ts';
-import { withoutCredentials } from '../targets/url-credentials.ts';
-import { parseInput } from '../validation/parse.ts';
-import { createWorkspace } from './create-workspace.ts';
-import { deleteWorkspace } from './delete-workspace.ts';
-import { updateWorkspace } from './update-workspace.ts';
-import { listWorkspacesInput } from './workspace-input.ts';
-import { HeaderInputDescription } from '../targets/schema.ts';
+import { requireViewer } from '../../auth/viewer.ts';
+import { notFound } from '../../errors.ts';
+import { builder, type InputFields } from '../builder.ts';
+import { Deleted } from '../common.ts';
+import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { mask } from '../../crypto/secret-box.ts';
+import { openTargetOnce } from '../../targets/targets.ts';
+import { currentSecret } from '../../targets/signing-secrets.ts';
+import { withoutCredentials } from '../../targets/url-credentials.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { createWorkspace } from '../../workspaces/create-workspace.ts';
+import { deleteWorkspace } from '../../workspaces/delete-workspace.ts';
+import { updateWorkspace } from '../../workspaces/update-workspace.ts';
+import { listWorkspacesInput } from '../../workspaces/workspace-input.ts';
+import { HeaderInputDescription } from './targets.ts';
 
 export const Workspace = builder.prismaObject('Workspace', {
   description: 'One tenant: one external system, client or integration.',

@@ -1,9 +1,9 @@
-import { requireViewer } from './viewer.ts';
-import { builder } from '../graphql/builder.ts';
-import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
-import { parseInput } from '../validation/parse.ts';
-import { createApiKey, listApiKeysInput, revokeApiKey } from './api-keys.ts';
-import { assertWorkspaceAccess } from './viewer.ts';
+import { requireViewer } from '../../auth/viewer.ts';
+import { builder } from '../builder.ts';
+import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { createApiKey, listApiKeysInput, revokeApiKey } from '../../auth/api-keys.ts';
+import { assertWorkspaceAccess } from '../../auth/viewer.ts';
 
 export const ApiKey = builder.prismaObject('ApiKey', {
   description: 'A credential. The secret is shown once, at creation; only its hash is kept.',

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
-import { notFound } from '../errors.ts';
-import { Channel, ConversationStatus } from '../generated/prisma/enums.ts';
-import { idArg } from '../graphql/ids.ts';
-import { builder } from '../graphql/builder.ts';
-import { ChannelEnum, ConversationStatusEnum } from '../graphql/enums.ts';
-import { idCursor, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
-import { MessageList } from '../messages/schema.ts';
-import { parseInput } from '../validation/parse.ts';
-import { endConversation } from './end-conversation.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { notFound } from '../../errors.ts';
+import { Channel, ConversationStatus } from '../../generated/prisma/enums.ts';
+import { idArg } from '../ids.ts';
+import { builder } from '../builder.ts';
+import { ChannelEnum, ConversationStatusEnum } from '../enums.ts';
+import { idCursor, listType, paginate, pagingFields, pagingInput } from '../lists.ts';
+import { MessageList } from './messages.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { endConversation } from '../../conversations/end-conversation.ts';
 
 export const Conversation = builder.prismaObject('Conversation', {
   description: 'A chat between a client and a device.',

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
-import { notFound } from '../errors.ts';
-import { Channel, MessageDirection, MessageStatus } from '../generated/prisma/enums.ts';
-import { idArg } from '../graphql/ids.ts';
-import { builder } from '../graphql/builder.ts';
-import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, MessageTypeEnum } from '../graphql/enums.ts';
-import { idCursor, listType, paginate, pagingFields, pagingInput } from '../graphql/lists.ts';
-import { parseInput } from '../validation/parse.ts';
-import { sendMessage, simulateInbound } from './send-message.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { notFound } from '../../errors.ts';
+import { Channel, MessageDirection, MessageStatus } from '../../generated/prisma/enums.ts';
+import { idArg } from '../ids.ts';
+import { builder } from '../builder.ts';
+import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, MessageTypeEnum } from '../enums.ts';
+import { idCursor, listType, paginate, pagingFields, pagingInput } from '../lists.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { sendMessage, simulateInbound } from '../../messages/send-message.ts';
 
 export const Message = builder.prismaObject('Message', {
   description: 'One inbound or outbound message.',

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
-import { notFound } from '../errors.ts';
-import { DeliveryStatus, EventType } from '../generated/prisma/enums.ts';
-import { idArg } from '../graphql/ids.ts';
-import { builder } from '../graphql/builder.ts';
-import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../graphql/enums.ts';
-import { idCursor, listType, paginate, pagingFields, pagingInput, timeCursor } from '../graphql/lists.ts';
-import { withoutCredentials } from '../targets/url-credentials.ts';
-import { parseInput } from '../validation/parse.ts';
-import { replayDelivery, replayWebhook } from './replay.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { notFound } from '../../errors.ts';
+import { DeliveryStatus, EventType } from '../../generated/prisma/enums.ts';
+import { idArg } from '../ids.ts';
+import { builder } from '../builder.ts';
+import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../enums.ts';
+import { idCursor, listType, paginate, pagingFields, pagingInput, timeCursor } from '../lists.ts';
+import { withoutCredentials } from '../../targets/url-credentials.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { replayDelivery, replayWebhook } from '../../delivery/replay.ts';
 
 export const Event = builder.prismaObject('Event', {
   description: 'Something that happened. Every event reaches every matching subscription at least once.',

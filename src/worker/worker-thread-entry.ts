@@ -5,8 +5,8 @@ import { startApp } from '../app.ts';
 import { createLogger, describeError } from '../log.ts';
 import type { WorkerThreadData, WorkerThreadMessage } from './worker-thread.ts';
 
-// The worker side of jobs/worker-thread.ts: a `worker` role app on this thread.
-const { config, forwardLogs } = workerData as WorkerThreadData;
+// The worker side of worker/worker-thread.ts: a `worker` role app on this thread.
+const { config, forwardLogs, schedules } = workerData as WorkerThreadData;
 const post = (m: WorkerThreadMessage) => parentPort!.postMessage(m);
 const toParent = new Writable({
   write(chunk: Buffer, _encoding, done) {
@@ -24,7 +24,7 @@ if (config.workerNice > 0 && process.platform === 'linux') {
     log.warn({ err: describeError(error) }, "could not lower the worker thread's CPU priority");
   }
 }
-const app = await startApp(config, log, { databasePrepared: true });
+const app = await startApp(config, log, { databasePrepared: true, schedules });
 parentPort!.on('message', (m: { stop?: number }) => {
   if (m.stop === undefined) return;
   void app.stop(m.stop).finally(() => process.exit(0));

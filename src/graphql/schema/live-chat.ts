@@ -1,19 +1,19 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../auth/viewer.ts';
-import { Device } from '../devices/schema.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
-import { idArg, idsArg } from '../graphql/ids.ts';
-import { builder } from '../graphql/builder.ts';
-import { Deleted } from '../graphql/common.ts';
-import { ChannelEnum, LiveChatStatusEnum } from '../graphql/enums.ts';
-import type { Context } from '../graphql/context.ts';
-import { idCursor, listType, paginate, pagingFields } from '../graphql/lists.ts';
-import { currentSecret } from '../targets/signing-secrets.ts';
-import { targetInputFields, targetOutputFields } from '../targets/schema.ts';
-import { openTargetOnce } from '../targets/targets.ts';
-import { parseInput } from '../validation/parse.ts';
-import { integrationsInput } from './live-chat-input.ts';
-import { createIntegration, deleteIntegration, findIntegration, updateIntegration, withConnections } from './manage-integrations.ts';
-import { startIntegration, stopIntegration, type ConnectionOutcome } from './start-stop.ts';
+import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { Device } from './devices.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { idArg, idsArg } from '../ids.ts';
+import { builder } from '../builder.ts';
+import { Deleted } from '../common.ts';
+import { ChannelEnum, LiveChatStatusEnum } from '../enums.ts';
+import type { Context } from '../context.ts';
+import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { currentSecret } from '../../targets/signing-secrets.ts';
+import { targetInputFields, targetOutputFields } from './targets.ts';
+import { openTargetOnce } from '../../targets/targets.ts';
+import { parseInput } from '../../validation/parse.ts';
+import { integrationsInput } from '../../live-chat/live-chat-input.ts';
+import { createIntegration, deleteIntegration, findIntegration, updateIntegration, withConnections } from '../../live-chat/manage-integrations.ts';
+import { startIntegration, stopIntegration, type ConnectionOutcome } from '../../live-chat/start-stop.ts';
 
 type Integration = Prisma.LiveChatIntegrationGetPayload<{ include: typeof withConnections }>;
 

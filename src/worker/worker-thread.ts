@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config.ts';
 import { describeError, type Logger } from '../log.ts';
-import type { Workers } from './workers.ts';
+import type { ScheduleOverrides, Workers } from './start-workers.ts';
 
 type Options = {
   config: Config;
@@ -12,10 +12,11 @@ type Options = {
   log: Logger;
   /** Where the thread's log lines go; unset, it writes to stdout itself. */
   logTo?: NodeJS.WritableStream;
+  schedules?: ScheduleOverrides | undefined;
 };
 
 /** What the thread is started with (structured-clone data only). */
-export type WorkerThreadData = { config: Config; forwardLogs: boolean };
+export type WorkerThreadData = { config: Config; forwardLogs: boolean; schedules: ScheduleOverrides };
 export type WorkerThreadMessage = { log: string } | { ready: true };
 
 // The thread's heap is bounded like the main one's (`npm start` sets --max-old-space-size).
@@ -34,6 +35,7 @@ export async function startWorkerThread(o: Options): Promise<Workers & { readonl
   const data: WorkerThreadData = {
     config: { ...o.config, role: 'worker', runsApi: false, runsWorkers: true, workerThread: false, embedded: false, databaseUrl: o.databaseUrl, secretKey: o.secretKey },
     forwardLogs: Boolean(o.logTo),
+    schedules: o.schedules ?? {},
   };
   let stopping = false;
   let current: { worker: Worker; exited: Promise<unknown> };
