@@ -5,7 +5,7 @@ import type { SecretBox } from './crypto/secret-box.ts';
 import type { PgBoss } from './jobs/boss.ts';
 import type { Logger } from './log.ts';
 import type { KeyCache } from './auth/authenticate.ts';
-import type { AcceptRequest, AcceptResult } from './messages/accept-messages.ts';
+import type { AcceptRequest, AcceptResult } from './messages/accept-request.ts';
 import type { RateLimiter } from './rate-limit/rate-limiter.ts';
 import type { ProviderHttp } from './channels/provider-http.ts';
 import type { MediaLinks } from './media/media-links.ts';

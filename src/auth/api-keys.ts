@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { newToken, sha256 } from '../crypto/tokens.ts';
 import { forbidden, notFound } from '../errors.ts';
-import { pagingInput } from '../graphql/lists.ts';
+import { pagingInput } from '../validation/paging.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
 import { LIMITS, requiredText } from '../validation/rules.ts';

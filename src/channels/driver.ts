@@ -1,6 +1,5 @@
 import type { Channel, MessageStatus, MessageType } from '../generated/prisma/client.ts';
 import type { Logger } from '../log.ts';
-import type { Runtime } from '../runtime.ts';
 import type { DriverConfig, PacingConfig } from './config-fields.ts';
 import type { ProviderHttp } from './provider-http.ts';
 
@@ -18,33 +17,7 @@ export type OutboundMessage = {
 /** The provider took the message: its id is how later status reports find it. */
 export type SendReceipt = { providerMessageId: string; providerConversationId?: string; rawStatus?: string };
 
-/** Refused for good: the message fails with this raw code (`twilio:21211`, `wa:131026`). */
-export class DriverError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'DriverError';
-    this.code = code;
-  }
-}
 
-/**
- * Not now: the provider is busy, down or unreachable (429, 5xx, a timeout, a refused connection).
- * The message stays QUEUED with this reason and is tried again; it fails with this code only when
- * the device's retry window has run out. `credentials` marks the device (its lastError) as well.
- */
-export class NotNowError extends Error {
-  readonly code: string;
-  readonly retryAfterMs: number | undefined;
-  readonly credentials: boolean;
-  constructor(code: string, message: string, options: { retryAfterMs?: number; credentials?: boolean } = {}) {
-    super(message);
-    this.name = 'NotNowError';
-    this.code = code;
-    this.retryAfterMs = options.retryAfterMs;
-    this.credentials = options.credentials ?? false;
-  }
-}
 
 export type StatusReport = {
   providerMessageId: string;
@@ -99,15 +72,6 @@ export type ProviderReply = { status: number; headers?: Record<string, string>; 
 
 export type WebhookResult = { reply: ProviderReply; statuses: StatusReport[]; inbound: InboundReport[] };
 
-/** A callback whose signature (or secret) is missing or wrong: answered 401 or 403, nothing stored. */
-export class WebhookRefused extends Error {
-  readonly status: 401 | 403;
-  constructor(status: 401 | 403, message: string) {
-    super(message);
-    this.name = 'WebhookRefused';
-    this.status = status;
-  }
-}
 
 /** What a driver may use besides the device: HTTP to its provider, where its callbacks arrive, the log. */
 export type DriverContext = {
@@ -115,39 +79,6 @@ export type DriverContext = {
   /** The device's callback URL (`Device.callbackUrl`): where the provider should send statuses and messages. */
   callbackUrl: string;
   log: Logger;
-};
-
-/**
- * A device's long-lived connection to its provider (an SMPP bind), opened by the worker process
- * that holds the device's lease. While open it sends the device's queued messages and stores what
- * the provider reports; it ends on its own when the connection drops.
- */
-export type OpenLink = {
-  /** Settles when the connection ended by itself, with why. */
-  readonly ended: Promise<Error>;
-  /** Requests sent and not yet answered. */
-  inFlight(): number;
-  /** Stops sending, waits (until the deadline) for answers to what was sent, says goodbye and disconnects. */
-  close(deadline: number): Promise<void>;
-};
-
-/** What a link may use: the process's runtime, and what lives as long as this process holds the device. */
-export type LinkContext = {
-  rt: Runtime;
-  /** Kept across reconnects while this process holds the device (e.g. parts of a long message already accepted). */
-  memory: Map<string, unknown>;
-  /** Registers a listener called when new messages may be due (a send was queued). Returns its removal. */
-  onWake(listener: () => void): () => void;
-};
-
-/**
- * Drivers whose provider is reached over a long-lived connection per device (SMPP). The link
- * supervisor (channels/link-supervisor.ts) in every worker process keeps one link per ACTIVE
- * device open, in exactly one process; the send worker leaves these devices' messages to it.
- */
-export type DeviceLinkDriver<C> = {
-  /** Connects and binds. Throws DriverError when the provider refuses the device's credentials (not retried until they change), NotNowError otherwise. */
-  open(device: DriverDevice<C>, ctx: LinkContext): Promise<OpenLink>;
 };
 
 /**
@@ -174,6 +105,6 @@ export type ChannelDriver<C extends PacingConfig = PacingConfig & Record<string,
   fetchMedia?(device: DriverDevice<C>, media: ProviderMedia, ctx: DriverContext): Promise<{ contentType: string | null; body: Buffer }>;
   /** Delayed work scheduled through host.schedule. */
   onScheduled?(device: DriverDevice<C>, data: Record<string, unknown>, host: DriverHost): Promise<void>;
-  /** For providers reached over a long-lived connection: the link supervisor opens it, and it sends (`send` is then not called). */
-  readonly link?: DeviceLinkDriver<C>;
+  /** Reached over a long-lived connection per device (SMPP): src/links/ holds and sends through it, and `send` is not called. */
+  readonly linked?: boolean;
 };

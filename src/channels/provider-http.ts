@@ -3,7 +3,7 @@ import https from 'node:https';
 import got, { type Got, type Method } from 'got';
 import { BlockedAddressError, literalHostProblem, safeLookup } from '../outbound/ssrf.ts';
 import { parseRetryAfter } from '../outbound/retry-after.ts';
-import { DriverError, NotNowError } from './driver.ts';
+import { DriverError, NotNowError } from './driver-errors.ts';
 
 export type ProviderResponse = { status: number; headers: Record<string, string | string[] | undefined>; body: string; json<T = any>(): T | null };
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagingInput } from '../graphql/lists.ts';
+import { pagingInput } from '../validation/paging.ts';
 import { e164, email, LIMITS, optionalText } from '../validation/rules.ts';
 
 const profile = {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
 import { inPrismaTransaction } from '../db/sql.ts';
 import { conflict, isUniqueViolation, notFound } from '../errors.ts';
-import { newEvent, recordEvents } from '../events/record-events.ts';
+import { newEvent, recordEvents } from '../delivery/record-events.ts';
 import { clientSnapshot } from '../events/snapshots.ts';
 import type { Client } from '../generated/prisma/client.ts';
 import { newId } from '../ids.ts';

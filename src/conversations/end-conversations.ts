@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import { inTransaction } from '../db/pool.ts';
 import { pgSql, type Sql } from '../db/sql.ts';
-import { newEvent, recordEvents } from '../events/record-events.ts';
+import { newEvent, recordEvents } from '../delivery/record-events.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot, messageSnapshot } from '../events/snapshots.ts';
 import { scheduledJob } from '../jobs/job-definition.ts';
 import type { Runtime } from '../runtime.ts';

@@ -1,5 +1,5 @@
 import type { TargetField } from '../targets/target-config.ts';
-import { variableName } from './variables.ts';
+import { variableName } from '../targets/target-config.ts';
 
 /** A field's value: TEXT as written, VARIABLE looked up (missing variables are null). */
 export function fieldValue(field: TargetField, variables: Record<string, unknown>): unknown {

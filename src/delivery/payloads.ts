@@ -25,19 +25,6 @@ export const SMPP_STAT: Partial<Record<MessageStatus, string>> = {
   UNDELIVERED: 'UNDELIV',
 };
 
-/** Seed 002's predefined body parameters, the default body of a live-chat target. */
-export const LIVE_CHAT_DEFAULT_BODY: TargetField[] = [
-  { key: 'chatId', type: 'VARIABLE', value: '{{chatId}}' },
-  { key: 'contact', type: 'VARIABLE', value: '{{contact}}' },
-  { key: 'event', type: 'VARIABLE', value: '{{event}}' },
-  { key: 'text', type: 'VARIABLE', value: '{{text}}' },
-  { key: 'multimedia.url', type: 'VARIABLE', value: '{{multimedia.url}}' },
-  { key: 'multimedia.caption', type: 'VARIABLE', value: '{{multimedia.caption}}' },
-  { key: 'sender', type: 'VARIABLE', value: '{{sender}}' },
-  { key: 'channel', type: 'VARIABLE', value: '{{channel}}' },
-  { key: 'timestamp', type: 'VARIABLE', value: '{{timestamp}}' },
-];
-
 /** The id seed 000 and SMPP receivers know a message by: the caller's message_id, else ours. */
 export const callerMessageId = (p: MessageEventPayload) => p.message.externalId ?? p.message.id;
 

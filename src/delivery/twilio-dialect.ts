@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/event-payloads.ts';
 import type { TwilioParams } from '../crypto/twilio-signature.ts';
-import { messageSid, twilioAddress, TWILIO_API_VERSION, TWILIO_STATUS, twilioErrorCode } from '../messages/twilio-message.ts';
+import { messageSid, twilioAddress, TWILIO_API_VERSION, TWILIO_STATUS, twilioErrorCode } from '../events/twilio-message.ts';
 
 /**
  * What Twilio posts for an event: a message's status callback (`MessageStatus`, `ErrorCode` on a

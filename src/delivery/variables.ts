@@ -1,13 +1,5 @@
 import type { StoredEvent } from '../events/event-payloads.ts';
 
-/** A value that is exactly one `{{variable}}`. */
-export const VARIABLE = /^\{\{\s*([A-Za-z_][\w.]*)\s*\}\}$/;
-
-/** The variable a VARIABLE field reads: `{{multimedia.url}}` or plain `multimedia.url`. */
-export function variableName(value: string): string {
-  return VARIABLE.exec(value)?.[1] ?? value.trim();
-}
-
 /** Seed 002's event names for live-chat targets: a contact's message, or the chat's end. */
 export function liveChatEventName(event: StoredEvent): string {
   return event.type === 'INCOMING_MESSAGE' ? 'MESSAGE' : event.type === 'ENDING_CONV' ? 'END' : event.type;

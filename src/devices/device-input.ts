@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel } from '../generated/prisma/enums.ts';
-import { pagingInput } from '../graphql/lists.ts';
+import { pagingInput } from '../validation/paging.ts';
 import { LIMITS, optionalText } from '../validation/rules.ts';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
 import { driverNamed } from '../channels/drivers.ts';
-import { DriverError, type ChannelDriver } from '../channels/driver.ts';
+import { type ChannelDriver } from '../channels/driver.ts';
+import { DriverError } from '../channels/driver-errors.ts';
 import { callbackUrl } from './callback-url.ts';
 import { newToken } from '../crypto/tokens.ts';
 import { AppError, badInput, isUniqueViolation, notFound } from '../errors.ts';

@@ -6,8 +6,9 @@ import { builder, isStorableDate, type InputFields } from './builder.ts';
 /** Every list answers `{ nodes, pageInfo, totalCount }`, newest first, paged by an opaque cursor. */
 export type Page<T> = { nodes: T[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
 
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../validation/paging.ts';
+
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 const PageInfo = builder.objectRef<Page<unknown>['pageInfo']>('PageInfo').implement({
   fields: (t) => ({
@@ -30,11 +31,6 @@ export function listType<T>(name: string, node: ObjectRef<any, T>) {
 export const pagingFields = (t: InputFields) => ({
   first: t.int({ required: false, description: `How many to return (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}).` }),
   after: t.string({ required: false, description: 'The endCursor of the previous page.' }),
-});
-
-export const pagingInput = z.object({
-  first: z.number().int().min(1, 'must be at least 1').max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`).nullish(),
-  after: z.string().max(200).nullish(),
 });
 
 /**

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BatchHost } from '../channels/driver-host.ts';
-import { WebhookRefused, type ProviderRequest } from '../channels/driver.ts';
+import { BatchHost } from '../messages/driver-host.ts';
+import { type ProviderRequest } from '../channels/driver.ts';
+import { WebhookRefused } from '../channels/driver-errors.ts';
 import { publicUrlOf } from '../config.ts';
 import { inTransaction } from '../db/pool.ts';
 import { pgSql } from '../db/sql.ts';

@@ -1,7 +1,7 @@
 import type { Runtime } from '../runtime.ts';
 import { deviceEndpoints } from './device-endpoints.ts';
 import { plainWebhookDoor } from './plain-webhook-door.ts';
-import { liveChatResponseEndpoint } from '../live-chat/response-endpoint.ts';
+import { liveChatResponseEndpoint } from './live-chat-door.ts';
 import type { Route } from './server.ts';
 import { providerCallbacks } from './provider-callbacks.ts';
 import { mediaEndpoint } from './media-endpoint.ts';

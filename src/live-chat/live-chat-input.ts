@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagingInput } from '../graphql/lists.ts';
+import { pagingInput } from '../validation/paging.ts';
 import { credentialsBesideAuth, targetInput } from '../targets/target-config.ts';
 import { LIMITS, requiredText } from '../validation/rules.ts';
 

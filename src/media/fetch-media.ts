@@ -1,4 +1,4 @@
-import { DriverError, NotNowError } from '../channels/driver.ts';
+import { DriverError, NotNowError } from '../channels/driver-errors.ts';
 import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
 import { callbackUrl } from '../devices/callback-url.ts';
 import { describeError } from '../log.ts';

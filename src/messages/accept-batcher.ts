@@ -3,7 +3,8 @@ import type { PgBoss } from 'pg-boss';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import { inTransaction } from '../db/pool.ts';
 import { pgSql } from '../db/sql.ts';
-import { acceptMessages, type AcceptRequest, type AcceptResult } from './accept-messages.ts';
+import { acceptMessages } from './accept-messages.ts';
+import type { AcceptRequest, AcceptResult } from './accept-request.ts';
 import { Batcher } from './batcher.ts';
 
 /** Up to this many messages share one accept transaction; this many run at once; a new one waits this long for company. */

@@ -1,46 +1,18 @@
 import type { PgBoss } from 'pg-boss';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Sql } from '../db/sql.ts';
-import { AppError, badInput, conflict } from '../errors.ts';
+import { badInput, conflict } from '../errors.ts';
 import { contactKey, conversationKey, touchConversations, upsertClients } from '../conversations/contacts.ts';
 import { activeDevices, type ActiveDevice } from '../devices/active-devices.ts';
 import type { MessageSnapshot } from '../events/event-payloads.ts';
-import { newEvent, recordEvents, type NewEvent } from '../events/record-events.ts';
+import { newEvent, recordEvents, type NewEvent } from '../delivery/record-events.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
-import type { Channel, MessageType } from '../generated/prisma/client.ts';
+import type { Channel } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { enqueue } from '../jobs/enqueue.ts';
 import { sendJobs, sendMessageJob } from './send-job.ts';
 import { SESSION_WINDOW_MS, smsSegments } from './message-rules.ts';
-
-/** An outbound message that passed validation, from any door. */
-export type AcceptRequest = {
-  workspaceId: number;
-  channel: Channel;
-  phone: string;
-  content: string | null;
-  attachments: string[];
-  type: MessageType;
-  externalId: string | null;
-  userId: string | null;
-  isAgent: boolean;
-  /** SHA-256 of what was asked: a retry with the same message_id must ask the same. */
-  requestHash: string;
-  /** Send from this device (the live-chat door names its connection). */
-  deviceId?: string;
-  /** Call its status changes back to this TWILIO target (the Twilio-compatible door's StatusCallback). */
-  statusCallbackTargetId?: string;
-};
-
-export type AcceptResult = { ok: true; messageId: string; duplicate: boolean } | { ok: false; error: AppError };
-
-/** Outside WhatsApp's 24-hour window: its own class, so doors can answer it as they should (seed 002: 422). */
-export class SessionWindowError extends AppError {
-  constructor() {
-    const message = "is free-form text outside WhatsApp's 24-hour customer-service window (the contact's last message is older than 24 hours, or there is none); send a TEMPLATE message instead";
-    super('BAD_USER_INPUT', `message: ${message}`, { details: [{ field: 'message', message }] });
-  }
-}
+import { SessionWindowError, type AcceptRequest, type AcceptResult } from './accept-request.ts';
 
 type Context = { sql: Sql; boss: PgBoss; secrets: SecretBox; now: Date };
 

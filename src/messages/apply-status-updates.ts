@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import type { MessageEventPayload } from '../events/event-payloads.ts';
-import { newEvent, recordEvents, type NewEvent } from '../events/record-events.ts';
+import { newEvent, recordEvents, type NewEvent } from '../delivery/record-events.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot, messageSnapshot } from '../events/snapshots.ts';
 import type { MessageStatus } from '../generated/prisma/client.ts';
 import { CLIENT_COLUMNS, conversationColumns } from '../conversations/contacts.ts';

@@ -2,7 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { contactKey, conversationKey, touchConversations, upsertClients } from '../conversations/contacts.ts';
 import type { MessageSnapshot } from '../events/event-payloads.ts';
-import { newEvent, recordEvents, type NewEvent } from '../events/record-events.ts';
+import { newEvent, recordEvents, type NewEvent } from '../delivery/record-events.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';

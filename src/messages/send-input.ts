@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { Channel, MessageType } from '../generated/prisma/enums.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
-import type { AcceptRequest } from './accept-messages.ts';
+import type { AcceptRequest } from './accept-request.ts';
 import { inferType, MAX_ATTACHMENTS, MAX_TEXT } from './message-rules.ts';
 
 /** Message fields shared by every door, each failure naming the field and the rule. */

@@ -1,5 +1,6 @@
-import { BatchHost } from '../channels/driver-host.ts';
-import { DriverError, NotNowError, type DriverContext, type SendReceipt } from '../channels/driver.ts';
+import { BatchHost } from './driver-host.ts';
+import { type DriverContext, type SendReceipt } from '../channels/driver.ts';
+import { DriverError, NotNowError } from '../channels/driver-errors.ts';
 import { reserveSends } from '../channels/pacing.ts';
 import type { ProviderHttp } from '../channels/provider-http.ts';
 import { pgSql } from '../db/sql.ts';
@@ -63,8 +64,8 @@ async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, g
     for (const row of group) fail(row, 'switchboard:device-unreadable', "the device's configuration could not be read");
     return;
   }
-  // A device reached over a long-lived link sends from the process that holds it (channels/link-supervisor.ts).
-  if (device.driver.link) return;
+  // A device reached over a long-lived link sends from the process that holds it (links/link-supervisor.ts).
+  if (device.driver.linked) return;
   const pacing = await reserveSends(pgSql(rt.pool), device.id, device.config, group.length, now);
   const go = group.slice(0, pacing.granted);
   if (pacing.later) for (const row of group.slice(pacing.granted)) host.requeues.push({ messageId: row.messageId, at: pacing.later.at, reason: pacing.later.reason, notNow: false });

@@ -1,16 +1,20 @@
 import { z } from 'zod';
-import { VARIABLE, variableName } from '../delivery/variables.ts';
-import { urlCredentials } from './url-credentials.ts';
+import { urlCredentials, type TargetAuth } from './url-credentials.ts';
+
+export type { TargetAuth };
 import { basicPassword, basicUsername, headerName, headerValue, httpUrl, isPrototypeKey, LIMITS, PROTOTYPE_KEY_RULE } from '../validation/rules.ts';
 
 /** A query parameter, header or body field: a fixed TEXT or a VARIABLE such as `{{channel}}`. */
 export type TargetField = { key: string; type: 'TEXT' | 'VARIABLE'; value: string };
 
-export type TargetAuth =
-  | { type: 'NONE' }
-  | { type: 'API_KEY'; headerName: string; value: string }
-  | { type: 'BASIC'; username: string; password: string }
-  | { type: 'BEARER'; token: string };
+
+/** A value that is exactly one `{{variable}}`. */
+export const VARIABLE = /^\{\{\s*([A-Za-z_][\w.]*)\s*\}\}$/;
+
+/** The variable a VARIABLE field reads: `{{multimedia.url}}` or plain `multimedia.url`. */
+export function variableName(value: string): string {
+  return VARIABLE.exec(value)?.[1] ?? value.trim();
+}
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 

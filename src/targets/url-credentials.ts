@@ -1,4 +1,9 @@
-import type { TargetAuth } from './target-config.ts';
+/** The auth a target may have; credentials in a URL become BASIC. (target-config.ts validates it.) */
+export type TargetAuth =
+  | { type: 'NONE' }
+  | { type: 'API_KEY'; headerName: string; value: string }
+  | { type: 'BASIC'; username: string; password: string }
+  | { type: 'BEARER'; token: string };
 
 /**
  * Credentials written into a target URL (`https://user:pass@host/…`) are a secret in a place that

@@ -1,10 +1,10 @@
 import { requireViewer, resolveWorkspaceId, type Viewer } from '../auth/viewer.ts';
 import { inPrismaTransaction } from '../db/sql.ts';
 import { notFound } from '../errors.ts';
-import { newEvent, recordEvents } from '../events/record-events.ts';
+import { newEvent, recordEvents } from '../delivery/record-events.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
-import { assertPublicUrl } from '../targets/target-state.ts';
+import { assertPublicUrl } from '../targets/public-url.ts';
 import { createTarget } from '../targets/target-writes.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createWebhookInput } from './webhook-input.ts';

@@ -1,7 +1,7 @@
 import type { Viewer } from '../auth/viewer.ts';
 import { inPrismaTransaction, prismaSql } from '../db/sql.ts';
 import type { Runtime } from '../runtime.ts';
-import { disableTarget, enableTarget } from '../targets/target-state.ts';
+import { disableTarget, enableTarget } from '../delivery/target-state.ts';
 import { parseInput } from '../validation/parse.ts';
 import { findWebhook } from './find-webhook.ts';
 import { disableInput, idInput } from './webhook-input.ts';

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/viewer.ts';
 import { inPrismaTransaction } from '../db/sql.ts';
-import { newEvent, recordEvents } from '../events/record-events.ts';
+import { newEvent, recordEvents } from '../delivery/record-events.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { findWebhook } from './find-webhook.ts';

@@ -1,6 +1,6 @@
 import type { Viewer } from '../auth/viewer.ts';
 import type { Runtime } from '../runtime.ts';
-import { assertPublicUrl } from '../targets/target-state.ts';
+import { assertPublicUrl } from '../targets/public-url.ts';
 import { targetColumns } from '../targets/target-writes.ts';
 import { parseInput } from '../validation/parse.ts';
 import { findWebhook } from './find-webhook.ts';

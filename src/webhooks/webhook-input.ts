@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Channel, MessageDirection, MessageStatus, WebhookEvent } from '../generated/prisma/enums.ts';
-import { pagingInput } from '../graphql/lists.ts';
+import { pagingInput } from '../validation/paging.ts';
 import { credentialsBesideAuth, targetInput } from '../targets/target-config.ts';
 import { LIMITS, optionalText, requiredText } from '../validation/rules.ts';
 

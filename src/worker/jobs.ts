@@ -1,4 +1,4 @@
-import { driverTaskJob } from '../channels/driver-task-job.ts';
+import { driverTaskJob } from '../messages/driver-task-job.ts';
 import { endIdleConversationsJob } from '../conversations/end-conversations.ts';
 import { deliverEventJob } from '../delivery/deliver-job.ts';
 import { resumeStrandedDeliveriesJob } from '../delivery/resume-stranded.ts';

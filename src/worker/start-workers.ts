@@ -1,4 +1,4 @@
-import { LinkSupervisor } from '../channels/link-supervisor.ts';
+import { LinkSupervisor } from '../links/link-supervisor.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
 import { keepYoungTableStatistics } from '../db/young-table-statistics.ts';
 import { BOSS_SCHEMA } from '../jobs/boss.ts';

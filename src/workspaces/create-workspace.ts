@@ -6,7 +6,7 @@ import type { Runtime } from '../runtime.ts';
 import { newSigningSecret } from '../targets/signing-secrets.ts';
 import { createTarget } from '../targets/target-writes.ts';
 import { openTarget, targetAsInput } from '../targets/targets.ts';
-import { assertPublicUrl } from '../targets/target-state.ts';
+import { assertPublicUrl } from '../targets/public-url.ts';
 import { parseInput } from '../validation/parse.ts';
 import { createWorkspaceInput } from './workspace-input.ts';
 

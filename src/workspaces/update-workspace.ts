@@ -3,8 +3,8 @@ import { inPrismaTransaction } from '../db/sql.ts';
 import { badInput, notFound } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { createTarget, targetColumns } from '../targets/target-writes.ts';
-import { assertPublicUrl } from '../targets/target-state.ts';
-import { twilioTarget } from '../targets/twilio-targets.ts';
+import { assertPublicUrl } from '../targets/public-url.ts';
+import { twilioTarget } from '../delivery/twilio-targets.ts';
 import { parseInput } from '../validation/parse.ts';
 import { updateWorkspaceInput } from './workspace-input.ts';
 

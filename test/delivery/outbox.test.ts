@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgSql } from '../../src/db/sql.ts';
 import type { ClientSnapshot } from '../../src/events/event-payloads.ts';
-import { newEvent, recordEvents } from '../../src/events/record-events.ts';
+import { newEvent, recordEvents } from '../../src/delivery/record-events.ts';
 import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createClient, sleep } from '../support/delivery-helpers.ts';

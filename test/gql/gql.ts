@@ -83,10 +83,10 @@ type Documents = {
     "\n  query LogsWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      headers\n      webhookSigningSecret\n    }\n  }\n": typeof types.LogsWorkspaceDocument,
     "\n  mutation LogsUpdateWorkspace($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n    }\n  }\n": typeof types.LogsUpdateWorkspaceDocument,
     "\n  query LogsWorkspaces($input: WorkspacesInput) {\n    workspaces(input: $input) {\n      totalCount\n    }\n  }\n": typeof types.LogsWorkspacesDocument,
-    "\n  query SharedLimitMessages {\n    messages {\n      totalCount\n    }\n  }\n": typeof types.SharedLimitMessagesDocument,
     "\n  mutation FlowSimulateInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      direction\n      status\n      content\n      clientId\n      conversationId\n    }\n  }\n": typeof types.FlowSimulateInboundDocument,
     "\n  query FlowClient($id: ID!) {\n    client(id: $id) {\n      id\n      phone\n    }\n  }\n": typeof types.FlowClientDocument,
     "\n  query FlowConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      clientId\n      deviceId\n      channel\n      lastInboundAt\n    }\n  }\n": typeof types.FlowConversationDocument,
+    "\n  query SharedLimitMessages {\n    messages {\n      totalCount\n    }\n  }\n": typeof types.SharedLimitMessagesDocument,
     "\n  mutation GqlSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      workspaceId\n      status\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      userId\n      isAgent\n      segments\n      encoding\n      clientId\n      conversationId\n      deviceId\n      client {\n        phone\n      }\n    }\n  }\n": typeof types.GqlSendDocument,
     "\n  query GqlMessage($id: ID!) {\n    message(id: $id) {\n      id\n      status\n      content\n      providerMessageId\n      sentAt\n      deliveredAt\n      conversation {\n        id\n        status\n      }\n      device {\n        id\n        channel\n      }\n    }\n  }\n": typeof types.GqlMessageDocument,
     "\n  query GqlMessages($input: MessagesInput) {\n    messages(input: $input) {\n      nodes {\n        id\n        content\n        direction\n        channel\n        status\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": typeof types.GqlMessagesDocument,
@@ -227,10 +227,10 @@ const documents: Documents = {
     "\n  query LogsWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      headers\n      webhookSigningSecret\n    }\n  }\n": types.LogsWorkspaceDocument,
     "\n  mutation LogsUpdateWorkspace($input: WorkspaceUpdateInput!) {\n    updateWorkspace(input: $input) {\n      id\n    }\n  }\n": types.LogsUpdateWorkspaceDocument,
     "\n  query LogsWorkspaces($input: WorkspacesInput) {\n    workspaces(input: $input) {\n      totalCount\n    }\n  }\n": types.LogsWorkspacesDocument,
-    "\n  query SharedLimitMessages {\n    messages {\n      totalCount\n    }\n  }\n": types.SharedLimitMessagesDocument,
     "\n  mutation FlowSimulateInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      direction\n      status\n      content\n      clientId\n      conversationId\n    }\n  }\n": types.FlowSimulateInboundDocument,
     "\n  query FlowClient($id: ID!) {\n    client(id: $id) {\n      id\n      phone\n    }\n  }\n": types.FlowClientDocument,
     "\n  query FlowConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      clientId\n      deviceId\n      channel\n      lastInboundAt\n    }\n  }\n": types.FlowConversationDocument,
+    "\n  query SharedLimitMessages {\n    messages {\n      totalCount\n    }\n  }\n": types.SharedLimitMessagesDocument,
     "\n  mutation GqlSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      workspaceId\n      status\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      userId\n      isAgent\n      segments\n      encoding\n      clientId\n      conversationId\n      deviceId\n      client {\n        phone\n      }\n    }\n  }\n": types.GqlSendDocument,
     "\n  query GqlMessage($id: ID!) {\n    message(id: $id) {\n      id\n      status\n      content\n      providerMessageId\n      sentAt\n      deliveredAt\n      conversation {\n        id\n        status\n      }\n      device {\n        id\n        channel\n      }\n    }\n  }\n": types.GqlMessageDocument,
     "\n  query GqlMessages($input: MessagesInput) {\n    messages(input: $input) {\n      nodes {\n        id\n        content\n        direction\n        channel\n        status\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      totalCount\n    }\n  }\n": types.GqlMessagesDocument,
@@ -578,10 +578,6 @@ export function graphql(source: "\n  query LogsWorkspaces($input: WorkspacesInpu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query SharedLimitMessages {\n    messages {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.ts').SharedLimitMessagesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation FlowSimulateInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      direction\n      status\n      content\n      clientId\n      conversationId\n    }\n  }\n"): typeof import('./graphql.ts').FlowSimulateInboundDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -591,6 +587,10 @@ export function graphql(source: "\n  query FlowClient($id: ID!) {\n    client(id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FlowConversation($id: ID!) {\n    conversation(id: $id) {\n      id\n      status\n      clientId\n      deviceId\n      channel\n      lastInboundAt\n    }\n  }\n"): typeof import('./graphql.ts').FlowConversationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SharedLimitMessages {\n    messages {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.ts').SharedLimitMessagesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -967,11 +967,6 @@ export type LogsWorkspacesQueryVariables = Exact<{
 
 export type LogsWorkspacesQuery = { workspaces: { totalCount: number } };
 
-export type SharedLimitMessagesQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SharedLimitMessagesQuery = { messages: { totalCount: number } };
-
 export type FlowSimulateInboundMutationVariables = Exact<{
   input: InboundSimulateInput;
 }>;
@@ -992,6 +987,11 @@ export type FlowConversationQueryVariables = Exact<{
 
 
 export type FlowConversationQuery = { conversation: { id: string, status: ConversationStatus, clientId: string, deviceId: string, channel: Channel, lastInboundAt: string | null } };
+
+export type SharedLimitMessagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SharedLimitMessagesQuery = { messages: { totalCount: number } };
 
 export type GqlSendMutationVariables = Exact<{
   input: MessageSendInput;
@@ -2317,13 +2317,6 @@ export const LogsWorkspacesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<LogsWorkspacesQuery, LogsWorkspacesQueryVariables>;
-export const SharedLimitMessagesDocument = new TypedDocumentString(`
-    query SharedLimitMessages {
-  messages {
-    totalCount
-  }
-}
-    `) as unknown as TypedDocumentString<SharedLimitMessagesQuery, SharedLimitMessagesQueryVariables>;
 export const FlowSimulateInboundDocument = new TypedDocumentString(`
     mutation FlowSimulateInbound($input: InboundSimulateInput!) {
   simulateInbound(input: $input) {
@@ -2356,6 +2349,13 @@ export const FlowConversationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FlowConversationQuery, FlowConversationQueryVariables>;
+export const SharedLimitMessagesDocument = new TypedDocumentString(`
+    query SharedLimitMessages {
+  messages {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<SharedLimitMessagesQuery, SharedLimitMessagesQueryVariables>;
 export const GqlSendDocument = new TypedDocumentString(`
     mutation GqlSend($input: MessageSendInput!) {
   sendMessage(input: $input) {

@@ -63,4 +63,15 @@ describe('the project builds', () => {
     },
     TOOL_TIMEOUT_MS + 10_000,
   );
+
+  it(
+    'src has no import cycle, and imports go one way: doors → services → infrastructure',
+    async () => {
+      // dependency-cruiser reads TypeScript with swc (TypeScript 7 has no compiler API for it); its rules are in .dependency-cruiser.cjs.
+      const r = await runNode(path.join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs'), ['--config', '.dependency-cruiser.cjs', '--output-type', 'err', 'src'], TOOL_TIMEOUT_MS);
+      expect(r.code, r.output).toBe(0);
+      expect(r.output).toContain('no dependency violations found');
+    },
+    TOOL_TIMEOUT_MS + 10_000,
+  );
 });

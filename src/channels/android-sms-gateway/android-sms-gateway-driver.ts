@@ -1,6 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
-import { DriverError, NotNowError, type ChannelDriver, type DriverContext, type DriverDevice, type InboundReport, type StatusReport } from '../driver.ts';
+import { type ChannelDriver, type DriverContext, type DriverDevice, type InboundReport, type StatusReport } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 import { notNowFor, type ProviderResponse } from '../provider-http.ts';
 import { checkSignature } from './payload-signature.ts';
 

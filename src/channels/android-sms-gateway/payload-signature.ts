@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { WebhookRefused } from '../driver.ts';
+import { WebhookRefused } from '../driver-errors.ts';
 
 /**
  * A webhook request older or newer than this (by `X-Timestamp`) is refused: a recorded request

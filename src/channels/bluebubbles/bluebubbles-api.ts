@@ -1,4 +1,4 @@
-import { DriverError, NotNowError } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 import { notNowFor, type ProviderResponse } from '../provider-http.ts';
 
 /** BlueBubbles Server's answer: `{ status, message, data?, error?: { type, message } }`. */

@@ -1,7 +1,8 @@
 import { posix } from 'node:path';
 import type { Channel } from '../../generated/prisma/client.ts';
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
-import { DriverError, NotNowError, type ChannelDriver, type DriverContext, type DriverDevice, type OutboundMessage, type WebhookResult } from '../driver.ts';
+import { type ChannelDriver, type DriverContext, type DriverDevice, type OutboundMessage, type WebhookResult } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 import type { ProviderCall, ProviderResponse } from '../provider-http.ts';
 import { apiUrl, reason, sendRefusal, type Envelope } from './bluebubbles-api.ts';
 import { inboundReport, statusReports, type BlueBubblesMessage } from './bluebubbles-events.ts';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
-import { DriverError, type ChannelDriver } from '../driver.ts';
+import { type ChannelDriver } from '../driver.ts';
+import { DriverError } from '../driver-errors.ts';
 
 const config = driverConfig({
   deliveredAfterMs: field.integer('Milliseconds from SENT to DELIVERED.', 0, 3_600_000, { default: 1000 }),

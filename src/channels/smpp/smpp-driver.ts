@@ -1,6 +1,6 @@
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
-import { DriverError, NotNowError, type ChannelDriver } from '../driver.ts';
-import { openSmppLink } from './smpp-link.ts';
+import { type ChannelDriver } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 import { bind, unbind } from './smpp-session.ts';
 
 const ton = (what: string) => field.integer(`Type of number of the ${what} (0 unknown, 1 international, 2 national, 3 network-specific, 5 alphanumeric, 6 abbreviated).`, 0, 6);
@@ -68,5 +68,5 @@ export const smppDriver: ChannelDriver<SmppConfig> = {
 
   enforcesSessionWindow: () => false,
 
-  link: { open: openSmppLink },
+  linked: true,
 };

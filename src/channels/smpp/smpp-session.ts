@@ -1,5 +1,5 @@
 import smpp from 'smpp';
-import { DriverError, NotNowError } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 
 // The package decodes short_message and message_payload into text itself, reading data_coding 1
 // (IA5) as GSM and turning octets it cannot map into spaces: Switchboard reads and writes the

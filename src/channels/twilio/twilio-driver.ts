@@ -1,6 +1,7 @@
 import type { Channel } from '../../generated/prisma/client.ts';
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
-import { DriverError, NotNowError, WebhookRefused, type ChannelDriver, type DriverContext, type DriverDevice, type InboundReport, type StatusReport } from '../driver.ts';
+import { type ChannelDriver, type DriverContext, type DriverDevice, type InboundReport, type StatusReport } from '../driver.ts';
+import { DriverError, NotNowError, WebhookRefused } from '../driver-errors.ts';
 import { notNowFor, type ProviderResponse } from '../provider-http.ts';
 import { formParams, isValidTwilioSignature } from '../../crypto/twilio-signature.ts';
 

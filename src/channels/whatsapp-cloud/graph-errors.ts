@@ -1,4 +1,4 @@
-import { DriverError, NotNowError } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 import { retryAfterMs, type ProviderResponse } from '../provider-http.ts';
 
 /** Meta's error body: `{ error: { message, type, code, error_data: { details }, fbtrace_id } }`. */

@@ -1,5 +1,6 @@
 import type { MessageType } from '../../generated/prisma/client.ts';
-import { DriverError, type OutboundMessage } from '../driver.ts';
+import { type OutboundMessage } from '../driver.ts';
+import { DriverError } from '../driver-errors.ts';
 
 type MediaKind = 'image' | 'audio' | 'video' | 'document';
 const MEDIA_KIND: Partial<Record<MessageType, MediaKind>> = { IMAGE: 'image', AUDIO: 'audio', VIDEO: 'video', DOCUMENT: 'document' };

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MessageType } from '../../generated/prisma/client.ts';
-import { WebhookRefused, type InboundReport, type ProviderReply, type StatusReport } from '../driver.ts';
+import { type InboundReport, type ProviderReply, type StatusReport } from '../driver.ts';
+import { WebhookRefused } from '../driver-errors.ts';
 
 type MediaKind = 'image' | 'audio' | 'video' | 'document' | 'sticker';
 type GraphErrorItem = { code?: number; title?: string; message?: string; error_data?: { details?: string } };

@@ -1,5 +1,6 @@
 import { driverConfig, field, pacingFields } from '../config-fields.ts';
-import { DriverError, NotNowError, type ChannelDriver, type DriverContext } from '../driver.ts';
+import { type ChannelDriver, type DriverContext } from '../driver.ts';
+import { DriverError, NotNowError } from '../driver-errors.ts';
 import type { ProviderResponse } from '../provider-http.ts';
 import { graphError, refusal } from './graph-errors.ts';
 import { messageBody } from './outbound.ts';

@@ -5,10 +5,12 @@ import { DeliveryStatus, EventType } from '../../generated/prisma/enums.ts';
 import { idArg } from '../ids.ts';
 import { builder } from '../builder.ts';
 import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../enums.ts';
-import { idCursor, listType, paginate, pagingFields, pagingInput, timeCursor } from '../lists.ts';
+import { idCursor, listType, paginate, pagingFields, timeCursor } from '../lists.ts';
+import { pagingInput } from '../../validation/paging.ts';
 import { withoutCredentials } from '../../targets/url-credentials.ts';
 import { parseInput } from '../../validation/parse.ts';
-import { replayDelivery, replayWebhook } from '../../delivery/replay.ts';
+import { replayDelivery } from '../../delivery/replay.ts';
+import { replayWebhook } from '../../webhooks/replay-webhook.ts';
 
 export const Event = builder.prismaObject('Event', {
   description: 'Something that happened. Every event reaches every matching subscription at least once.',

@@ -8,7 +8,7 @@ import { idArg, idsArg } from '../ids.ts';
 import { builder } from '../builder.ts';
 import { Deleted } from '../common.ts';
 import { ChannelEnum, DeviceStatusEnum, LinkStateEnum } from '../enums.ts';
-import { linkStatus, type LinkStatus } from '../../channels/link-state.ts';
+import { linkStatus, type LinkStatus } from '../../links/link-state.ts';
 import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { devicesInput } from '../../devices/device-input.ts';
@@ -60,7 +60,7 @@ export const Device = builder.prismaObject('Device', {
       nullable: true,
       description: 'The connection to the provider, for drivers that keep one open (smpp); null for the others.',
       resolve: async (d, _a, ctx) => {
-        if (!DRIVERS[d.driver]?.link) return null;
+        if (!DRIVERS[d.driver]?.linked) return null;
         return linkStatus(await ctx.rt.prisma.deviceLink.findUnique({ where: { deviceId: d.id } }), d);
       },
     }),

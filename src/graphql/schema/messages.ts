@@ -5,7 +5,8 @@ import { Channel, MessageDirection, MessageStatus } from '../../generated/prisma
 import { idArg } from '../ids.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, MessageTypeEnum } from '../enums.ts';
-import { idCursor, listType, paginate, pagingFields, pagingInput } from '../lists.ts';
+import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { pagingInput } from '../../validation/paging.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { sendMessage, simulateInbound } from '../../messages/send-message.ts';
 

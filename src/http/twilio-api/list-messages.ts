@@ -1,6 +1,6 @@
 import type { TwilioParams } from '../../crypto/twilio-signature.ts';
 import { pgSql } from '../../db/sql.ts';
-import { messageIdOfSid, messageSid, parseTwilioAddress } from '../../messages/twilio-message.ts';
+import { messageIdOfSid, messageSid, parseTwilioAddress } from '../../events/twilio-message.ts';
 import type { Runtime } from '../../runtime.ts';
 import { accountUri, MESSAGE_ROWS, messageResource, type MessageRow } from './message-resource.ts';
 import { invalid, TWILIO_CODE as CODE } from './twilio-errors.ts';

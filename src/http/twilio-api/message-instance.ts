@@ -5,7 +5,7 @@ import { pgSql, type Sql } from '../../db/sql.ts';
 import { mediaIdOfLink } from '../../media/media-links.ts';
 import { deleteMessage } from '../../messages/delete-message.ts';
 import { redactMessage, type ForgetResult } from '../../messages/redact-message.ts';
-import { messageIdOfSid, messageSid, rfc2822 } from '../../messages/twilio-message.ts';
+import { messageIdOfSid, messageSid, rfc2822 } from '../../events/twilio-message.ts';
 import type { Runtime } from '../../runtime.ts';
 import { findMessage, messageUri, type MessageRow } from './message-resource.ts';
 import { invalid, notFoundAt, TwilioError, TWILIO_CODE as CODE } from './twilio-errors.ts';

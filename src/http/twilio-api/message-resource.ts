@@ -1,6 +1,6 @@
 import type { Sql } from '../../db/sql.ts';
 import type { Channel, MessageDirection, MessageStatus } from '../../generated/prisma/client.ts';
-import { messageSid, rfc2822, twilioAddress, TWILIO_API_VERSION, TWILIO_STATUS, twilioErrorCode } from '../../messages/twilio-message.ts';
+import { messageSid, rfc2822, twilioAddress, TWILIO_API_VERSION, TWILIO_STATUS, twilioErrorCode } from '../../events/twilio-message.ts';
 
 /** What a Message resource is made of: the message, its contact's number and its device's address. */
 export type MessageRow = {

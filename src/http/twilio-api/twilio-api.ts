@@ -1,5 +1,5 @@
 import type { TwilioParams } from '../../crypto/twilio-signature.ts';
-import { rfc2822 } from '../../messages/twilio-message.ts';
+import { rfc2822 } from '../../events/twilio-message.ts';
 import type { Runtime } from '../../runtime.ts';
 import { limitRequest } from '../rate-limit-headers.ts';
 import { sendJson } from '../respond.ts';

@@ -1,10 +1,11 @@
-import { describeError } from '../../log.ts';
-import type { DriverDevice, LinkContext, OpenLink } from '../driver.ts';
-import { NotNowError } from '../driver.ts';
+import { describeError } from '../log.ts';
+import type { DriverDevice } from '../channels/driver.ts';
+import type { LinkContext, OpenLink } from './link-types.ts';
+import { NotNowError } from '../channels/driver-errors.ts';
 import { SmppSender } from './smpp-sender.ts';
-import type { SmppConfig } from './smpp-driver.ts';
+import type { SmppConfig } from '../channels/smpp/smpp-driver.ts';
 import { storeDeliveries } from './smpp-deliveries.ts';
-import { bind, ESME, unbind, type Pdu, type Session } from './smpp-session.ts';
+import { bind, ESME, unbind, type Pdu, type Session } from '../channels/smpp/smpp-session.ts';
 
 /** A submit_sm unanswered this long means the SMSC lost it: the link is reset (Kannel's wait-ack default). */
 const SUBMIT_TIMEOUT_MS = 60_000;

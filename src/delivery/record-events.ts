@@ -2,8 +2,8 @@ import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { uuidv7 } from '../ids.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { deliverEventJob, deliveryJobs } from '../delivery/deliver-job.ts';
-import { routingOf, type EventPayloadOf, type StoredEvent } from './event-payloads.ts';
+import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
+import { routingOf, type EventPayloadOf, type StoredEvent } from '../events/event-payloads.ts';
 import type { EventType } from '../generated/prisma/client.ts';
 
 export type NewEvent<T extends EventType = EventType> = {

@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
-import type { Sql } from '../../db/sql.ts';
-import { applyStatusUpdates, type StatusUpdate } from '../../messages/apply-status-updates.ts';
-import { OUTCOME, type Receipt } from './receipts.ts';
+import type { Sql } from '../db/sql.ts';
+import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
+import { OUTCOME, type Receipt } from '../channels/smpp/receipts.ts';
 
 /**
  * Each submit_sm of a message has its own SMSC id and its own receipt, so receipts are matched per

@@ -1,17 +1,19 @@
-import { inTransaction } from '../../db/pool.ts';
-import { pgSql } from '../../db/sql.ts';
-import { describeError } from '../../log.ts';
-import { recordSendOutcome, type QueuedSend } from '../../messages/send-messages.ts';
-import { DUE_TOLERANCE_MS } from '../../messages/send-policy.ts';
-import type { Runtime } from '../../runtime.ts';
-import { BatchHost } from '../driver-host.ts';
-import { DriverError, NotNowError, type DriverDevice, type LinkContext, type SendReceipt } from '../driver.ts';
-import { reserveSends } from '../pacing.ts';
-import { receiptKey } from './receipts.ts';
-import { submitParts } from './short-message.ts';
-import type { SmppConfig } from './smpp-driver.ts';
+import { inTransaction } from '../db/pool.ts';
+import { pgSql } from '../db/sql.ts';
+import { describeError } from '../log.ts';
+import { recordSendOutcome, type QueuedSend } from '../messages/send-messages.ts';
+import { DUE_TOLERANCE_MS } from '../messages/send-policy.ts';
+import type { Runtime } from '../runtime.ts';
+import { BatchHost } from '../messages/driver-host.ts';
+import { type DriverDevice, type SendReceipt } from '../channels/driver.ts';
+import { DriverError, NotNowError } from '../channels/driver-errors.ts';
+import type { LinkContext } from './link-types.ts';
+import { reserveSends } from '../channels/pacing.ts';
+import { receiptKey } from '../channels/smpp/receipts.ts';
+import { submitParts } from '../channels/smpp/short-message.ts';
+import type { SmppConfig } from '../channels/smpp/smpp-driver.ts';
 import { applyPartReceipts, storeSentParts } from './smpp-parts.ts';
-import { ESME, statusCode, statusName, type Pdu } from './smpp-session.ts';
+import { ESME, statusCode, statusName, type Pdu } from '../channels/smpp/smpp-session.ts';
 
 /** With nothing due, the link looks again this often (a queued send also wakes it at once). */
 const POLL_MS = 1_000;

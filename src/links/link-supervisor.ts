@@ -5,8 +5,10 @@ import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '.
 import type { LinkState } from '../generated/prisma/client.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
-import { DriverError, NotNowError, type OpenLink } from './driver.ts';
-import { DRIVERS } from './drivers.ts';
+import { DriverError, NotNowError } from '../channels/driver-errors.ts';
+import type { OpenLink } from './link-types.ts';
+import { LINK_OPENERS } from './openers.ts';
+import { DRIVERS } from '../channels/drivers.ts';
 import { heartbeat, LINK_HEARTBEAT_MS, writeLinkState } from './link-state.ts';
 
 /**
@@ -35,7 +37,7 @@ export function reconnectDelayMs(attempt: number, random: () => number = Math.ra
 }
 
 const LINK_DRIVERS = Object.values(DRIVERS)
-  .filter((d) => d.link)
+  .filter((d) => d.linked)
   .map((d) => d.name);
 
 /** Which process holds a link, for admins. */
@@ -202,7 +204,7 @@ export class LinkSupervisor {
     while (!held.stopped) {
       await this.#record(held, lease, 'CONNECTING');
       try {
-        const link = await driver.link!.open(device, ctx);
+        const link = await LINK_OPENERS[driver.name]!(device, ctx);
         if (held.stopped) {
           await link.close(held.deadline);
           break;

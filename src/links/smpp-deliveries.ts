@@ -1,13 +1,13 @@
-import { inTransaction } from '../../db/pool.ts';
-import { pgSql, type Sql } from '../../db/sql.ts';
-import type { Runtime } from '../../runtime.ts';
-import { BatchHost } from '../driver-host.ts';
-import type { DriverDevice } from '../driver.ts';
-import { readReceipt, receiptKey } from './receipts.ts';
-import { decodeShortMessage, readUdh, type Concatenation } from './short-message.ts';
-import type { SmppConfig } from './smpp-driver.ts';
+import { inTransaction } from '../db/pool.ts';
+import { pgSql, type Sql } from '../db/sql.ts';
+import type { Runtime } from '../runtime.ts';
+import { BatchHost } from '../messages/driver-host.ts';
+import type { DriverDevice } from '../channels/driver.ts';
+import { readReceipt, receiptKey } from '../channels/smpp/receipts.ts';
+import { decodeShortMessage, readUdh, type Concatenation } from '../channels/smpp/short-message.ts';
+import type { SmppConfig } from '../channels/smpp/smpp-driver.ts';
 import { applyPartReceipts, recordReceipt } from './smpp-parts.ts';
-import type { Pdu } from './smpp-session.ts';
+import type { Pdu } from '../channels/smpp/smpp-session.ts';
 
 /** esm_class message-type bits (SMPP 3.4 §5.2.12): anything but 0 is a receipt or acknowledgement, not a contact's message. */
 const ESM_MESSAGE_TYPE = 0x3c;

@@ -2,15 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { keyFromHeaders } from '../auth/authenticate.ts';
 import { unauthenticated } from '../auth/viewer.ts';
 import { AppError } from '../errors.ts';
-import { limitViewer } from '../http/rate-limit-headers.ts';
-import { readJson, sendJson } from '../http/respond.ts';
-import { headerValue } from '../http/server.ts';
+import { limitViewer } from './rate-limit-headers.ts';
+import { readJson, sendJson } from './respond.ts';
+import { headerValue } from './server.ts';
 import { SESSION_WINDOW_MS } from '../messages/message-rules.ts';
 import { toAcceptRequest } from '../messages/send-input.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
-import { responseEventBody } from './live-chat-input.ts';
-import { findIntegration } from './manage-integrations.ts';
+import { responseEventBody } from '../live-chat/live-chat-input.ts';
+import { findIntegration } from '../live-chat/manage-integrations.ts';
 
 const digits = (s: string) => s.replace(/[^\d]/g, '');
 

@@ -5,12 +5,12 @@ import type { Outcome } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { applyStatusUpdates, type StatusUpdate } from '../messages/apply-status-updates.ts';
-import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
+import { applyStatusUpdates, type StatusUpdate } from './apply-status-updates.ts';
+import { inboundMessage, receiveInbound, type InboundMessage } from './receive-inbound.ts';
 import type { MediaLinks } from '../media/media-links.ts';
-import { sendJobs, sendMessageJob } from '../messages/send-job.ts';
+import { sendJobs, sendMessageJob } from './send-job.ts';
 import { driverTaskJob, type DriverTask } from './driver-task-job.ts';
-import type { DriverHost, InboundReport, StatusReport } from './driver.ts';
+import type { DriverHost, InboundReport, StatusReport } from '../channels/driver.ts';
 
 /** A message that stays QUEUED: paced, outside sending hours, or refused "not now" by its provider. */
 export type Requeue = { messageId: string; at: Date; reason: string; notNow: boolean };

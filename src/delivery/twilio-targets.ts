@@ -2,10 +2,10 @@ import type { PgBoss } from 'pg-boss';
 import type { SecretBox } from '../crypto/secret-box.ts';
 import type { Sql } from '../db/sql.ts';
 import { newId } from '../ids.ts';
-import type { SigningSecret } from './signing-secrets.ts';
-import type { TargetAuth } from './target-config.ts';
+import type { SigningSecret } from '../targets/signing-secrets.ts';
+import type { TargetAuth } from '../targets/target-config.ts';
 import { enableTarget } from './target-state.ts';
-import { urlCredentials, withoutCredentials } from './url-credentials.ts';
+import { urlCredentials, withoutCredentials } from '../targets/url-credentials.ts';
 
 /** The API key a Twilio-style target is signed with: Twilio signs with the auth token the app authenticates with. */
 export type SigningKey = { workspaceId: number; keyId: string; secret: string };

@@ -1,9 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { badInput } from '../errors.ts';
-import { literalHostProblem } from '../outbound/ssrf.ts';
-import { deliverEventJob, deliveryJobs } from '../delivery/deliver-job.ts';
+import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
 
 /**
  * Enables a target and resumes its parked deliveries: those created or reached while it was
@@ -23,11 +21,4 @@ export async function enableTarget(sql: Sql, boss: PgBoss, targetId: string): Pr
 
 export async function disableTarget(sql: Sql, targetId: string, reason: string): Promise<void> {
   await sql.query('UPDATE targets SET enabled = false, disabled_reason = $2, disabled_at = now(), updated_at = now() WHERE id = $1', [targetId, reason]);
-}
-
-/** Refuses, at configuration time, a URL whose host is a private or reserved IP literal. */
-export function assertPublicUrl(url: string, allowPrivate: boolean, field = 'url'): void {
-  if (allowPrivate) return;
-  const problem = literalHostProblem(new URL(url));
-  if (problem) throw badInput(field, `${problem}; set SWITCHBOARD_ALLOW_PRIVATE_TARGETS=true to allow it`);
 }
