@@ -94,10 +94,10 @@ export async function startApp(config: Config, log: Logger, options: StartOption
     let url: string | null = null;
     if (config.runsApi) {
       // Loaded only where needed: workers never build the GraphQL schema, the API never loads the senders.
-      const [{ createHttpServer }, { restRoutes }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
+      const [{ createHttpServer }, { restDoors }] = await Promise.all([import('./http/server.ts'), import('./http/routes.ts')]);
       // Live while the embedded PostgreSQL runs or can still be started again; a supervisor restarts a process that is not.
       const live = () => embedded?.healthy() ?? true;
-      server = createHttpServer({ rt, routes: restRoutes(rt), ready: () => readiness(rt, () => phase), live });
+      server = createHttpServer({ rt, routes: restDoors(), ready: () => readiness(rt, () => phase), live });
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(config.port, config.host, () => resolve());

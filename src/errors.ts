@@ -1,5 +1,6 @@
 /** The stable codes every door maps errors to (SPEC §3.1). */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED';
+/** UNPROCESSABLE is a REST door's 422: well formed, but against a rule of what it acts on. */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'RATE_LIMITED' | 'UNPROCESSABLE';
 
 export type FieldProblem = { field: string; message: string };
 

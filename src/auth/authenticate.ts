@@ -76,3 +76,9 @@ export function keyFromHeaders(get: (name: string) => string | null | undefined)
   const bearer = /^bearer\s+(.+)$/i.exec(authorization);
   return (bearer ? bearer[1]! : authorization).trim() || null;
 }
+
+/** Who sent a request: the API key in `authorization`, `Authorization: Bearer` or `x-api-key`, and what it resolves to (null: unknown or revoked). */
+export async function callerOf(keys: KeyCache, get: (name: string) => string | null | undefined): Promise<{ key: string | null; viewer: Viewer | null }> {
+  const key = keyFromHeaders(get);
+  return { key, viewer: key ? await keys.resolve(key) : null };
+}

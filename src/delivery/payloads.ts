@@ -1,6 +1,5 @@
 import type { MessageStatus } from '../generated/prisma/client.ts';
 import type { ConversationEventPayload, MessageEventPayload, StoredEvent } from '../events/event-payloads.ts';
-import type { TargetField } from '../targets/target-config.ts';
 
 /** seed 001 `MESSAGE_UPDATED` status values. */
 export const SUBSCRIPTION_STATUS: Partial<Record<MessageStatus, string>> = {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { AppError } from '../errors.ts';
-import { describeError, type Logger } from '../log.ts';
+import type { Logger } from '../log.ts';
 
 /**
  * The one place GraphQL errors are shaped for clients. Our AppErrors keep their message and code;

@@ -1,5 +1,6 @@
 import type { ObjectRef } from '@pothos/core';
 import { z } from 'zod';
+import { resolveWorkspaceId, visibleWorkspaces, type Viewer } from '../auth/viewer.ts';
 import { badInput } from '../errors.ts';
 import { builder, isStorableDate, type InputFields } from './builder.ts';
 
@@ -38,7 +39,7 @@ export const pagingFields = (t: InputFields) => ({
  * `where` that continues after it. A cursor is checked against the list's own id type, so a forged
  * one is the caller's mistake (`after`), never a database error.
  */
-export type Cursor<T, C> = { of: (row: T) => C; valid: (value: unknown) => value is C; where: (cursor: C | undefined) => object };
+export type Cursor<T, C> = { of: (row: T) => C; valid: (value: unknown) => value is C; where: (cursor: C | undefined) => object; orderBy: object | object[] };
 
 const isHexId = (v: unknown): v is string => typeof v === 'string' && /^[0-9a-f]{24}$/.test(v);
 const isUuid = (v: unknown): v is string => typeof v === 'string' && z.uuid().safeParse(v).success;
@@ -49,6 +50,7 @@ const byId = <C extends string | number>(valid: (v: unknown) => v is C): Cursor<
   of: (row) => row.id,
   valid,
   where: (c) => (c === undefined ? {} : { id: { lt: c } }),
+  orderBy: { id: 'desc' },
 });
 
 /** Rows ordered by id descending (ids are time-ordered): 24-hex ids, UUIDv7 ids, or integer ids. */
@@ -59,6 +61,7 @@ export const timeCursor: Cursor<{ createdAt: Date; id: string }, [string, string
   of: (row) => [row.createdAt.toISOString(), row.id],
   valid: (v): v is [string, string] => Array.isArray(v) && v.length === 2 && isStoredTime(v[0]) && isUuid(v[1]),
   where: (c) => (c === undefined ? {} : { OR: [{ createdAt: { lt: new Date(c[0]) } }, { createdAt: new Date(c[0]), id: { lt: c[1] } }] }),
+  orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 };
 
 const isStoredTime = (v: unknown) => typeof v === 'string' && isStorableDate(new Date(v));
@@ -89,3 +92,23 @@ export async function paginate<T, C>(
   const hasNextPage = rows.length > first;
   return { nodes, totalCount, pageInfo: { hasNextPage, endCursor: nodes.length ? encodeCursor(cursor.of(nodes[nodes.length - 1]!)) : null } };
 }
+
+/** A Prisma model's delegate, as much of it as a list needs. */
+type Rows<T> = { findMany(args: { where: object; orderBy: object | object[]; take: number }): Promise<T[]>; count(args: { where: object }): Promise<number> };
+
+/**
+ * One page of a model's rows matching `where`, newest first, with the total count: every list of
+ * the API is this. (A list that needs relations passes a delegate whose findMany includes them.)
+ */
+export function listOf<T, C>(rows: Rows<T>, cursor: Cursor<T, C>, paging: { first?: number | null; after?: string | null }, where: object): Promise<Page<T>> {
+  return paginate(
+    paging,
+    cursor,
+    ({ after, take }) => rows.findMany({ where: { AND: [where, after] }, orderBy: cursor.orderBy, take }),
+    () => rows.count({ where }),
+  );
+}
+
+/** The rows a viewer lists: of the workspace asked for (checked against the key), else of the key's workspace, else (admin) of all. */
+export const inWorkspace = (viewer: Viewer, workspaceId: number | null | undefined) =>
+  workspaceId != null ? { workspaceId: resolveWorkspaceId(viewer, workspaceId) } : visibleWorkspaces(viewer);

@@ -1,6 +1,6 @@
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { createYoga } from 'graphql-yoga';
-import { keyFromHeaders } from '../auth/authenticate.ts';
+import { callerOf } from '../auth/authenticate.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Context } from './context.ts';
 import { maskError, useBadUserInputForInvalidDocuments } from './errors.ts';
@@ -37,8 +37,7 @@ export function createGraphQLHandler(rt: Runtime) {
     maskedErrors: { maskError: maskError(rt.log), isDev: false },
     plugins: [...armor.protect().plugins, useBadUserInputForInvalidDocuments(), useSchemaWithoutKey(), useListLimits()],
     context: async ({ request, requestId }) => {
-      const key = keyFromHeaders((name) => request.headers.get(name));
-      const viewer = key ? await rt.keys.resolve(key) : null;
+      const { key, viewer } = await callerOf(rt.keys, (name) => request.headers.get(name));
       if (viewer) await rt.limiter.enforce(viewer.keyId, viewer.rateLimitPerMinute ?? rt.config.rateLimitPerMinute);
       return { rt, viewer, key: viewer ? key : null, keyRejected: key !== null && viewer === null, listedNodes: 0, requestId };
     },

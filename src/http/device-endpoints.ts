@@ -1,4 +1,3 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { keyFromHeaders } from '../auth/authenticate.ts';
@@ -11,12 +10,9 @@ import { applyStatusUpdates } from '../messages/apply-status-updates.ts';
 import { MAX_ATTACHMENTS } from '../messages/message-rules.ts';
 import { asciiUpperCase, contentOf, isBlank, NOTHING_TO_SEND } from '../messages/send-input.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from '../messages/receive-inbound.ts';
-import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { e164, httpUrl } from '../validation/rules.ts';
-import { limitRequest } from './rate-limit-headers.ts';
-import { readJson, sendJson } from './respond.ts';
-import { headerValue } from './server.ts';
+import { headerOf, jsonBody, rateLimit, type Door, type DoorCall } from './door.ts';
 
 /**
  * How far back a device may date what it reports: a device that was offline for a while (a phone
@@ -64,54 +60,61 @@ const statusBody = z
   })
   .refine((v) => v.providerMessageId || v.messageId, { path: ['providerMessageId'], message: 'providerMessageId or messageId is required' });
 
+/** The device a request is for, when its own token (`Authorization: Bearer <token>`) says so; rate-limited per device. */
+async function deviceCaller(call: DoorCall): Promise<InboundMessage['device']> {
+  const token = keyFromHeaders(headerOf(call.req));
+  if (!token) throw new AppError('UNAUTHENTICATED', "Send the device's token as `Authorization: Bearer <token>`");
+  const { rows } = await call.rt.pool.query<InboundMessage['device'] & { tokenHash: string }>(
+    `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType", token_hash AS "tokenHash" FROM devices WHERE id = $1`,
+    [call.params.id],
+  );
+  const device = rows[0];
+  if (!device || !timingSafeEqual(Buffer.from(device.tokenHash), Buffer.from(sha256(token)))) {
+    throw new AppError('UNAUTHENTICATED', 'Unknown device or wrong device token');
+  }
+  await rateLimit(call, `device:${device.id}`, null);
+  return device;
+}
+
 /**
  * The generic device door: a device (an Android SIM gateway, a bridge) posts what it received and
  * what became of what it sent, authenticated by its own token.
  */
-export function deviceEndpoints(rt: Runtime) {
-  const authenticate = async (req: IncomingMessage, res: ServerResponse, id: string): Promise<InboundMessage['device']> => {
-    const token = keyFromHeaders((name) => headerValue(req, name));
-    if (!token) throw new AppError('UNAUTHENTICATED', "Send the device's token as `Authorization: Bearer <token>`");
-    const { rows } = await rt.pool.query<InboundMessage['device'] & { tokenHash: string }>(
-      `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType", token_hash AS "tokenHash" FROM devices WHERE id = $1`,
-      [id],
-    );
-    const device = rows[0];
-    if (!device || !timingSafeEqual(Buffer.from(device.tokenHash), Buffer.from(sha256(token)))) {
-      throw new AppError('UNAUTHENTICATED', 'Unknown device or wrong device token');
-    }
-    await limitRequest(rt, res, `device:${id}`, null);
-    return device;
-  };
+export const deviceInboundDoor: Door = {
+  method: 'POST',
+  path: /^\/devices\/(?<id>[^/]+)\/inbound$/,
+  async handle(call) {
+    const device = await deviceCaller(call);
+    const body = parseInput(inboundBody, await jsonBody(call));
+    const report = { from: body.from, content: contentOf(body.message), attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
+    const [stored] = await inTransaction(call.rt.pool, (client) => receiveInbound(pgSql(client), call.rt.boss, [inboundMessage(device, report)]));
+    return { status: stored!.duplicate ? 200 : 201, json: stored };
+  },
+};
 
-  return {
-    inbound: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
-      const device = await authenticate(req, res, id!);
-      const body = parseInput(inboundBody, await readJson(req));
-      const report = { from: body.from, content: contentOf(body.message), attachments: body.attachments ?? [], type: body.type ?? undefined, providerMessageId: body.id, at: body.timestamp ?? undefined };
-      const [stored] = await inTransaction(rt.pool, (client) => receiveInbound(pgSql(client), rt.boss, [inboundMessage(device, report)]));
-      sendJson(res, stored!.duplicate ? 200 : 201, stored);
-    },
-    status: async (req: IncomingMessage, res: ServerResponse, [id]: string[]) => {
-      const device = await authenticate(req, res, id!);
-      const body = parseInput(statusBody, await readJson(req));
-      const matched = await inTransaction(rt.pool, (client) =>
-        applyStatusUpdates(pgSql(client), rt.boss, [
-          {
-            deviceId: device.id,
-            messageId: body.messageId ?? undefined,
-            providerMessageId: body.providerMessageId ?? null,
-            status: body.status,
-            rawStatus: body.rawStatus ?? null,
-            errorCode: body.errorCode ?? null,
-            error: body.error ?? null,
-            eventId: body.eventId ?? null,
-            at: body.timestamp ?? new Date(),
-          },
-        ]),
-      );
-      if (!matched) throw notFound('Message');
-      sendJson(res, 200, { accepted: true });
-    },
-  };
-}
+/** A status report matching no message yet answers 404, so the device can send it again. */
+export const deviceStatusDoor: Door = {
+  method: 'POST',
+  path: /^\/devices\/(?<id>[^/]+)\/status$/,
+  async handle(call) {
+    const device = await deviceCaller(call);
+    const body = parseInput(statusBody, await jsonBody(call));
+    const matched = await inTransaction(call.rt.pool, (client) =>
+      applyStatusUpdates(pgSql(client), call.rt.boss, [
+        {
+          deviceId: device.id,
+          messageId: body.messageId ?? undefined,
+          providerMessageId: body.providerMessageId ?? null,
+          status: body.status,
+          rawStatus: body.rawStatus ?? null,
+          errorCode: body.errorCode ?? null,
+          error: body.error ?? null,
+          eventId: body.eventId ?? null,
+          at: body.timestamp ?? new Date(),
+        },
+      ]),
+    );
+    if (!matched) throw notFound('Message');
+    return { status: 200, json: { accepted: true } };
+  },
+};

@@ -1,22 +1,13 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { keyFromHeaders } from '../auth/authenticate.ts';
 import { unauthenticated } from '../auth/viewer.ts';
 import { AppError } from '../errors.ts';
-import { limitViewer } from './rate-limit-headers.ts';
-import { readJson, sendJson } from './respond.ts';
-import { headerValue } from './server.ts';
-import { SESSION_WINDOW_MS } from '../messages/message-rules.ts';
+import { apiCaller, headerOf, jsonBody, rateLimit, unprocessable, type Door } from './door.ts';
+import { SessionWindowError } from '../messages/accept-request.ts';
 import { toAcceptRequest } from '../messages/send-input.ts';
-import type { Runtime } from '../runtime.ts';
 import { parseInput } from '../validation/parse.ts';
 import { responseEventBody } from '../live-chat/live-chat-input.ts';
 import { findIntegration } from '../live-chat/manage-integrations.ts';
 
 const digits = (s: string) => s.replace(/[^\d]/g, '');
-
-/** 422: the request is well formed but breaks a rule of the chat. */
-const unprocessable = (res: ServerResponse, field: string, message: string) =>
-  sendJson(res, 422, { error: `${field}: ${message}`, details: [{ field, message }] });
 
 /**
  * POST /integrations/live-chat/{integrationId}/chats/{chatIdentifier}/events (seed 002's Response
@@ -25,14 +16,16 @@ const unprocessable = (res: ServerResponse, field: string, message: string) =>
  * within 24 hours of the contact's last message. The message then follows the normal outbound path.
  * An `Idempotency-Key` header makes retries safe. Answers 202 with the message id.
  */
-export function liveChatResponseEndpoint(rt: Runtime) {
-  return async (req: IncomingMessage, res: ServerResponse, [integrationId, chatIdentifier]: string[]) => {
-    const key = keyFromHeaders((name) => headerValue(req, name));
-    const viewer = key ? await rt.keys.resolve(key) : null;
+export const liveChatDoor: Door = {
+  method: 'POST',
+  path: /^\/integrations\/live-chat\/(?<integrationId>[^/]+)\/chats\/(?<chatIdentifier>[^/]+)\/events$/,
+  async handle(call) {
+    const { rt, req } = call;
+    const { viewer } = await apiCaller(rt, headerOf(req));
     if (!viewer) throw unauthenticated();
-    await limitViewer(rt, res, viewer);
-    const integration = await findIntegration(rt, viewer, integrationId!);
-    const body = parseInput(responseEventBody, await readJson(req));
+    await rateLimit(call, viewer.keyId, viewer.rateLimitPerMinute);
+    const integration = await findIntegration(rt, viewer, call.params.integrationId!);
+    const body = parseInput(responseEventBody, await jsonBody(call));
     if (integration.status !== 'ACTIVE') throw new AppError('CONFLICT', 'The integration is not active; start it first');
 
     const ref = body.channel.type === 'SMS' ? body.channel.connection : digits(body.channel.sender);
@@ -42,24 +35,20 @@ export function liveChatResponseEndpoint(rt: Runtime) {
         : c.channel === 'WHATSAPP' && digits(c.address) === ref,
     );
     const field = body.channel.type === 'SMS' ? 'channel.connection' : 'channel.sender';
-    if (!connection) return unprocessable(res, field, `is not a ${body.channel.type} connection of this integration`);
-    if (connection.status !== 'ACTIVE') return unprocessable(res, field, 'is a connection of this integration that is not active');
+    if (!connection) throw unprocessable(field, `is not a ${body.channel.type} connection of this integration`);
+    if (connection.status !== 'ACTIVE') throw unprocessable(field, 'is a connection of this integration that is not active');
 
-    const phone = `+${digits(chatIdentifier!)}`;
+    const phone = `+${digits(call.params.chatIdentifier!)}`;
     // A chat exists only once the contact has written (seed 002): an outbound-only conversation is not one.
     const chat = await rt.prisma.conversation.findFirst({
       where: { deviceId: connection.deviceId, status: 'OPEN', lastInboundAt: { not: null }, client: { workspaceId: integration.workspaceId, phone } },
     });
     if (!chat) {
-      return sendJson(res, 404, {
-        error: 'Chat not found',
+      throw new AppError('NOT_FOUND', 'Chat not found', {
         details: [{ field: 'chatIdentifier', message: `no open chat with ${phone} on ${connection.address}; a chat starts with a message from the contact` }],
       });
     }
-    if (connection.channel === 'WHATSAPP' && (!chat.lastInboundAt || Date.now() - chat.lastInboundAt.getTime() > SESSION_WINDOW_MS)) {
-      return unprocessable(res, 'msg', "is free-form WhatsApp text outside the 24-hour customer-service window since the contact's last message");
-    }
-    const idempotencyKey = headerValue(req, 'idempotency-key')?.slice(0, 200);
+    const idempotencyKey = headerOf(req)('idempotency-key')?.slice(0, 200);
     const result = await rt.accept(
       toAcceptRequest(
         integration.workspaceId,
@@ -67,7 +56,9 @@ export function liveChatResponseEndpoint(rt: Runtime) {
         connection.deviceId,
       ),
     );
+    // WhatsApp's 24-hour window is the accept path's rule, as for every door; this door names its own field (seed 002: 422).
+    if (!result.ok && result.error instanceof SessionWindowError) throw unprocessable('msg', result.error.details[0]!.message);
     if (!result.ok) throw result.error;
-    sendJson(res, 202, { messageId: result.messageId, chatId: chat.id, status: 'QUEUED' });
-  };
-}
+    return { status: 202, json: { messageId: result.messageId, chatId: chat.id, status: 'QUEUED' } };
+  },
+};

@@ -46,4 +46,5 @@ export const STATUS_OF: Record<AppError['code'], number> = {
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
   RATE_LIMITED: 429,
+  UNPROCESSABLE: 422,
 };

@@ -1,25 +1,18 @@
-import type { Runtime } from '../runtime.ts';
-import { deviceEndpoints } from './device-endpoints.ts';
+import { deviceInboundDoor, deviceStatusDoor } from './device-endpoints.ts';
+import type { Door } from './door.ts';
+import { liveChatDoor } from './live-chat-door.ts';
+import { mediaDoor } from './media-endpoint.ts';
 import { plainWebhookDoor } from './plain-webhook-door.ts';
-import { liveChatResponseEndpoint } from './live-chat-door.ts';
-import type { Route } from './server.ts';
-import { providerCallbacks } from './provider-callbacks.ts';
-import { mediaEndpoint } from './media-endpoint.ts';
-import { twilioApiRoutes } from './twilio-api/twilio-api.ts';
+import { providerCallbackDoors } from './provider-callbacks.ts';
+import { twilioApiDoors } from './twilio-api/twilio-api.ts';
 
-/** The REST doors next to GraphQL. Path parameters are named groups: an error about one names it. */
-export function restRoutes(rt: Runtime): Route[] {
-  const devices = deviceEndpoints(rt);
-  const providers = providerCallbacks(rt);
-  const providerPath = /^\/providers\/(?<driver>[^/]+)\/(?<deviceId>[^/]+)$/;
-  return [
-    { method: 'POST', path: providerPath, handler: providers },
-    { method: 'GET', path: providerPath, handler: providers },
-    { method: 'GET', path: /^\/media\/(?<id>[^/]+)$/, handler: mediaEndpoint(rt) },
-    { method: 'POST', path: /^\/webhook\/?$/, handler: plainWebhookDoor(rt) },
-    { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/inbound$/, handler: devices.inbound },
-    { method: 'POST', path: /^\/devices\/(?<id>[^/]+)\/status$/, handler: devices.status },
-    { method: 'POST', path: /^\/integrations\/live-chat\/(?<integrationId>[^/]+)\/chats\/(?<chatIdentifier>[^/]+)\/events$/, handler: liveChatResponseEndpoint(rt) },
-    ...twilioApiRoutes(rt),
-  ];
-}
+/** The REST doors next to GraphQL, each a route and a handler over the shared edge (door.ts). */
+export const restDoors = (): Door[] => [
+  plainWebhookDoor,
+  deviceInboundDoor,
+  deviceStatusDoor,
+  liveChatDoor,
+  ...providerCallbackDoors,
+  mediaDoor,
+  ...twilioApiDoors(),
+];

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { AppError, badInput } from '../errors.ts';
+import { badInput } from '../errors.ts';
 import type { Runtime } from '../runtime.ts';
 import { createGraphQLHandler } from '../graphql/yoga.ts';
-import { sendJson, STATUS_OF } from './respond.ts';
+import { standardErrors, type Answer, type Door } from './door.ts';
+import { sendJson } from './respond.ts';
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, params: string[], requestId: string) => Promise<void>;
-/** A REST route; its path names each parameter as a named group, so an error can name it. */
-export type Route = { method: string; path: RegExp; handler: RouteHandler };
 
 type ServerOptions = {
   rt: Runtime;
-  routes: Route[];
+  routes: Door[];
   ready: () => Promise<{ ok: boolean; checks: Record<string, string> }>;
   /** False when the process cannot recover by itself (GET /healthz answers 503). */
   live?: () => boolean;
@@ -29,6 +27,7 @@ export function createHttpServer({ rt, routes, ready, live = () => true }: Serve
       rt.log[level]({ requestId, method: req.method, path: req.url?.split('?')[0], status: res.statusCode, ms: Math.round(performance.now() - started) }, 'request');
     });
     const path = (req.url ?? '/').split('?')[0]!;
+    let door: Door | null = null;
     try {
       if (path === '/graphql' || path.startsWith('/graphql/')) {
         await yoga.handle(req, res, { requestId });
@@ -40,33 +39,34 @@ export function createHttpServer({ rt, routes, ready, live = () => true }: Serve
         return sendJson(res, r.ok ? 200 : 503, { status: r.ok ? 'ready' : 'unavailable', checks: r.checks });
       }
       const matching = routes.filter((r) => r.path.test(path));
-      if (matching.length) {
-        const route = matching.find((r) => r.method === req.method);
-        if (!route) {
-          const allow = [...new Set(matching.map((r) => r.method))].join(', ');
-          return sendJson(res, 405, { error: `Method not allowed: use ${allow}` }, { allow });
-        }
-        await route.handler(req, res, pathParams(route.path.exec(path)!), requestId);
-        return;
+      if (!matching.length) return sendJson(res, 404, { error: 'Not found' });
+      door = matching.find((r) => r.method === req.method) ?? null;
+      if (!door) {
+        const allow = [...new Set(matching.map((r) => r.method))].join(', ');
+        return sendJson(res, 405, { error: `Method not allowed: use ${allow}` }, { allow });
       }
-      sendJson(res, 404, { error: 'Not found' });
+      send(res, await door.handle({ rt, req, res, params: pathParams(door.path.exec(path)!), requestId }));
     } catch (error) {
       if (res.headersSent) return void res.end();
-      if (error instanceof AppError) {
-        const headers: Record<string, string> = error.retryAfterSeconds !== undefined ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-        return sendJson(res, STATUS_OF[error.code], { error: error.message, code: error.code, details: error.details }, headers);
-      }
-      rt.log.error({ err: error, requestId, path }, 'unexpected error in HTTP handler');
-      sendJson(res, 500, { error: 'Internal error', requestId });
+      const answer = (door?.errors ?? standardErrors)(error, { requestId });
+      if (answer.status >= 500) rt.log.error({ err: error, requestId, path }, 'unexpected error in HTTP handler');
+      send(res, answer);
     }
   });
   server.keepAliveTimeout = 65_000;
   return server;
 }
 
+function send(res: ServerResponse, answer: Answer): void {
+  if (answer.json !== undefined) return sendJson(res, answer.status, answer.json, answer.headers);
+  const body = answer.bytes ?? Buffer.from(answer.text ?? '', 'utf8');
+  res.writeHead(answer.status, { ...(answer.text ? { 'content-type': 'text/plain; charset=utf-8' } : {}), 'content-length': String(body.length), ...answer.headers });
+  res.end(body);
+}
+
 /** The path's parameters, decoded; broken percent-encoding or a NUL (which PostgreSQL cannot store) is the caller's error. */
-function pathParams(match: RegExpExecArray): string[] {
-  return Object.entries(match.groups ?? {}).map(([field, raw]) => {
+function pathParams(match: RegExpExecArray): Record<string, string> {
+  return Object.fromEntries(Object.entries(match.groups ?? {}).map(([field, raw]) => {
     let value: string;
     try {
       value = decodeURIComponent(raw);
@@ -74,8 +74,8 @@ function pathParams(match: RegExpExecArray): string[] {
       throw badInput(field, 'is not valid percent-encoding');
     }
     if (value.includes('\u0000')) throw badInput(field, 'must not contain NUL characters');
-    return value;
-  });
+    return [field, value];
+  }));
 }
 
 export function headerValue(req: IncomingMessage, name: string): string | undefined {

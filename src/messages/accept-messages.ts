@@ -4,14 +4,13 @@ import type { Sql } from '../db/sql.ts';
 import { badInput, conflict } from '../errors.ts';
 import { contactKey, conversationKey, touchConversations, upsertClients } from '../conversations/contacts.ts';
 import { activeDevices, type ActiveDevice } from '../devices/active-devices.ts';
-import type { MessageSnapshot } from '../events/event-payloads.ts';
-import { newEvent, recordEvents, type NewEvent } from '../delivery/record-events.ts';
-import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
+import { recordEvents } from '../delivery/record-events.ts';
 import type { Channel } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { enqueue } from '../jobs/enqueue.ts';
 import { sendJobs, sendMessageJob } from './send-job.ts';
-import { SESSION_WINDOW_MS, smsSegments } from './message-rules.ts';
+import { insideSessionWindow, smsSegments } from './message-rules.ts';
+import { newMessageEvents } from './message-events.ts';
 import { SessionWindowError, type AcceptRequest, type AcceptResult } from './accept-request.ts';
 
 type Context = { sql: Sql; boss: PgBoss; secrets: SecretBox; now: Date };
@@ -84,7 +83,7 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
     const last = new Map(rows.map((row) => [`${row.workspace_id}:${row.phone}:${row.device_id}`, row.last_inbound_at]));
     for (const w of windowed) {
       const at = last.get(`${w.r.workspaceId}:${w.r.phone}:${w.device.id}`);
-      if (!at || now.getTime() - at.getTime() > SESSION_WINDOW_MS) results[w.i] = { ok: false, error: new SessionWindowError() };
+      if (!insideSessionWindow(at, now)) results[w.i] = { ok: false, error: new SessionWindowError() };
     }
   }
   const accepted = routed.filter(({ i }) => results[i] === undefined);
@@ -162,39 +161,34 @@ export async function acceptMessages(ctx: Context, requests: AcceptRequest[]): P
   }
 
   // 5. Events and send jobs.
-  const events: NewEvent[] = [];
-  const firstMessageOf = new Map<string, MessageSnapshot>();
-  for (const m of rows.filter((x) => stored.has(x.id))) {
-    const workspace = { id: m.r.workspaceId, locationId: '' };
-    const message: MessageSnapshot = {
-      id: m.id,
-      externalId: m.r.externalId,
-      direction: 'OUTBOUND',
-      channel: m.device.channel,
-      type: m.r.type,
-      content: m.r.content,
-      attachments: m.r.attachments,
-      status: 'QUEUED',
-      rawStatus: null,
-      errorCode: null,
-      error: null,
-      userId: m.r.userId,
-      isAgent: m.r.isAgent,
-      providerMessageId: null,
-      providerConversationId: null,
-      createdAt: now.toISOString(),
-    };
-    const base = { workspace, client: clientSnapshot(m.client), device: deviceSnapshot(m.device), conversation: conversationSnapshot(m.conversation) };
-    if (clients.created.delete(m.client.id)) events.push(newEvent(m.r.workspaceId, 'NEW_CLIENT', { workspace, client: base.client }));
-    if (conversations.created.has(m.conversation.id) && !firstMessageOf.has(m.conversation.id)) {
-      firstMessageOf.set(m.conversation.id, message);
-      events.push(newEvent(m.r.workspaceId, 'NEW_CONV', { ...base, message }));
-    }
-    events.push(newEvent(m.r.workspaceId, 'OUTGOING_MESSAGE', { ...base, message }));
-  }
-  await withLocationIds(sql, events);
+  const kept = rows.filter((m) => stored.has(m.id));
+  const events = await newMessageEvents(
+    sql,
+    'OUTGOING_MESSAGE',
+    kept.map((m) => ({
+      workspaceId: m.r.workspaceId,
+      message: {
+        id: m.id,
+        externalId: m.r.externalId,
+        direction: 'OUTBOUND',
+        channel: m.device.channel,
+        type: m.r.type,
+        content: m.r.content,
+        attachments: m.r.attachments,
+        status: 'QUEUED',
+        userId: m.r.userId,
+        isAgent: m.r.isAgent,
+        providerMessageId: null,
+        createdAt: now.toISOString(),
+      },
+      client: m.client,
+      device: m.device,
+      conversation: m.conversation,
+    })),
+    { clients: clients.created, conversations: conversations.created },
+  );
   await recordEvents(sql, ctx.boss, events);
-  await enqueue(sql, ctx.boss, sendMessageJob, sendJobs(rows.filter((m) => stored.has(m.id)).map((m) => m.id)));
+  await enqueue(sql, ctx.boss, sendMessageJob, sendJobs(kept.map((m) => m.id)));
   return results as AcceptResult[];
 }
 
@@ -220,17 +214,4 @@ function pickDevice(r: AcceptRequest, devices: ActiveDevice[], sticky: Map<strin
   if (r.deviceId) return candidates.find((d) => d.id === r.deviceId);
   const preferred = sticky.get(`${r.workspaceId}:${r.phone}:${r.channel}`);
   return candidates.find((d) => d.id === preferred) ?? candidates[0];
-}
-
-// A workspace's location id never changes, so it is read once per process.
-const locationIds = new Map<number, string>();
-
-/** Events carry the workspace's location id (seed 000 payloads need it). */
-export async function withLocationIds(sql: Sql, events: NewEvent[]): Promise<void> {
-  const missing = [...new Set(events.map((e) => e.workspaceId))].filter((id) => !locationIds.has(id));
-  if (missing.length) {
-    const { rows } = await sql.query<{ id: number; location_id: string }>('SELECT id, location_id FROM workspaces WHERE id = ANY($1::int[])', [missing]);
-    for (const r of rows) locationIds.set(r.id, r.location_id);
-  }
-  for (const e of events) (e.payload as { workspace: { locationId: string } }).workspace.locationId = locationIds.get(e.workspaceId) ?? '';
 }

@@ -22,7 +22,7 @@ export type AcceptRequest = {
 
 export type AcceptResult = { ok: true; messageId: string; duplicate: boolean } | { ok: false; error: AppError };
 
-/** Outside WhatsApp's 24-hour window: its own class, so doors can answer it as they should (seed 002: 422). */
+/** Outside WhatsApp's 24-hour window: its own class, so the live-chat door answers it 422 as seed 002 says (message-rules.ts has the rule). */
 export class SessionWindowError extends AppError {
   constructor() {
     const message = "is free-form text outside WhatsApp's 24-hour customer-service window (the contact's last message is older than 24 hours, or there is none); send a TEMPLATE message instead";

@@ -8,6 +8,12 @@ export const MAX_ATTACHMENTS = 10;
 /** WhatsApp's customer-service window: free-form messages only this long after the contact's last message. */
 export const SESSION_WINDOW_MS = 24 * 3600 * 1000;
 
+/**
+ * The one rule every door follows: where the device's provider enforces WhatsApp's window, a
+ * message that is not a TEMPLATE goes only within 24 hours of the contact's last message.
+ */
+export const insideSessionWindow = (lastInboundAt: Date | null | undefined, now: Date) => lastInboundAt != null && now.getTime() - lastInboundAt.getTime() <= SESSION_WINDOW_MS;
+
 // GSM 03.38's basic character set: one septet each.
 const GSM_BASIC = /^[@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&'()*+,\-./0-9:;<=>?¡A-ZÄÖÑÜ§¿a-zäöñüà]*$/;
 

@@ -1,9 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { contactKey, conversationKey, touchConversations, upsertClients } from '../conversations/contacts.ts';
-import type { MessageSnapshot } from '../events/event-payloads.ts';
-import { newEvent, recordEvents, type NewEvent } from '../delivery/record-events.ts';
-import { clientSnapshot, conversationSnapshot, deviceSnapshot } from '../events/snapshots.ts';
+import { recordEvents } from '../delivery/record-events.ts';
 import type { Channel, MessageType } from '../generated/prisma/client.ts';
 import { uuidv7 } from '../ids.ts';
 import { randomUUID } from 'node:crypto';
@@ -12,7 +10,7 @@ import type { MediaLinks } from '../media/media-links.ts';
 import { enqueue } from '../jobs/enqueue.ts';
 import { fetchMediaJob } from '../media/fetch-media-job.ts';
 import { inferType, mediaType } from './message-rules.ts';
-import { withLocationIds } from './accept-messages.ts';
+import { newMessageEvents } from './message-events.ts';
 
 export type InboundMessage = {
   device: { id: string; workspaceId: number; channel: Channel; address: string; integrationType: string };
@@ -133,41 +131,34 @@ export async function receiveInbound(sql: Sql, boss: PgBoss, inbound: InboundMes
     );
     await enqueue(sql, boss, fetchMediaJob, [{ data: { mediaIds: kept.map((r) => r.id) } }]);
   }
-  const events: NewEvent[] = [];
-  const opened = new Set<string>();
-  for (const { m, client, conversation } of rows) {
-    if (!stored.has(m.id)) {
-      results[m.index] = { messageId: m.id, duplicate: true };
-      continue;
-    }
-    const workspace = { id: m.device.workspaceId, locationId: '' };
-    const message: MessageSnapshot = {
-      id: m.id,
-      externalId: null,
-      direction: 'INBOUND',
-      channel: m.device.channel,
-      type: m.type,
-      content: m.content,
-      attachments: m.attachments,
-      status: 'RECEIVED',
-      rawStatus: null,
-      errorCode: null,
-      error: null,
-      userId: null,
-      isAgent: false,
-      providerMessageId: m.providerMessageId,
-      providerConversationId: null,
-      createdAt: m.at.toISOString(),
-    };
-    const base = { workspace, client: clientSnapshot(client), device: deviceSnapshot(m.device), conversation: conversationSnapshot(conversation) };
-    if (clients.created.delete(client.id)) events.push(newEvent(m.device.workspaceId, 'NEW_CLIENT', { workspace, client: base.client }));
-    if (conversations.created.has(conversation.id) && !opened.has(conversation.id)) {
-      opened.add(conversation.id);
-      events.push(newEvent(m.device.workspaceId, 'NEW_CONV', { ...base, message }));
-    }
-    events.push(newEvent(m.device.workspaceId, 'INCOMING_MESSAGE', { ...base, message }));
-  }
-  await withLocationIds(sql, events);
+  for (const { m } of rows) if (!stored.has(m.id)) results[m.index] = { messageId: m.id, duplicate: true };
+  const events = await newMessageEvents(
+    sql,
+    'INCOMING_MESSAGE',
+    rows
+      .filter(({ m }) => stored.has(m.id))
+      .map(({ m, client, conversation }) => ({
+        workspaceId: m.device.workspaceId,
+        message: {
+          id: m.id,
+          externalId: null,
+          direction: 'INBOUND',
+          channel: m.device.channel,
+          type: m.type,
+          content: m.content,
+          attachments: m.attachments,
+          status: 'RECEIVED',
+          userId: null,
+          isAgent: false,
+          providerMessageId: m.providerMessageId,
+          createdAt: m.at.toISOString(),
+        },
+        client,
+        device: m.device,
+        conversation,
+      })),
+    { clients: clients.created, conversations: conversations.created },
+  );
   await recordEvents(sql, boss, events);
   return results;
 }

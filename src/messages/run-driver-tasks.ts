@@ -1,9 +1,6 @@
-import { inTransaction } from '../db/pool.ts';
-import { bossDb, pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type DeviceRow } from '../devices/active-devices.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
 import { driverTaskJob, type DriverTask } from './driver-task-job.ts';
-import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { BatchHost } from './driver-host.ts';
 

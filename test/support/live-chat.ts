@@ -271,14 +271,14 @@ export const FAST = { deliveredAfterMs: 0, readAfterMs: 0 };
 
 export type Device = { id: string; address: string; channel: string };
 
-/** A simulator device, INACTIVE unless `activate` is set (starting an integration activates its connections). */
+/** A simulator device, INACTIVE unless `activate` is set (starting an integration activates its connections); a WhatsApp one behaves like the WhatsApp Business API (its 24-hour window). */
 export async function simDevice(
   app: TestApp,
   ws: Workspace,
   input: { channel?: 'SMS' | 'WHATSAPP' | 'IMESSAGE' | 'RCS'; address: string; config?: Record<string, unknown>; activate?: boolean },
 ): Promise<Device> {
   const { device } = (
-    await ok(app.url, LcCreateDevice, { input: { channel: input.channel ?? 'SMS', address: input.address, config: input.config ?? FAST } }, { key: ws.key })
+    await ok(app.url, LcCreateDevice, { input: { channel: input.channel ?? 'SMS', address: input.address, config: input.config ?? (input.channel === 'WHATSAPP' ? { ...FAST, enforceSessionWindow: true } : FAST) } }, { key: ws.key })
   ).createDevice;
   if (input.activate) {
     const [r] = (await ok(app.url, LcActivateDevices, { input: { ids: [device.id] } }, { key: ws.key })).activateDevices;

@@ -1,6 +1,6 @@
 import { requireViewer } from '../../auth/viewer.ts';
 import { builder } from '../builder.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf } from '../lists.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { createApiKey, listApiKeysInput, revokeApiKey } from '../../auth/api-keys.ts';
 import { assertWorkspaceAccess } from '../../auth/viewer.ts';
@@ -58,12 +58,7 @@ builder.queryFields((t) => ({
       const workspaceId = data.workspaceId ?? (v.kind === 'workspace' ? v.workspaceId : null);
       if (workspaceId !== null) assertWorkspaceAccess(v, workspaceId);
       const where = { workspaceId, ...(data.includeRevoked ? {} : { revokedAt: null }) };
-      return paginate(
-        data,
-        idCursor.hex,
-        ({ after, take }) => ctx.rt.prisma.apiKey.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.apiKey.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.apiKey, idCursor.hex, data, where);
     },
   }),
 }));

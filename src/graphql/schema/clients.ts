@@ -1,8 +1,8 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer } from '../../auth/viewer.ts';
 import { idArg } from '../ids.ts';
 import { builder, type InputFields } from '../builder.ts';
 import { Deleted } from '../common.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf, inWorkspace } from '../lists.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { clientsInput } from '../../clients/client-input.ts';
 import { createClient, deleteClient, findClient, updateClient } from '../../clients/manage-clients.ts';
@@ -66,19 +66,14 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(clientsInput, input ?? {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.tag ? { tags: { has: d.tag } } : {}),
         ...(d.phone ? { phone: { contains: d.phone } } : {}),
         ...(d.name
           ? { OR: [{ name: { contains: d.name, mode: 'insensitive' as const } }, { surname: { contains: d.name, mode: 'insensitive' as const } }] }
           : {}),
       };
-      return paginate(
-        d,
-        idCursor.hex,
-        ({ after, take }) => ctx.rt.prisma.client.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.client.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.client, idCursor.hex, d, where);
     },
   }),
   client: t.field({ type: Client, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findClient(ctx.rt, ctx.viewer, idArg(id)) }),

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer, visibleWorkspaces } from '../../auth/viewer.ts';
 import { notFound } from '../../errors.ts';
 import { Channel, ConversationStatus } from '../../generated/prisma/enums.ts';
 import { idArg } from '../ids.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, ConversationStatusEnum } from '../enums.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf, inWorkspace } from '../lists.ts';
 import { pagingInput } from '../../validation/paging.ts';
 import { MessageList } from './messages.ts';
 import { parseInput } from '../../validation/parse.ts';
@@ -34,12 +34,7 @@ export const Conversation = builder.prismaObject('Conversation', {
       resolve: (c, args, ctx) => {
         const paging = parseInput(pagingInput, args);
         const where = { conversationId: c.id };
-        return paginate(
-          paging,
-          idCursor.uuid,
-          ({ after, take }) => ctx.rt.prisma.message.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-          () => ctx.rt.prisma.message.count({ where }),
-        );
+        return listOf(ctx.rt.prisma.message, idCursor.uuid, paging, where);
       },
     }),
   }),
@@ -75,18 +70,13 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(conversationsInput, input ? { ...input, clientId: input.clientId?.toString(), deviceId: input.deviceId?.toString() } : {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.status ? { status: d.status } : {}),
         ...(d.clientId ? { clientId: d.clientId } : {}),
         ...(d.deviceId ? { deviceId: d.deviceId } : {}),
         ...(d.channel ? { channel: d.channel } : {}),
       };
-      return paginate(
-        d,
-        idCursor.hex,
-        ({ after, take }) => ctx.rt.prisma.conversation.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.conversation.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.conversation, idCursor.hex, d, where);
     },
   }),
   conversation: t.prismaField({

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer, visibleWorkspaces } from '../../auth/viewer.ts';
 import { notFound } from '../../errors.ts';
 import { DeliveryStatus, EventType } from '../../generated/prisma/enums.ts';
 import { idArg } from '../ids.ts';
 import { builder } from '../builder.ts';
 import { AttemptTriggerEnum, DeliveryStatusEnum, EventTypeEnum, TargetKindEnum } from '../enums.ts';
-import { idCursor, listType, paginate, pagingFields, timeCursor } from '../lists.ts';
+import { idCursor, listType, pagingFields, timeCursor, listOf, inWorkspace } from '../lists.ts';
 import { pagingInput } from '../../validation/paging.ts';
 import { withoutCredentials } from '../../targets/url-credentials.ts';
 import { parseInput } from '../../validation/parse.ts';
@@ -114,20 +114,14 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(deliveriesInput, input ?? {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.webhookId ? { target: { webhook: { id: d.webhookId } } } : {}),
         ...(d.liveChatIntegrationId ? { target: { liveChatIntegration: { id: d.liveChatIntegrationId } } } : {}),
         ...(d.eventType ? { event: { type: d.eventType } } : {}),
         ...(d.status ? { status: d.status } : {}),
         ...createdWithin(d),
       };
-      return paginate(
-        d,
-        timeCursor,
-        ({ after, take }) =>
-          ctx.rt.prisma.delivery.findMany({ where: { AND: [where, after] }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take }),
-        () => ctx.rt.prisma.delivery.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.delivery, timeCursor, d, where);
     },
   }),
   delivery: t.prismaField({
@@ -150,16 +144,11 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(eventsInput, input ?? {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.type ? { type: d.type } : {}),
         ...createdWithin(d),
       };
-      return paginate(
-        d,
-        idCursor.uuid,
-        ({ after, take }) => ctx.rt.prisma.event.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.event.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.event, idCursor.uuid, d, where);
     },
   }),
 }));

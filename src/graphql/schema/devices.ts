@@ -1,4 +1,4 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer, visibleWorkspaces } from '../../auth/viewer.ts';
 import { DRIVERS } from '../../channels/drivers.ts';
 import { callbackUrl } from '../../devices/callback-url.ts';
 import type { ConfigFieldInfo } from '../../channels/config-fields.ts';
@@ -9,7 +9,7 @@ import { builder } from '../builder.ts';
 import { Deleted } from '../common.ts';
 import { ChannelEnum, DeviceStatusEnum, LinkStateEnum } from '../enums.ts';
 import { linkStatus, type LinkStatus } from '../../links/link-state.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf, inWorkspace } from '../lists.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { devicesInput } from '../../devices/device-input.ts';
 import { activateDevices, createDevice, deactivateDevices, deleteDevice, findDevice, updateDevice, type ActivationResult } from '../../devices/manage-devices.ts';
@@ -171,16 +171,11 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(devicesInput, input ?? {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.channel ? { channel: d.channel } : {}),
         ...(d.status ? { status: d.status } : {}),
       };
-      return paginate(
-        d,
-        idCursor.hex,
-        ({ after, take }) => ctx.rt.prisma.device.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.device.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.device, idCursor.hex, d, where);
     },
   }),
   device: t.field({ type: Device, args: { id: t.arg.id({ required: true }) }, resolve: (_r, { id }, ctx) => findDevice(ctx.rt, ctx.viewer, idArg(id)) }),

@@ -1,4 +1,4 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer } from '../../auth/viewer.ts';
 import { Device } from './devices.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { idArg, idsArg } from '../ids.ts';
@@ -6,7 +6,7 @@ import { builder } from '../builder.ts';
 import { Deleted } from '../common.ts';
 import { ChannelEnum, LiveChatStatusEnum } from '../enums.ts';
 import type { Context } from '../context.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf, inWorkspace } from '../lists.ts';
 import { currentSecret } from '../../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from './targets.ts';
 import { openTargetOnce } from '../../targets/targets.ts';
@@ -128,15 +128,14 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(integrationsInput, input ?? {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.status ? { status: d.status } : {}),
       };
-      return paginate(
-        d,
+      return listOf(
+        { findMany: (a) => ctx.rt.prisma.liveChatIntegration.findMany({ ...a, include: withConnections }), count: (a) => ctx.rt.prisma.liveChatIntegration.count(a) },
         idCursor.hex,
-        ({ after, take }) =>
-          ctx.rt.prisma.liveChatIntegration.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take, include: withConnections }),
-        () => ctx.rt.prisma.liveChatIntegration.count({ where }),
+        d,
+        where,
       );
     },
   }),

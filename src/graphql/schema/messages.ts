@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer, visibleWorkspaces } from '../../auth/viewer.ts';
 import { notFound } from '../../errors.ts';
 import { Channel, MessageDirection, MessageStatus } from '../../generated/prisma/enums.ts';
 import { idArg } from '../ids.ts';
 import { builder } from '../builder.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, MessageTypeEnum } from '../enums.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf, inWorkspace } from '../lists.ts';
 import { pagingInput } from '../../validation/paging.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { sendMessage, simulateInbound } from '../../messages/send-message.ts';
@@ -104,19 +104,14 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(messagesInput, input ? { ...input, conversationId: input.conversationId?.toString(), clientId: input.clientId?.toString() } : {}, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.conversationId ? { conversationId: d.conversationId } : {}),
         ...(d.clientId ? { clientId: d.clientId } : {}),
         ...(d.channel ? { channel: d.channel } : {}),
         ...(d.direction ? { direction: d.direction } : {}),
         ...(d.status ? { status: d.status } : {}),
       };
-      return paginate(
-        d,
-        idCursor.uuid,
-        ({ after, take }) => ctx.rt.prisma.message.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.message.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.message, idCursor.uuid, d, where);
     },
   }),
   message: t.prismaField({

@@ -1,10 +1,10 @@
-import { requireViewer, resolveWorkspaceId, visibleWorkspaces } from '../../auth/viewer.ts';
+import { requireViewer } from '../../auth/viewer.ts';
 import { Delivery } from './delivery.ts';
 import { idArg } from '../ids.ts';
 import { builder, type InputFields } from '../builder.ts';
 import { Deleted } from '../common.ts';
 import { ChannelEnum, MessageDirectionEnum, MessageStatusEnum, WebhookEventEnum } from '../enums.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf, inWorkspace } from '../lists.ts';
 import { currentSecret } from '../../targets/signing-secrets.ts';
 import { targetInputFields, targetOutputFields } from './targets.ts';
 import { openTargetOnce } from '../../targets/targets.ts';
@@ -113,15 +113,15 @@ builder.queryFields((t) => ({
       const v = requireViewer(ctx.viewer);
       const d = parseInput(listWebhooksInput, input, 'input');
       const where = {
-        ...(d.workspaceId != null ? { workspaceId: resolveWorkspaceId(v, d.workspaceId) } : visibleWorkspaces(v)),
+        ...inWorkspace(v, d.workspaceId),
         ...(d.label ? { label: { contains: d.label, mode: 'insensitive' as const } } : {}),
         ...(d.event ? { event: d.event } : {}),
       };
-      return paginate(
-        d,
+      return listOf(
+        { findMany: (a) => ctx.rt.prisma.webhook.findMany({ ...a, include: { target: true } }), count: (a) => ctx.rt.prisma.webhook.count(a) },
         idCursor.hex,
-        ({ after, take }) => ctx.rt.prisma.webhook.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take, include: { target: true } }),
-        () => ctx.rt.prisma.webhook.count({ where }),
+        d,
+        where,
       );
     },
   }),

@@ -2,7 +2,7 @@ import { requireViewer } from '../../auth/viewer.ts';
 import { notFound } from '../../errors.ts';
 import { builder, type InputFields } from '../builder.ts';
 import { Deleted } from '../common.ts';
-import { idCursor, listType, paginate, pagingFields } from '../lists.ts';
+import { idCursor, listType, pagingFields, listOf } from '../lists.ts';
 import { mask } from '../../crypto/secret-box.ts';
 import { openTargetOnce } from '../../targets/targets.ts';
 import { currentSecret } from '../../targets/signing-secrets.ts';
@@ -118,12 +118,7 @@ builder.queryFields((t) => ({
         ...(v.kind === 'workspace' ? { id: v.workspaceId } : {}),
         ...(data.name ? { name: { contains: data.name, mode: 'insensitive' as const } } : {}),
       };
-      return paginate(
-        data,
-        idCursor.int,
-        ({ after, take }) => ctx.rt.prisma.workspace.findMany({ where: { AND: [where, after] }, orderBy: { id: 'desc' }, take }),
-        () => ctx.rt.prisma.workspace.count({ where }),
-      );
+      return listOf(ctx.rt.prisma.workspace, idCursor.int, data, where);
     },
   }),
 }));

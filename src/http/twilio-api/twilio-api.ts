@@ -1,43 +1,38 @@
 import type { TwilioParams } from '../../crypto/twilio-signature.ts';
 import { rfc2822 } from '../../events/twilio-message.ts';
 import type { Runtime } from '../../runtime.ts';
-import { limitRequest } from '../rate-limit-headers.ts';
-import { sendJson } from '../respond.ts';
-import type { Route, RouteHandler } from '../server.ts';
+import { rateLimit, type Answer, type Door, type DoorCall } from '../door.ts';
 import { createMessage } from './create-message.ts';
 import { listMessages } from './list-messages.ts';
 import { mediaList, mediumAt, messageAt, removeMessage, updateMessage, type MessageRef } from './message-instance.ts';
 import { accountUri, messageResource } from './message-resource.ts';
 import { twilioCaller, type TwilioCaller } from './twilio-auth.ts';
-import { authenticate, notFoundAt, sendTwilioError, TwilioError, TWILIO_CODE } from './twilio-errors.ts';
+import { authenticate, notFoundAt, twilioErrors, TwilioError, TWILIO_CODE } from './twilio-errors.ts';
 import { readParams } from './twilio-params.ts';
 
 type Call = { rt: Runtime; caller: TwilioCaller; params: TwilioParams; ref: MessageRef; mediaSid: string };
-type Answer = { status: 200 | 201; body: unknown } | { status: 204 } | { status: 307; location: string };
 
-/** One endpoint: Twilio's Basic auth, the key's rate limit, the account in the path, then the answer, errors in Twilio's shape. */
-function endpoint(rt: Runtime, answer: (call: Call) => Promise<Answer>): RouteHandler {
-  return async (req, res, [accountSid, sid = '', mediaSid = ''], requestId) => {
-    try {
+/** One endpoint: Twilio's Basic auth, the key's rate limit, the account in the path, then the answer. */
+function endpoint(method: string, path: RegExp, answer: (call: Call) => Promise<Answer>): Door {
+  return {
+    method,
+    path,
+    errors: twilioErrors,
+    async handle(call) {
+      const { rt, req, params } = call;
       const caller = await twilioCaller(rt, req);
       if (!caller) throw authenticate();
-      await limitRequest(rt, res, caller.keyId, caller.rateLimitPerMinute);
+      await rateLimit(call, caller.keyId, caller.rateLimitPerMinute);
       const path = (req.url ?? '/').split('?')[0]!;
       // Another account's resources are not found, as Twilio answers valid credentials for another account.
-      if (accountSid !== caller.accountSid) throw notFoundAt(path);
-      const params = await readParams(req);
-      const a = await answer({ rt, caller, params, ref: { workspaceId: caller.workspaceId, accountSid, sid, path }, mediaSid });
-      if (a.status === 204 || a.status === 307) {
-        res.writeHead(a.status, a.status === 307 ? { location: a.location } : {});
-        res.end();
-      } else sendJson(res, a.status, a.body);
-    } catch (error) {
-      sendTwilioError(res, error, rt.log, requestId);
-    }
+      if (params.AccountSid !== caller.accountSid) throw notFoundAt(path);
+      const form = await readParams(call);
+      return answer({ rt, caller, params: form, ref: { workspaceId: caller.workspaceId, accountSid: caller.accountSid, sid: params.Sid ?? '', path }, mediaSid: params.MediaSid ?? '' });
+    },
   };
 }
 
-const ok = (body: unknown): Answer => ({ status: 200, body });
+const ok = (json: unknown): Answer => ({ status: 200, json });
 
 const ACCOUNT = String.raw`^\/2010-04-01\/Accounts\/(?<AccountSid>[^/]+)`;
 const MESSAGE = String.raw`${ACCOUNT}\/Messages\/(?<Sid>[^/]+)`;
@@ -53,41 +48,27 @@ const PATHS = {
 /**
  * The Twilio-compatible door: Twilio's Messages API under `/2010-04-01/Accounts/{AccountSid}/`, so
  * an app written for Twilio (or its SDKs) sends through Switchboard by changing the base URL. The
- * account SID is the workspace's; its API keys are the auth tokens. Paths of Twilio's API this door
- * does not serve answer Twilio's 404 (20404), a known path with another method its 405 (20004).
+ * account SID is the workspace's; its API keys are the auth tokens.
  */
-export function twilioApiRoutes(rt: Runtime): Route[] {
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      path: PATHS.account,
-      handler: endpoint(rt, async ({ caller }) => ok(await accountResource(rt, caller))),
-    },
-    {
-      method: 'POST',
-      path: PATHS.messages,
-      handler: endpoint(rt, async ({ caller, params }) => ({ status: 201, body: messageResource(await createMessage(rt, caller, params), caller.accountSid) })),
-    },
-    {
-      method: 'GET',
-      path: PATHS.messages,
-      handler: endpoint(rt, async ({ caller, params }) => ok(await listMessages(rt, caller.workspaceId, caller.accountSid, params))),
-    },
-    { method: 'GET', path: PATHS.message, handler: endpoint(rt, async ({ ref }) => ok(messageResource(await messageAt(rt, ref), ref.accountSid))) },
-    { method: 'POST', path: PATHS.message, handler: endpoint(rt, async ({ ref, params }) => ok(messageResource(await updateMessage(rt, ref, params), ref.accountSid))) },
-    { method: 'DELETE', path: PATHS.message, handler: endpoint(rt, async ({ ref }) => (await removeMessage(rt, ref), { status: 204 })) },
-    { method: 'GET', path: PATHS.mediaList, handler: endpoint(rt, async ({ ref }) => ok(await mediaList(rt, ref))) },
-    { method: 'GET', path: PATHS.medium, handler: endpoint(rt, async ({ ref, mediaSid }) => ok((await mediumAt(rt, ref, mediaSid)).resource)) },
-    { method: 'GET', path: PATHS.mediumContent, handler: endpoint(rt, async ({ ref, mediaSid }) => ({ status: 307, location: (await mediumAt(rt, ref, mediaSid)).url })) },
+export function twilioApiDoors(): Door[] {
+  const doors: Door[] = [
+    endpoint('GET', PATHS.account, async ({ rt, caller }) => ok(await accountResource(rt, caller))),
+    endpoint('POST', PATHS.messages, async ({ rt, caller, params }) => ({ status: 201, json: messageResource(await createMessage(rt, caller, params), caller.accountSid) })),
+    endpoint('GET', PATHS.messages, async ({ rt, caller, params }) => ok(await listMessages(rt, caller.workspaceId, caller.accountSid, params))),
+    endpoint('GET', PATHS.message, async ({ rt, ref }) => ok(messageResource(await messageAt(rt, ref), ref.accountSid))),
+    endpoint('POST', PATHS.message, async ({ rt, ref, params }) => ok(messageResource(await updateMessage(rt, ref, params), ref.accountSid))),
+    endpoint('DELETE', PATHS.message, async ({ rt, ref }) => (await removeMessage(rt, ref), { status: 204 })),
+    endpoint('GET', PATHS.mediaList, async ({ rt, ref }) => ok(await mediaList(rt, ref))),
+    endpoint('GET', PATHS.medium, async ({ rt, ref, mediaSid }) => ok((await mediumAt(rt, ref, mediaSid)).resource)),
+    endpoint('GET', PATHS.mediumContent, async ({ rt, ref, mediaSid }) => ({ status: 307, headers: { location: (await mediumAt(rt, ref, mediaSid)).url } })),
   ];
-  const elsewhere: Route['handler'] = async (req, res, _params, requestId) => {
+  // Paths of Twilio's API this door does not serve answer Twilio's 404 (20404), a known path with another method its 405 (20004).
+  const elsewhere = async ({ req }: DoorCall): Promise<Answer> => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const known = routes.some((r) => r.path.test(path));
-    const error = known ? new TwilioError(405, TWILIO_CODE.METHOD_NOT_ALLOWED, `Method not allowed: ${req.method} ${path}`) : notFoundAt(path);
-    sendTwilioError(res, error, rt.log, requestId);
+    throw doors.some((d) => d.path.test(path)) ? new TwilioError(405, TWILIO_CODE.METHOD_NOT_ALLOWED, `Method not allowed: ${req.method} ${path}`) : notFoundAt(path);
   };
   const rest = /^\/2010-04-01(\/|$)/;
-  return [...routes, ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ method, path: rest, handler: elsewhere }))];
+  return [...doors, ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({ method, path: rest, errors: twilioErrors, handle: elsewhere }))];
 }
 
 /** The Account resource SDKs fetch to check credentials. `auth_token` stays null: Switchboard keeps only hashes of keys. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Viewer } from '../../auth/viewer.ts';
 import type { Runtime } from '../../runtime.ts';
-import { headerValue } from '../server.ts';
+import { headerOf } from '../door.ts';
 
 /** A workspace key that authenticated as Twilio credentials, with its secret: what signs its status callbacks. */
 export type TwilioCaller = Extract<Viewer, { kind: 'workspace' }> & { secret: string };
@@ -21,7 +21,7 @@ export function basicCredentials(header: string | undefined): { username: string
  * Null for anything else, admin keys included: the door speaks for one workspace.
  */
 export async function twilioCaller(rt: Runtime, req: IncomingMessage): Promise<TwilioCaller | null> {
-  const credentials = basicCredentials(headerValue(req, 'authorization'));
+  const credentials = basicCredentials(headerOf(req)('authorization'));
   if (!credentials?.password) return null;
   const viewer = await rt.keys.resolve(credentials.password);
   if (viewer?.kind !== 'workspace') return null;

@@ -1,7 +1,5 @@
-import type { ServerResponse } from 'node:http';
 import { AppError } from '../../errors.ts';
-import type { Logger } from '../../log.ts';
-import { sendJson } from '../respond.ts';
+import type { ErrorAnswer } from '../door.ts';
 
 /**
  * Twilio's error codes this door answers. Where Twilio has no code of its own for a problem (a
@@ -57,19 +55,16 @@ export const notFoundAt = (path: string) => new TwilioError(404, TWILIO_CODE.NOT
 export const authenticate = () => new TwilioError(401, TWILIO_CODE.AUTHENTICATE, 'Authenticate', 'Your AccountSid or AuthToken was incorrect.');
 
 /**
- * Answers an error as Twilio does: `{ code, message, more_info, status }`. Switchboard's own errors
- * (the rate limit, a body too large or unstorable) become Twilio's; anything unexpected is logged
- * and answered 500 without its details.
+ * Errors as Twilio answers them: `{ code, message, more_info, status }`. Switchboard's own errors
+ * (the rate limit, a body too large or unstorable) become Twilio's; anything unexpected is 500
+ * without its details (the server logs it).
  */
-export function sendTwilioError(res: ServerResponse, error: unknown, log: Logger, requestId: string): void {
-  const e = asTwilioError(error);
-  if (!e) log.error({ err: error, requestId }, 'unexpected error in the Twilio-compatible API');
-  const { status, code, message, detail } = e ?? new TwilioError(500, TWILIO_CODE.INTERNAL, 'Internal Server Error');
-  const headers: Record<string, string> = {};
-  if (status === 401) headers['www-authenticate'] = 'Basic realm="Twilio API"';
+export const twilioErrors: ErrorAnswer = (error) => {
+  const { status, code, message, detail } = asTwilioError(error) ?? new TwilioError(500, TWILIO_CODE.INTERNAL, 'Internal Server Error');
+  const headers: Record<string, string> = status === 401 ? { 'www-authenticate': 'Basic realm="Twilio API"' } : {};
   if (error instanceof AppError && error.retryAfterSeconds !== undefined) headers['retry-after'] = String(error.retryAfterSeconds);
-  sendJson(res, status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...(detail ? { detail } : {}) }, headers);
-}
+  return { status, json: { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status, ...(detail ? { detail } : {}) }, headers };
+};
 
 function asTwilioError(error: unknown): TwilioError | null {
   if (error instanceof TwilioError) return error;

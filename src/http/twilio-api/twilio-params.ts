@@ -1,18 +1,15 @@
-import type { IncomingMessage } from 'node:http';
-import { formParams, type TwilioParams } from '../../crypto/twilio-signature.ts';
+import type { TwilioParams } from '../../crypto/twilio-signature.ts';
 import { parseInput } from '../../validation/parse.ts';
 import { z } from 'zod';
-import { readBody } from '../respond.ts';
+import { formBody, type DoorCall } from '../door.ts';
 
 /**
  * A request's parameters, as Twilio takes them: the query string, and the form-encoded body of a
  * POST (whatever its content type says). A repeated name (`MediaUrl`) is a list. Text PostgreSQL
  * cannot store (a NUL) is refused naming the parameter.
  */
-export async function readParams(req: IncomingMessage): Promise<TwilioParams> {
-  const query = formParams((req.url ?? '').split('?')[1] ?? '');
-  const body = req.method === 'POST' ? formParams((await readBody(req)).toString('utf8')) : {};
-  return parseInput(z.record(z.string(), z.union([z.string(), z.array(z.string())])), { ...query, ...body });
+export async function readParams(call: Pick<DoorCall, 'req'>): Promise<TwilioParams> {
+  return parseInput(z.record(z.string(), z.union([z.string(), z.array(z.string())])), await formBody(call));
 }
 
 /** The first value of a parameter. */
