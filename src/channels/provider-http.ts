@@ -92,15 +92,28 @@ export function createProviderHttp(o: Options): ProviderHttp {
     },
     async download(url, call) {
       const options = optionsOf(url, call);
+      // Streamed, so a file over the limit is cut off at the limit instead of being read whole first.
+      const stream = client.stream(url, { ...options, followRedirect: true, maxRedirects: 5, hooks: { beforeRedirect: [(next) => checkRedirect(next.url as URL, o.allowPrivate)] } });
       try {
-        const response = await client(url, { ...options, responseType: 'buffer', followRedirect: true, maxRedirects: 5, hooks: { beforeRedirect: [(next) => checkRedirect(next.url as URL, o.allowPrivate)] } });
-        if (response.body.length > call.maxBytes) throw new DriverError('switchboard:media-too-large', `the media is larger than ${call.maxBytes} bytes`);
-        const type = response.headers['content-type'];
-        const bytes = response.body;
-        return { status: response.statusCode, contentType: typeof type === 'string' ? type : null, body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+        let status = 0;
+        let contentType: string | null = null;
+        stream.once('response', (response: { statusCode: number; headers: Record<string, unknown> }) => {
+          status = response.statusCode;
+          contentType = typeof response.headers['content-type'] === 'string' ? response.headers['content-type'] : null;
+        });
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of stream) {
+          size += (chunk as Buffer).length;
+          if (size > call.maxBytes) throw new DriverError('switchboard:media-too-large', `the media is larger than ${call.maxBytes} bytes`);
+          chunks.push(chunk as Buffer);
+        }
+        return { status, contentType, body: Buffer.concat(chunks) };
       } catch (error) {
         if (error instanceof DriverError) throw error;
         throw networkFailure(error, o.totalTimeoutMs);
+      } finally {
+        stream.destroy();
       }
     },
   };

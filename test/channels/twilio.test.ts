@@ -180,6 +180,19 @@ describe('the twilio driver', () => {
     expect((await fetch(link!.replace(/signature=./, 'signature=x'))).status).toBe(403);
   });
 
+  it('keeps no media over the limit: the link answers 410 with the reason, and nothing more than the limit is read', async () => {
+    const huge = Buffer.alloc(6 * 1024 * 1024, 7);
+    const { response } = fake.incoming(sms.callbackUrl, { from: phone(), to: sms.address, body: 'a huge photo', media: [{ contentType: 'image/png', body: huge }] });
+    await response;
+    const [event] = await eventsOn(receiver, '/inbound', 1, (r) => r.json?.content === 'a huge photo');
+    const link = (event!.json.attachments as string[])[0]!;
+    const fetched = await fetch(link);
+    expect(fetched.status).toBe(410);
+    expect(await fetched.text()).toContain('switchboard:media-too-large');
+    const [stored] = await rows<{ data: Buffer | null }>(app, 'SELECT data FROM media WHERE id = $1', [new URL(link).pathname.split('/').pop()]);
+    expect(stored!.data).toBeNull();
+  });
+
   it('refuses activation with wrong credentials, answering Twilio\'s reason', async () => {
     const device = await createDriverDevice(app, ws, { driver: 'twilio', channel: 'SMS', address: phone(), config: fake.config({ authToken: 'wrong-token-0000' }) });
     const result = await activateDriverDevice(app, ws, device.id);
