@@ -55,7 +55,7 @@ function refuseUnsupported(params: TwilioParams) {
   }
   if (one(params, 'ContentVariables') !== undefined) throw invalid(CODE.CONTENT_SID_REQUIRED, 'ContentVariables: needs a ContentSid, and Switchboard has no Content Templates');
   for (const name of ['ScheduleType', 'SendAt']) {
-    if (one(params, name) !== undefined) throw invalid(CODE.SCHEDULING, `${name}: Switchboard does not schedule messages; send the message when it is due`);
+    if (one(params, name) !== undefined) throw invalid(CODE.BAD_REQUEST, `${name}: Switchboard does not schedule messages; send the message when it is due`);
   }
 }
 
@@ -123,5 +123,5 @@ function refusal(error: AppError, from: Address | null, messagingServiceSid: str
     const message = `${error.details[0].message} (give From to choose a device)`;
     return invalid(from ? CODE.FROM_NOT_OURS : messagingServiceSid ? CODE.SERVICE_HAS_NO_SENDERS : CODE.FROM_REQUIRED, message);
   }
-  return invalid(CODE.INVALID_PARAMETER, error.message);
+  return invalid(CODE.BAD_REQUEST, error.message);
 }

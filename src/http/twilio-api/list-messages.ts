@@ -74,7 +74,7 @@ export async function listMessages(rt: Runtime, workspaceId: number, accountSid:
 function integerParam(params: TwilioParams, name: string, fallback: number, min: number): number {
   const value = one(params, name);
   if (value === undefined) return fallback;
-  if (!/^\d{1,9}$/.test(value) || Number(value) < min) throw invalid(CODE.INVALID_PARAMETER, `${name}: must be a whole number of at least ${min}`);
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min) throw invalid(CODE.BAD_REQUEST, `${name}: must be a whole number of at least ${min}`);
   return Number(value);
 }
 
@@ -82,7 +82,7 @@ function pageToken(value: string | undefined): { before: boolean; messageId: str
   if (value === undefined) return null;
   const m = /^P([AB])(.+)$/.exec(value);
   const messageId = m ? messageIdOfSid(m[2]!) : null;
-  if (!messageId) throw invalid(CODE.INVALID_PARAMETER, 'PageToken: use the one in next_page_uri or previous_page_uri');
+  if (!messageId) throw invalid(CODE.BAD_REQUEST, 'PageToken: use the one in next_page_uri or previous_page_uri');
   return { before: m![1] === 'B', messageId };
 }
 
@@ -90,7 +90,7 @@ function addressParam(params: TwilioParams, name: string) {
   const value = one(params, name);
   if (value === undefined) return null;
   const address = parseTwilioAddress(value.trim());
-  if (!address) throw invalid(CODE.INVALID_PARAMETER, `${name}: ${value} has a channel prefix Switchboard does not know (whatsapp:, rcs:, imessage:)`);
+  if (!address) throw invalid(CODE.BAD_REQUEST, `${name}: ${value} has a channel prefix Switchboard does not know (whatsapp:, rcs:, imessage:)`);
   return address;
 }
 
@@ -99,7 +99,7 @@ function dateParam(params: TwilioParams, name: string): Date | null {
   const value = one(params, name);
   if (value === undefined) return null;
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) throw invalid(CODE.INVALID_PARAMETER, `${name}: must be a date (YYYY-MM-DD) or an ISO 8601 time in UTC`);
+  if (!date || Number.isNaN(date.getTime())) throw invalid(CODE.BAD_REQUEST, `${name}: must be a date (YYYY-MM-DD) or an ISO 8601 time in UTC`);
   return date;
 }
 

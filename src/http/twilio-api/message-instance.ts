@@ -30,9 +30,9 @@ export async function messageAt(rt: Runtime, ref: MessageRef): Promise<MessageRo
 export async function updateMessage(rt: Runtime, ref: MessageRef, params: TwilioParams): Promise<MessageRow> {
   const status = one(params, 'Status');
   if (status === 'canceled') throw invalid(CODE.CANNOT_CANCEL, 'This message cannot be canceled: only scheduled messages can, and Switchboard does not schedule');
-  if (status !== undefined) throw invalid(CODE.INVALID_PARAMETER, 'Status: the only value is canceled');
+  if (status !== undefined) throw invalid(CODE.INVALID_UPDATE, 'Status: the only value is canceled');
   const body = one(params, 'Body');
-  if (body !== undefined && body !== '') throw invalid(CODE.INVALID_PARAMETER, 'Body: a sent message cannot be changed; only an empty Body is accepted, which redacts it');
+  if (body !== undefined && body !== '') throw invalid(CODE.INVALID_UPDATE, 'Body: a sent message cannot be changed; only an empty Body is accepted, which redacts it');
   const message = await messageAt(rt, ref);
   if (body === '') await forget(rt, ref, message, redactMessage);
   return (await findMessage(pgSql(rt.pool), ref.workspaceId, message.id))!;

@@ -2,14 +2,18 @@ import { AppError } from '../../errors.ts';
 import type { ErrorAnswer } from '../door.ts';
 
 /**
- * Twilio's error codes this door answers. Where Twilio has no code of its own for a problem (a
- * malformed date or page token), INVALID_PARAMETER: Twilio's generic "Invalid parameter".
+ * Twilio's error codes this door answers, each checked against Twilio's error dictionary
+ * (https://www.twilio.com/docs/api/errors/NNNNN). Where Twilio has no code for a problem (a
+ * malformed date or page token, scheduling Switchboard does not have), BAD_REQUEST: the
+ * dictionary's generic "400: Bad Request" (a parameter did not pass validation).
  */
 export const TWILIO_CODE = {
+  BAD_REQUEST: 400,
   AUTHENTICATE: 20003,
   NOT_FOUND: 20404,
   METHOD_NOT_ALLOWED: 20004,
   PAGE_SIZE_TOO_LARGE: 20007,
+  /** Twilio's "cannot delete before complete"; redacting a queued message answers it too, as the remedy is the same: wait. */
   NOT_COMPLETE: 20009,
   TOO_MANY_REQUESTS: 20429,
   INTERNAL: 20500,
@@ -25,12 +29,13 @@ export const TWILIO_CODE = {
   TOO_MANY_MEDIA: 21623,
   CONTENT_SID_REQUIRED: 21654,
   INVALID_CONTENT_SID: 21655,
+  /** Not in Twilio's published dictionary (kept from Twilio's Messaging Service range, 217xx): a MessagingServiceSid with no device to send from. */
   SERVICE_HAS_NO_SENDERS: 21704,
   CHANNEL_MISMATCH: 21910,
+  /** Twilio's "Parameters are not valid" for `POST Messages/{Sid}.json`: a Status other than canceled, a Body other than "". */
+  INVALID_UPDATE: 30400,
   CANNOT_CANCEL: 30409,
-  SCHEDULING: 35114,
   OUTSIDE_WINDOW: 63016,
-  INVALID_PARAMETER: 60200,
 } as const;
 
 /** An answer in Twilio's error shape, with Twilio's code and the HTTP status Twilio uses for it. */
@@ -70,6 +75,6 @@ function asTwilioError(error: unknown): TwilioError | null {
   if (error instanceof TwilioError) return error;
   if (!(error instanceof AppError)) return null;
   if (error.code === 'RATE_LIMITED') return new TwilioError(429, TWILIO_CODE.TOO_MANY_REQUESTS, `Too Many Requests: ${error.message}`);
-  if (error.code === 'BAD_USER_INPUT') return invalid(TWILIO_CODE.INVALID_PARAMETER, error.message);
+  if (error.code === 'BAD_USER_INPUT') return invalid(TWILIO_CODE.BAD_REQUEST, error.message);
   return null;
 }
