@@ -2,8 +2,8 @@ import { AppError } from '../../errors.ts';
 import type { ErrorAnswer } from '../door.ts';
 
 /**
- * Twilio's error codes this door answers, each checked against Twilio's error dictionary
- * (https://www.twilio.com/docs/api/errors/NNNNN). Where Twilio has no code for a problem (a
+ * Twilio's error codes this door answers, checked against Twilio's error dictionary
+ * (https://www.twilio.com/docs/api/errors/NNNNN; 21704 is not in it). Where Twilio has no code for a problem (a
  * malformed date or page token, scheduling Switchboard does not have), BAD_REQUEST: the
  * dictionary's generic "400: Bad Request" (a parameter did not pass validation).
  */
