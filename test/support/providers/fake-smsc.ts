@@ -38,7 +38,7 @@ export type Account = {
   password: string;
   submits: Submit[];
   /** Every bind attempt, in order. */
-  binds: { mode: string; ok: boolean; at: number; interfaceVersion: number }[];
+  binds: { mode: string; ok: boolean; at: number; interfaceVersion: number; tls: boolean }[];
   /** Sessions bound now, and the most at once. */
   bound: Set<Session>;
   maxBound: number;
@@ -136,7 +136,7 @@ export class FakeSmsc {
       session.pause();
       const known = this.accounts.get(pdu.system_id);
       const ok = known !== undefined && pdu.password === known.password;
-      known?.binds.push({ mode: name, ok, at: Date.now(), interfaceVersion: pdu.interface_version });
+      known?.binds.push({ mode: name, ok, at: Date.now(), interfaceVersion: pdu.interface_version, tls: (session.socket as { encrypted?: boolean }).encrypted === true });
       if (pdu.interface_version !== 0x34) this.problems.push(`bind_${name} announced interface_version 0x${pdu.interface_version.toString(16)}`);
       if (!ok) {
         session.send(pdu.response({ command_status: known ? ESME_RINVPASWD : ESME_RINVSYSID }));
