@@ -82,7 +82,7 @@ describe('smpp links in a worker-role process', () => {
     await messageWhen(app(), id, (m) => m.status === 'DELIVERED', 'DELIVERED', 30_000);
   }
 
-  it('the worker process holds the link and sends; the API process never binds one', async () => {
+  it('the worker process holds the link and sends; the API process holds none', async () => {
     const device = await boundDevice(smsc);
     expect(device.holder).toMatch(new RegExp(`/${worker.pid}$`));
     // Activation's trial bind, then the link's: one at a time.

@@ -63,8 +63,8 @@ const ESME_RINVBNDSTS = smpp.errors.ESME_RINVBNDSTS!;
  * A local SMSC on the `smpp` package's server side. It checks what an ESME sends strictly (bind
  * fields and interface version, submit_sm addresses, registered_delivery, data_coding against the
  * octets, UDH and SAR structure, lengths) and records problems a test asserts empty; answers with
- * hex (or decimal) message ids; sends receipts and contacts' messages as deliver_sm; and can be told to throttle,
- * hold answers, go silent or drop links.
+ * hex (or decimal) message ids; sends receipts and contacts' messages as deliver_sm; and can be told
+ * to throttle, hold answers, go silent or drop links. It listens over TLS when given a key and cert.
  */
 export class FakeSmsc {
   readonly accounts = new Map<string, Account>();
@@ -156,8 +156,10 @@ export class FakeSmsc {
       if (!account?.silent) session.send(pdu.response());
     });
     session.on('unbind', (pdu: Pdu) => {
-      if (account) account.unbinds++;
-      account?.bound.delete(session);
+      if (account) {
+        account.unbinds++;
+        account.bound.delete(session);
+      }
       session.send(pdu.response());
       session.close();
     });
