@@ -38,7 +38,7 @@ export type Account = {
   password: string;
   submits: Submit[];
   /** Every bind attempt, in order. */
-  binds: { mode: string; ok: boolean; at: number; interfaceVersion: number }[];
+  binds: { mode: string; ok: boolean; at: number; interfaceVersion: number; tls: boolean }[];
   /** Sessions bound now, and the most at once. */
   bound: Set<Session>;
   maxBound: number;
@@ -47,8 +47,12 @@ export type Account = {
   answer: ((submit: Submit) => SubmitAnswer | undefined) | null;
   /** Awaited after a submit is accepted, before its submit_sm_resp: a receipt can overtake the answer. */
   beforeAnswer: ((submit: Submit) => Promise<void>) | null;
-  /** How receipts write the id: as submit_sm_resp gave it, or in decimal (ids are hex). */
-  receiptIds: 'same' | 'decimal';
+  /** How submit_sm_resp writes the SMSC's message ids. */
+  messageIds: 'hex' | 'decimal';
+  /** How receipts write the id: as submit_sm_resp gave it, or in this base. */
+  receiptIds: 'same' | 'decimal' | 'hex';
+  /** unbind PDUs the ESME sent (closing politely). */
+  unbinds: number;
 };
 
 const ESME_RINVPASWD = smpp.errors.ESME_RINVPASWD!;
@@ -59,8 +63,8 @@ const ESME_RINVBNDSTS = smpp.errors.ESME_RINVBNDSTS!;
  * A local SMSC on the `smpp` package's server side. It checks what an ESME sends strictly (bind
  * fields and interface version, submit_sm addresses, registered_delivery, data_coding against the
  * octets, UDH and SAR structure, lengths) and records problems a test asserts empty; answers with
- * hex message ids; sends receipts and contacts' messages as deliver_sm; and can be told to throttle,
- * hold answers, go silent or drop links.
+ * hex (or decimal) message ids; sends receipts and contacts' messages as deliver_sm; and can be told
+ * to throttle, hold answers, go silent or drop links. It listens over TLS when given a key and cert.
  */
 export class FakeSmsc {
   readonly accounts = new Map<string, Account>();
@@ -69,12 +73,13 @@ export class FakeSmsc {
   #nextId = 0x4a3b2c00;
   port = 0;
 
-  private constructor() {
-    this.#server = smpp.createServer({}, (session) => this.#session(session));
+  private constructor(tls: { key: string; cert: string } | undefined) {
+    this.#server = smpp.createServer(tls ?? {}, (session) => this.#session(session));
   }
 
-  static async start(): Promise<FakeSmsc> {
-    const smsc = new FakeSmsc();
+  /** Plain SMPP, or SMPP over TLS with this key and certificate. */
+  static async start(tls?: { key: string; cert: string }): Promise<FakeSmsc> {
+    const smsc = new FakeSmsc(tls);
     await new Promise<void>((resolve) => smsc.#server.listen(0, '127.0.0.1', () => resolve()));
     smsc.port = (smsc.#server.address() as AddressInfo).port;
     return smsc;
@@ -83,7 +88,7 @@ export class FakeSmsc {
   /** A new account (its own system_id) and the device config that binds to it. */
   account(extra: Record<string, unknown> = {}): { account: Account; config: Record<string, unknown> } {
     const systemId = `sb${this.accounts.size + 1}`;
-    const account: Account = { systemId, password: 'pw123456', submits: [], binds: [], bound: new Set(), maxBound: 0, silent: false, answer: null, beforeAnswer: null, receiptIds: 'same' };
+    const account: Account = { systemId, password: 'pw123456', submits: [], binds: [], bound: new Set(), maxBound: 0, silent: false, answer: null, beforeAnswer: null, messageIds: 'hex', receiptIds: 'same', unbinds: 0 };
     this.accounts.set(systemId, account);
     return { account, config: { host: '127.0.0.1', port: this.port, systemId, password: account.password, ...extra } };
   }
@@ -101,7 +106,8 @@ export class FakeSmsc {
   /** Sends a delivery receipt for a submit (on a session that can receive) and resolves with the deliver_sm_resp's status. */
   receipt(submit: Submit, stat: string, err = '000', o: { tlvs?: boolean } = {}): Promise<number> {
     const account = this.accounts.get(submit.account)!;
-    const id = account.receiptIds === 'decimal' ? String(Number.parseInt(submit.messageId!, 16)) : submit.messageId!;
+    const number = BigInt(account.messageIds === 'hex' ? `0x${submit.messageId}` : submit.messageId!);
+    const id = account.receiptIds === 'same' ? submit.messageId! : account.receiptIds === 'decimal' ? number.toString() : number.toString(16).toUpperCase();
     const text = `id:${id} sub:001 dlvrd:${stat === 'DELIVRD' ? '001' : '000'} submit date:2412051200 done date:2412051201 stat:${stat} err:${err} text:${submit.shortMessage.subarray(0, 20).toString('latin1').replace(/[^ -~]/g, '.')}`;
     const states: Record<string, number> = { DELIVRD: 2, EXPIRED: 3, UNDELIV: 5, REJECTD: 8 };
     return this.deliver(account, {
@@ -130,7 +136,7 @@ export class FakeSmsc {
       session.pause();
       const known = this.accounts.get(pdu.system_id);
       const ok = known !== undefined && pdu.password === known.password;
-      known?.binds.push({ mode: name, ok, at: Date.now(), interfaceVersion: pdu.interface_version });
+      known?.binds.push({ mode: name, ok, at: Date.now(), interfaceVersion: pdu.interface_version, tls: (session.socket as { encrypted?: boolean }).encrypted === true });
       if (pdu.interface_version !== 0x34) this.problems.push(`bind_${name} announced interface_version 0x${pdu.interface_version.toString(16)}`);
       if (!ok) {
         session.send(pdu.response({ command_status: known ? ESME_RINVPASWD : ESME_RINVSYSID }));
@@ -150,7 +156,10 @@ export class FakeSmsc {
       if (!account?.silent) session.send(pdu.response());
     });
     session.on('unbind', (pdu: Pdu) => {
-      account?.bound.delete(session);
+      if (account) {
+        account.unbinds++;
+        account.bound.delete(session);
+      }
       session.send(pdu.response());
       session.close();
     });
@@ -187,7 +196,8 @@ export class FakeSmsc {
     if (session.socket.destroyed) return;
     submit.status = answer.status ?? 0;
     if (submit.status !== 0) return session.send(pdu.response({ command_status: submit.status }));
-    submit.messageId = (this.#nextId++).toString(16).toUpperCase();
+    const next = this.#nextId++;
+    submit.messageId = account.messageIds === 'hex' ? next.toString(16).toUpperCase() : String(next);
     if (account.beforeAnswer) await account.beforeAnswer(submit);
     session.send(pdu.response({ message_id: submit.messageId }));
   }
