@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import smpp from 'smpp';
 import { DriverError, NotNowError } from '../driver-errors.ts';
 
@@ -56,7 +57,8 @@ function request(session: Session, command: string, fields: Record<string, unkno
  */
 export async function bind(config: BindConfig, mode: BindMode): Promise<Session> {
   const where = `${config.host}:${config.port}`;
-  const session = smpp.connect({ host: config.host, port: config.port, tls: config.tls, ...(config.tls ? { servername: config.host } : {}) });
+  // SNI takes a host name only: Node warns (DEP0123) when it is given an IP address.
+  const session = smpp.connect({ host: config.host, port: config.port, tls: config.tls, ...(config.tls && !isIP(config.host) ? { servername: config.host } : {}) });
   // Until the link owns the session, an error only fails the connect (unhandled, it would end the process).
   const errors: Error[] = [];
   session.on('error', (error) => errors.push(error));
