@@ -28,6 +28,8 @@ export class FakeTwilio {
   readonly problems: string[] = [];
   readonly numbers: { sid: string; phoneNumber: string; smsUrl: string | null }[] = [];
   readonly media = new Map<string, { contentType: string; body: Buffer }>();
+  /** Every request received, as `METHOD /path`. */
+  readonly requests: string[] = [];
   #next: ((form: Record<string, string | string[]>, attempt: number) => Reply | undefined)[] = [];
   /** Awaited after a message is accepted and before Twilio answers: a callback can overtake the answer. */
   beforeAnswer: ((message: TwilioMessage) => Promise<void>) | null = null;
@@ -132,6 +134,7 @@ export class FakeTwilio {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', this.url);
+    this.requests.push(`${req.method} ${url.pathname}`);
     const form: Record<string, string | string[]> = {};
     for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) {
       const had = form[k];
