@@ -80,7 +80,7 @@ describe('pacing of whatsapp-cloud, bluebubbles and maxPerMinute across worker p
     const limit = 2;
     await driverDevice(first(), ws, { driver: 'twilio', channel: 'SMS', address: phone(), config: tw.config({ maxPerSecond: 100, maxPerMinute: limit }) });
     // All posts and the first sends fall in one minute.
-    await startOfRateWindow(15);
+    await startOfRateWindow();
     const minute = Math.floor(Date.now() / 60_000) * 60_000;
     const total = 3;
     const ids = await postAll(ws, total, Array.from({ length: total }, () => phone()), 'sms', 'per-minute');
