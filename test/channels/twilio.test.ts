@@ -47,7 +47,7 @@ describe('the twilio driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('follows status callbacks to DELIVERED, and to FAILED with the raw code', async () => {
+  it('follows status callbacks to DELIVERED, and to UNDELIVERED with the raw code', async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');

@@ -23,7 +23,7 @@ export type SendRequest = { path: string; fields: Record<string, unknown>; file:
  * How the fake answers a send: an answer of its own (after a pause), a dropped connection, or a
  * *lost* answer: the Mac goes on sending (the tempGuid stays "already queued") until `finish`.
  */
-type Reply = { status: number; body?: unknown; delayMs?: number } | { drop: true } | { lost: true };
+type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number } | { drop: true } | { lost: true };
 
 type Webhook = { id: number; url: string; events: string[]; created: number };
 type Attachment = { guid: string; mimeType: string; transferName: string; body: Buffer };
@@ -368,7 +368,7 @@ export class FakeBlueBubbles {
       }
       if (reply.delayMs) await new Promise((r) => setTimeout(r, reply.delayMs));
       if (res.destroyed) return;
-      res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
       return res.end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body ?? {}));
     }
     const message = this.#accept(request);

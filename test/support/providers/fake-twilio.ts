@@ -3,8 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 
-/** A message Twilio accepted, with the form Switchboard sent. */
-export type TwilioMessage = { sid: string; form: Record<string, string | string[]>; at: number };
+/** A message Twilio accepted, with the form Switchboard sent and the Basic auth user it sent with. */
+export type TwilioMessage = { sid: string; form: Record<string, string | string[]>; at: number; user: string };
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
 
@@ -28,6 +28,8 @@ export class FakeTwilio {
   readonly problems: string[] = [];
   readonly numbers: { sid: string; phoneNumber: string; smsUrl: string | null }[] = [];
   readonly media = new Map<string, { contentType: string; body: Buffer }>();
+  /** Every request received, as `METHOD /path`. */
+  readonly requests: string[] = [];
   #next: ((form: Record<string, string | string[]>, attempt: number) => Reply | undefined)[] = [];
   /** Awaited after a message is accepted and before Twilio answers: a callback can overtake the answer. */
   beforeAnswer: ((message: TwilioMessage) => Promise<void>) | null = null;
@@ -121,16 +123,18 @@ export class FakeTwilio {
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
 
-  #authorized(req: IncomingMessage): boolean {
+  /** The Basic auth user when its password is right (the Account SID or the API key SID), or null. */
+  #authorized(req: IncomingMessage): string | null {
     const header = req.headers.authorization ?? '';
     const [user, pass] = Buffer.from(header.replace(/^Basic /, ''), 'base64').toString('utf8').split(':');
-    return (user === this.accountSid && pass === this.authToken) || (user === this.apiKeySid && pass === this.apiKeySecret);
+    return (user === this.accountSid && pass === this.authToken) || (user === this.apiKeySid && pass === this.apiKeySecret) ? user! : null;
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse) {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', this.url);
+    this.requests.push(`${req.method} ${url.pathname}`);
     const form: Record<string, string | string[]> = {};
     for (const [k, v] of new URLSearchParams(Buffer.concat(chunks).toString('utf8'))) {
       const had = form[k];
@@ -145,7 +149,8 @@ export class FakeTwilio {
     const error = (status: number, code: number, message: string) => send(status, { code, message, more_info: `https://www.twilio.com/docs/errors/${code}`, status });
     const account = `/2010-04-01/Accounts/${this.accountSid}`;
 
-    if (!this.#authorized(req)) return error(401, 20003, 'Authenticate');
+    const user = this.#authorized(req);
+    if (!user) return error(401, 20003, 'Authenticate');
     if (url.pathname.startsWith(`${account}/Messages/`) && url.pathname.includes('/Media/')) {
       const media = this.media.get(url.pathname.split('/').pop()!);
       if (!media) return error(404, 20404, 'The requested resource was not found');
@@ -185,7 +190,7 @@ export class FakeTwilio {
       for (const k of Object.keys(form)) check(known.has(k), `unexpected parameter ${k}`);
       if (this.invalidNumbers.has(String(form.To).replace(/^[a-z]+:/, ''))) return error(400, 21211, `The 'To' number ${form.To} is not a valid phone number.`);
       const sid = `${form.MediaUrl ? 'MM' : 'SM'}${randomBytes(16).toString('hex')}`;
-      const message = { sid, form, at: Date.now() };
+      const message = { sid, form, at: Date.now(), user };
       this.messages.push(message);
       if (this.beforeAnswer) await this.beforeAnswer(message);
       return send(201, {
