@@ -4,6 +4,7 @@ import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from './support/app
 import { device, phone, postWebhook, webhook, workspace } from './support/fixtures.ts';
 import { codeOf, execute, ok, rawGraphQL } from './support/graphql.ts';
 import { Receiver } from './support/receiver.ts';
+import { workspaceQuiet } from './support/wait.ts';
 
 const LogsCreateKey = graphql(`
   mutation LogsCreateKey($input: ApiKeyCreateInput!) {
@@ -146,8 +147,8 @@ describe('logs', () => {
     await execute(app.url, LogsWorkspaces, { input: { after: Buffer.from(JSON.stringify(HEADER_SECRET)).toString('base64url') } });
     await postWebhook(app, `{"location_id": "${ws.locationId}", "message": "${HEADER_SECRET}`, ws.key);
 
-    // Give in-flight deliveries and their records a moment to be logged.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Every report in and every delivery done, so every attempt has been logged.
+    await workspaceQuiet(app, ws.id);
 
     const text = app.logs.text;
     // The log is not empty: requests and errors were written.

@@ -5,6 +5,7 @@ import { graphql } from '../gql/gql.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
 import { webhook } from '../support/fixtures.ts';
 import { codeOf, execute, ok, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts';
+import { eventually } from '../support/wait.ts';
 
 const AuthCreateKey = graphql(`
   mutation AuthCreateKey($input: ApiKeyCreateInput!) {
@@ -194,12 +195,7 @@ describe('API keys', () => {
 
     const before = Date.now();
     await ok(app.url, AuthWorkspace, { id: mine.id }, { key: createApiKey.secret });
-    let seen: string | null | undefined = null;
-    for (let i = 0; i < 50 && !seen; i++) {
-      seen = await lastUsed();
-      if (!seen) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(seen, 'lastUsedAt after the key was used').toBeTruthy();
+    const seen = await eventually(lastUsed, Boolean, 'lastUsedAt after the key was used', 5_000);
     expect(Math.abs(Date.parse(seen!) - before)).toBeLessThan(60_000);
   });
 

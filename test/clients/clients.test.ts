@@ -3,8 +3,9 @@ import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, rows, sleep } from '../support/messaging.ts';
+import { distinctEvents, eventsOn, rows } from '../support/messaging.ts';
 import { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled, sleep } from '../support/wait.ts';
 
 const ClientCreate = graphql(`
   mutation ClientCreate($input: ClientCreateInput!) {
@@ -228,7 +229,7 @@ describe('clients', () => {
     expect(second.clientId).toBe(first.clientId);
     expect((await ok(app.url, ClientList, { input: { phone: p } }, { key: own.key })).clients.totalCount).toBe(1);
     await eventsOn(receiver, '/auto-new-client', 1);
-    await sleep(300);
+    await deliveriesSettled(app, own.id);
     expect(distinctEvents(receiver, '/auto-new-client')).toHaveLength(1);
   });
 });

@@ -3,8 +3,9 @@ import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, rows, sleep } from '../support/messaging.ts';
+import { distinctEvents, eventsOn, rows } from '../support/messaging.ts';
 import { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const ConvInbound = graphql(`
   mutation ConvInbound($input: InboundSimulateInput!) {
@@ -201,7 +202,7 @@ describe('conversations', () => {
     expect(next.clientId).toBe(m.clientId);
     expect(next.conversationId).not.toBe(m.conversationId);
     await eventsOn(receiver, '/new-conv', 1, (r) => r.json.conversationId === next.conversationId);
-    await sleep(300);
+    await deliveriesSettled(app, ws.id, '/ending');
     expect(distinctEvents(receiver, '/ending').filter((r) => r.json.conversationId === m.conversationId)).toHaveLength(1);
     expect(codeOf(await execute(app.url, ConvEnd, { input: { id: 'nope' } }, { key: ws.key }))).toBe('NOT_FOUND');
   });

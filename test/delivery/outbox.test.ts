@@ -4,11 +4,12 @@ import type { ClientSnapshot } from '../../src/events/event-payloads.ts';
 import { newEvent, recordEvents } from '../../src/delivery/record-events.ts';
 import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, sleep } from '../support/delivery-helpers.ts';
+import { createClient } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
 import { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 /**
  * The transactional outbox: an event, its deliveries and their jobs commit with the change that
@@ -91,7 +92,8 @@ describe('transactional outbox', () => {
     expect(await counts(recorded)).toEqual({ events: 0, deliveries: 0, jobs: 0 });
     const { events } = await ok(app.url, ObEvents, { input: { workspaceId: ws.id } }, { key: ws.key });
     expect(events.totalCount).toBe(0);
-    await sleep(2_500);
+    // Nothing reaches a receiver without a delivery row, and the workspace has none.
+    expect(await deliveriesSettled(app, ws.id)).toEqual([]);
     expect(receiver.on('/outbox-a')).toHaveLength(0);
     expect(receiver.on('/outbox-b')).toHaveLength(0);
   });
@@ -122,7 +124,7 @@ describe('transactional outbox', () => {
     await receiver.waitForCount('/outbox-rejected', 1);
     const duplicate = await execute(app.url, ObCreateClient, { input: { phone: number } }, { key: ws.key });
     expect(codeOf(duplicate)).toBe('CONFLICT');
-    await sleep(1_500);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([expect.objectContaining({ status: 'SUCCEEDED', attemptCount: 1 })]);
     expect(receiver.on('/outbox-rejected')).toHaveLength(1);
     expect((await ok(app.url, ObEvents, { input: { workspaceId: ws.id, type: 'NEW_CLIENT' } }, { key: ws.key })).events.totalCount).toBe(1);
   });

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, deliveries, sleep, waitForDeliveries, waitForWebhookState, webhookState } from '../support/delivery-helpers.ts';
+import { createClient, deliveries, waitForDeliveries, webhookState } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { freePort } from '../support/ports.ts';
 import { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled, sleep } from '../support/wait.ts';
 
 /**
  * The retry policy against a real receiver, with the schedule shortened to 1 s gaps (±20 % jitter)
@@ -115,7 +116,7 @@ describe.concurrent('retries and replay', () => {
 
     // Events while it is disabled wait, parked, and nothing is sent.
     await createClient(app, ws, { phone: phone() });
-    await sleep(1_500);
+    expect((await deliveriesSettled(app, ws.id)).map((d) => d.status)).toEqual(['FAILED', 'PENDING']);
     expect(receiver.on('/gone')).toHaveLength(1);
     const parked = (await deliveries(app, ws, { webhookId: hook.id, status: 'PENDING' })).nodes;
     expect(parked).toHaveLength(1);
@@ -130,7 +131,7 @@ describe.concurrent('retries and replay', () => {
     const [failed] = await waitForDeliveries(app, ws, { webhookId: hook.id }, (n) => n[0]?.status === 'FAILED');
     expect(failed).toMatchObject({ attemptCount: 1, lastStatusCode: 409 });
     expect(failed!.lastError).toContain('409');
-    await sleep(1_500);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([expect.objectContaining({ status: 'FAILED', attemptCount: 1 })]);
     expect(receiver.on('/permanent')).toHaveLength(1);
     expect((await webhookState(app, ws, hook.id)).enabled).toBe(true);
 

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, endConversation, sendMessage, simulateInbound, sleep, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
+import { createClient, endConversation, sendMessage, simulateInbound, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, webhook, workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled, eventually, workspaceQuiet } from '../support/wait.ts';
 
 /** Which events reach which subscription: test pings, ANY_EVENT, and seed 004's channel, direction and failure filters. */
 
@@ -81,7 +82,7 @@ describe('test ping', () => {
     expect(test).toMatchObject({ id: created.testDelivery!.id, status: 'SUCCEEDED', lastStatusCode: 200, event: { type: 'PING' } });
     expect(test.attempts).toEqual([expect.objectContaining({ number: 1, statusCode: 200, responseBody: 'ok' })]);
     expect(test.attempts[0]!.durationMs).toBeGreaterThanOrEqual(0);
-    await sleep(300);
+    expect((await deliveriesSettled(app, ws.id)).map((d) => d.url)).toEqual([`${receiver.url}/ping-new`]);
     expect(receiver.on('/ping-bystander')).toHaveLength(0);
     expect(bystander.id).not.toBe(created.id);
   });
@@ -100,7 +101,7 @@ describe('test ping', () => {
     const ws = await workspace(app);
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'quiet', url: `${receiver.url}/ping-quiet`, event: 'NEW_CLIENT', sendTestPing: false } }, { key: ws.key })).createWebhook;
     expect(created.testDelivery).toBeNull();
-    await sleep(800);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([]);
     expect(receiver.on('/ping-quiet')).toHaveLength(0);
     expect((await ok(app.url, SubTestDelivery, { id: created.id }, { key: ws.key })).webhook.testDelivery).toBeNull();
   });
@@ -124,9 +125,7 @@ describe('what a subscription receives', () => {
 
     const expected = async () => (await ok(app.url, SubEvents, { input: { workspaceId: ws.id, first: 200 } }, { key: ws.key })).events.nodes.filter((e) => e.type !== 'PING');
     // SENT and DELIVERED follow the send on their own: wait until the log has them.
-    const deadline = Date.now() + 15_000;
-    while ((await expected()).filter((e) => e.type === 'MESSAGE_UPDATED').length < 2 && Date.now() < deadline) await sleep(100);
-    const all = await expected();
+    const all = await eventually(expected, (events) => events.filter((e) => e.type === 'MESSAGE_UPDATED').length >= 2, 'SENT and DELIVERED in the event log', 15_000);
     await receiver.waitFor((rs) => all.every((e) => rs.some((r) => r.path === '/any' && r.headers['webhook-id'] === e.id)), 15_000, 'every event on /any');
     const types = new Set(receiver.on('/any').map((r) => r.headers['x-switchboard-event']));
     expect([...types].sort()).toEqual(['CLIENT_UPDATED', 'ENDING_CONV', 'INCOMING_MESSAGE', 'MESSAGE_UPDATED', 'NEW_CLIENT', 'NEW_CONV', 'OUTGOING_MESSAGE']);
@@ -162,7 +161,8 @@ describe('what a subscription receives', () => {
     await receiver.waitForCount('/f-out-wa-im', 3);
     await receiver.waitFor((rs) => rs.some((r) => r.path === '/f-wa-in' && r.json?.event === 'INCOMING_MESSAGE'), 10_000, 'WhatsApp inbound');
     await receiver.waitForCount('/f-sms-in', 1);
-    await sleep(1000);
+    // Every report is in and every delivery done: what the receiver has now is all it will get.
+    await workspaceQuiet(app, ws.id);
 
     // WhatsApp inbound only: the contact's message (and the conversation it opened), never outbound or another channel.
     const waIn = receiver.on('/f-wa-in').map((r) => r.json);

@@ -3,8 +3,9 @@ import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows, sleep } from '../support/messaging.ts';
+import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows } from '../support/messaging.ts';
 import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const EndpointConversations = graphql(`
   query EndpointConversations($input: ConversationsInput) {
@@ -123,7 +124,7 @@ describe('POST /devices/{id}/inbound', () => {
     expect(await rows(app, 'SELECT id FROM messages WHERE device_id = $1', [dev.id])).toHaveLength(1);
     expect(await rows(app, `SELECT id FROM events WHERE workspace_id = $1 AND type = 'INCOMING_MESSAGE'`, [ws.id])).toHaveLength(1);
     await eventsOn(receiver, '/twice/incoming', 1);
-    await sleep(300);
+    await deliveriesSettled(app, ws.id);
     expect(distinctEvents(receiver, '/twice/incoming')).toHaveLength(1);
   });
 
@@ -193,7 +194,7 @@ describe('POST /devices/{id}/status', () => {
     expect(read.deliveredAt).toBe(read.readAt);
     await eventsOn(receiver, '/late/updated', 1, (r) => r.json.status === 'read');
     const eventsBefore = (await updatedEvents(m.id)).length;
-    await sleep(300);
+    await deliveriesSettled(app, ws.id);
     const receivedBefore = distinctEvents(receiver, '/late/updated').length;
 
     // Between the message's creation and its reading (a status cannot precede the message).
@@ -203,7 +204,7 @@ describe('POST /devices/{id}/status', () => {
     expect(after.status).toBe('READ');
     expect(after.deliveredAt).toBe(deliveredAt);
     expect(await updatedEvents(m.id)).toHaveLength(eventsBefore);
-    await sleep(500);
+    await deliveriesSettled(app, ws.id);
     expect(distinctEvents(receiver, '/late/updated')).toHaveLength(receivedBefore);
     expect(distinctEvents(receiver, '/late/updated').filter((r) => r.json.status === 'read')).toHaveLength(1);
   });

@@ -3,7 +3,8 @@ import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
-import { messageOf, messageReaches, rows, sleep, startOfRateWindow } from '../support/messaging.ts';
+import { messageOf, messageReaches, rows, startOfRateWindow } from '../support/messaging.ts';
+import { sleep } from '../support/wait.ts';
 import { asWorkspace, basicAuth, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
 let app: TestApp;

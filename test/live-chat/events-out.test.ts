@@ -16,6 +16,7 @@ import {
   stopIntegration,
 } from '../support/live-chat.ts';
 import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const LcReplay = graphql(`
   mutation LcReplay($input: DeliveryReplayInput!) {
@@ -301,7 +302,7 @@ describe('live-chat events out', () => {
     await contactWrites(app, ws, device.id, contact, 'after stop');
     expect((await deliveriesTo(app, ws, integration.id)).totalCount).toBe(1);
     await receiver.waitForCount(seen, 3);
-    await new Promise((r) => setTimeout(r, 500));
+    await deliveriesSettled(app, ws.id, path);
     expect(receiver.on(path).map((r: ReceivedRequest) => r.json.text)).toEqual(['for the bot']);
 
     // Started again, it receives new messages again.

@@ -3,9 +3,10 @@ import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows, sleep } from '../support/messaging.ts';
+import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows } from '../support/messaging.ts';
 import type { ReceivedRequest } from '../support/receiver.ts';
 import { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled, workspaceQuiet } from '../support/wait.ts';
 
 const FlowSimulateInbound = graphql(`
   mutation FlowSimulateInbound($input: InboundSimulateInput!) {
@@ -148,7 +149,7 @@ describe('the seed 000 flow: POST /webhook to status updates', () => {
     expect(message.sentAt! <= message.deliveredAt! && message.deliveredAt! <= message.readAt!).toBe(true);
 
     // The contact was created on first contact; no READ ever reaches the seed 000 webhook.
-    await sleep(300);
+    await workspaceQuiet(app, ws.id);
     expect(byJsonStatus(distinctEvents(receiver, '/seed/workspace')).map((r) => r.json.status)).toEqual(['SENT', 'DELIVERED']);
     const newClients = await eventsOn(receiver, '/seed/new-client', 1);
     expect(newClients[0]!.json).toMatchObject({ event: 'NEW_CLIENT', workspaceId: ws.id, phone: '+923004610062' });
@@ -265,7 +266,7 @@ describe('a contact replies: simulateInbound', () => {
     expect(second.conversationId).toBe(first.conversationId);
     await eventsOn(receiver, '/inbound/incoming', 2);
     await eventsOn(receiver, '/inbound/workspace', 2);
-    await sleep(500);
+    await deliveriesSettled(app, ws.id);
     expect(distinctEvents(receiver, '/inbound/new-client')).toHaveLength(1);
     expect(distinctEvents(receiver, '/inbound/new-conv')).toHaveLength(1);
     const counts = await rows<{ type: string; n: number }>(app, `SELECT type, count(*)::int AS n FROM events WHERE workspace_id = $1 GROUP BY type ORDER BY type`, [ws.id]);

@@ -3,8 +3,9 @@ import { graphql } from '../gql/gql.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
-import { apiKey, distinctEvents, eventsOn, messageReaches, rows, sleep, startOfRateWindow, workspaceWith } from '../support/messaging.ts';
+import { apiKey, distinctEvents, eventsOn, messageReaches, rows, startOfRateWindow, workspaceWith } from '../support/messaging.ts';
 import { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const DoorMessages = graphql(`
   query DoorMessages($input: MessagesInput) {
@@ -155,7 +156,7 @@ describe('POST /webhook is idempotent on message_id', () => {
     }
     await messageReaches(app, first.body.messageId, 'DELIVERED');
     await eventsOn(receiver, '/door', 2, (r) => r.json.message_id === body.message_id);
-    await sleep(500);
+    await deliveriesSettled(app, ws.id);
     const sent = distinctEvents(receiver, '/door').filter((r) => r.json.message_id === body.message_id && r.json.status === 'SENT');
     expect(sent).toHaveLength(1);
     expect(await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1 AND external_id = $2', [ws.id, body.message_id])).toHaveLength(1);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, deliveries, sleep, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
+import { createClient, deliveries, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok, rawGraphQL } from '../support/graphql.ts';
 import { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled, sleep } from '../support/wait.ts';
 
 // Seed 001's operations, verbatim.
 const webhooksQuery = graphql(`
@@ -424,7 +425,7 @@ describe('managing a webhook', () => {
     expect((await ok(app.url, webhooksQuery, { input: { workspaceId: ws.id } }, { key: ws.key })).webhooks.nodes).toEqual([]);
     expect(codeOf(await execute(app.url, WhDelete, { input: { id: created.id } }, { key: ws.key }))).toBe('NOT_FOUND');
     await createClient(app, ws, { phone: phone() });
-    await sleep(1000);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([]);
     expect(receiver.on('/deleted')).toHaveLength(0);
   });
 
@@ -463,7 +464,7 @@ describe('managing a webhook', () => {
     const { delivery } = await ok(app.url, WhDelivery, { id: d.id }, { key: ws.key });
     expect(delivery).toMatchObject({ status: 'SUCCEEDED', attemptCount: 1, lastStatusCode: 200, targetKind: 'WEBHOOK' });
     expect(delivery.attempts).toEqual([expect.objectContaining({ number: 1, trigger: 'SCHEDULED', statusCode: 200, errorKind: null, responseBody: 'ok' })]);
-    await sleep(300);
+    expect((await deliveriesSettled(app, ws.id)).map((d) => d.url)).toEqual([`${receiver.url}/test-ping`]);
     expect(receiver.on('/test-ping-other')).toHaveLength(0);
   });
 
@@ -614,7 +615,8 @@ describe('secrets', () => {
     const [sent] = await receiver.waitForCount('/secrets', 1);
     expect(sent!.headers['x-secret']).toBe(HEADER_SECRET);
     expect(sent!.headers.authorization).toBe(`Basic ${Buffer.from('crm:basic-password-xyz1').toString('base64')}`);
-    await sleep(100);
+    // The attempt is logged by the time it is recorded.
+    await deliveriesSettled(app, ws.id);
     for (const secret of [HEADER_SECRET, API_KEY_SECRET, 'basic-password-xyz1', w.signingSecret]) expect(app.logs.text).not.toContain(secret);
   });
 
