@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { eventsOn } from '../support/messaging.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { eventually } from '../support/wait.ts';
 
 const IdleInbound = graphql(`
@@ -27,27 +28,23 @@ const IdleConversation = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_CONVERSATION_IDLE_MINUTES: '1' }, { schedules: { 'conversation-end-idle': { everyMs: 500 } } });
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
 let dev: { id: string };
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_CONVERSATION_IDLE_MINUTES: '1' }, undefined, { schedules: { 'conversation-end-idle': { everyMs: 500 } } }), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app);
   await webhook(app, ws, { url: `${receiver.url}/ending`, event: 'ENDING_CONV' });
   dev = await device(app, ws, { channel: 'WHATSAPP' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 const write = (from: string, message: string) => ok(app.url, IdleInbound, { input: { deviceId: dev.id, phone: from, message } }, { key: ws.key }).then((d) => d.simulateInbound);
 const conversation = (id: string) => ok(app.url, IdleConversation, { id }, { key: ws.key }).then((d) => d.conversation);
 
 describe('conversations end on their own after the idle time', () => {
-  it('ends a conversation idle for longer than SWITCHBOARD_CONVERSATION_IDLE_MINUTES with reason idle and emits ENDING_CONV, and leaves an active one open', async () => {
+  test('ends a conversation idle for longer than SWITCHBOARD_CONVERSATION_IDLE_MINUTES with reason idle and emits ENDING_CONV, and leaves an active one open', async () => {
     const quietContact = phone();
     const quiet = await write(quietContact, 'anyone?');
     const busyContact = phone();

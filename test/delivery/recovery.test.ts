@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { RESUME_ON_RECOVERY } from '../../src/delivery/delivery-policy.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, waitForDeliveries, webhookState, type DeliveryNode } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /**
  * A receiver that is down for a while, then back: its waiting deliveries go as soon as it answers
@@ -11,15 +12,11 @@ import { Receiver } from '../support/receiver.ts';
  * longer than any wait of this file, so a delivery that arrives came early.
  */
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '600' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '600' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 /** A webhook on `path` whose receiver answers 503 until `recover()`; `waiting` deliveries have failed once meanwhile. */
@@ -44,7 +41,7 @@ async function outage(path: string, waiting: number) {
 const startedAt = (d: DeliveryNode, n: number) => Date.parse(d.attempts.find((a) => a.number === n)!.startedAt);
 
 describe('a target that answers again after failing', () => {
-  it('gets its waiting deliveries at once instead of at their retries minutes later, each attempt logged', async () => {
+  test('gets its waiting deliveries at once instead of at their retries minutes later, each attempt logged', async () => {
     const { ws, hook, scheduled, recover } = await outage('/outage', 20);
     for (const at of scheduled.values()) expect(at).toBeGreaterThan(Date.now() + 7 * 60_000);
     expect((await webhookState(app, ws, hook.id)).failingSince).not.toBeNull();
@@ -67,7 +64,7 @@ describe('a target that answers again after failing', () => {
     expect(new Set(ok.map((r) => r.headers['webhook-id'])).size).toBe(21);
   });
 
-  it(`spreads them out, at most ${RESUME_ON_RECOVERY.perSecond} a second, so the receiver that just came back is not flooded`, async () => {
+  test(`spreads them out, at most ${RESUME_ON_RECOVERY.perSecond} a second, so the receiver that just came back is not flooded`, async () => {
     const count = RESUME_ON_RECOVERY.perSecond + 30;
     const { ws, hook, scheduled, recover } = await outage('/outage-many', count);
     recover();

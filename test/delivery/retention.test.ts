@@ -1,26 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { removeOldDeliveries } from '../../src/delivery/retention.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, deliveries, waitForDeliveries } from '../support/delivery-helpers.ts';
-import { phone, webhook, workspace } from '../support/fixtures.ts';
-import { Receiver } from '../support/receiver.ts';
+import { phone, webhook } from '../support/fixtures.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /** The housekeeping job keeps the delivery log for SWITCHBOARD_DELIVERY_RETENTION_DAYS (3 here). */
 
+const test = appTest({ SWITCHBOARD_DELIVERY_RETENTION_DAYS: '3' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_DELIVERY_RETENTION_DAYS: '3' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('delivery log retention', () => {
-  it('finished deliveries older than the retention period are removed with their attempts; ones still waiting to be retried stay', async () => {
-    const ws = await workspace(app);
+  test('finished deliveries older than the retention period are removed with their attempts; ones still waiting to be retried stay', async ({ ws }) => {
     const ok = await webhook(app, ws, { url: `${receiver.url}/kept-ok`, event: 'NEW_CLIENT' });
     const waiting = await webhook(app, ws, { url: `${receiver.url}/kept-waiting`, event: 'NEW_CLIENT' });
     receiver.respond((req) => (req.path === '/kept-waiting' ? { status: 503, headers: { 'retry-after': '86400' } } : undefined));

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, endConversation, sendMessage, simulateInbound, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, webhook, workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
 import { deliveriesSettled, eventually, workspaceQuiet } from '../support/wait.ts';
 
@@ -55,20 +56,15 @@ const SubEvents = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('test ping', () => {
-  it('creating a subscription POSTs a signed PING to it alone, recorded as its testDelivery', async () => {
-    const ws = await workspace(app);
+  test('creating a subscription POSTs a signed PING to it alone, recorded as its testDelivery', async ({ ws }) => {
     const bystander = await webhook(app, ws, { url: `${receiver.url}/ping-bystander`, event: 'ANY_EVENT' });
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'pinged', url: `${receiver.url}/ping-new`, event: 'INCOMING_MESSAGE' } }, { key: ws.key })).createWebhook;
     expect(created.testDelivery).not.toBeNull();
@@ -87,8 +83,7 @@ describe('test ping', () => {
     expect(bystander.id).not.toBe(created.id);
   });
 
-  it('a ping the endpoint refuses is recorded with its answer', async () => {
-    const ws = await workspace(app);
+  test('a ping the endpoint refuses is recorded with its answer', async ({ ws }) => {
     receiver.respond((req) => (req.path === '/ping-refused' ? { status: 422, body: 'unexpected payload' } : undefined));
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'refused', url: `${receiver.url}/ping-refused`, event: 'NEW_CLIENT' } }, { key: ws.key })).createWebhook;
     await waitForDeliveries(app, ws, { webhookId: created.id }, (n) => n[0]?.status === 'FAILED');
@@ -97,8 +92,7 @@ describe('test ping', () => {
     expect(test.attempts[0]).toMatchObject({ statusCode: 422, responseBody: 'unexpected payload' });
   });
 
-  it('sendTestPing: false sends nothing on creation', async () => {
-    const ws = await workspace(app);
+  test('sendTestPing: false sends nothing on creation', async ({ ws }) => {
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'quiet', url: `${receiver.url}/ping-quiet`, event: 'NEW_CLIENT', sendTestPing: false } }, { key: ws.key })).createWebhook;
     expect(created.testDelivery).toBeNull();
     expect(await deliveriesSettled(app, ws.id)).toEqual([]);
@@ -108,8 +102,7 @@ describe('test ping', () => {
 });
 
 describe('what a subscription receives', () => {
-  it('ANY_EVENT receives every event of its workspace, and a single-event subscription only its own', async () => {
-    const ws = await workspace(app);
+  test('ANY_EVENT receives every event of its workspace, and a single-event subscription only its own', async ({ ws }) => {
     const other = await workspace(app);
     const sms = await device(app, ws, { channel: 'SMS' });
     const any = await webhook(app, ws, { url: `${receiver.url}/any`, event: 'ANY_EVENT' });
@@ -135,8 +128,7 @@ describe('what a subscription receives', () => {
     expect(receiver.on('/any-other')).toHaveLength(0);
   });
 
-  it('seed 004 filters: a channel and direction, and the system "message failed" subscription', async () => {
-    const ws = await workspace(app);
+  test('seed 004 filters: a channel and direction, and the system "message failed" subscription', async ({ ws }) => {
     const failing = phone();
     const wa = await device(app, ws, { channel: 'WHATSAPP', config: { deliveredAfterMs: 0, readAfterMs: 0 } });
     const im = await device(app, ws, { channel: 'IMESSAGE', config: { deliveredAfterMs: 0, readAfterMs: 0, failNumbers: { [failing]: 'sim:30003' } } });

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows } from '../support/messaging.ts';
-import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
+import type { Receiver, ReceivedRequest } from '../support/receiver.ts';
 import { deliveriesSettled } from '../support/wait.ts';
 
 const EndpointConversations = graphql(`
@@ -25,15 +26,11 @@ const EndpointConversations = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 async function post(path: string, body: unknown, token: string | null) {
@@ -67,8 +64,7 @@ const statuses = (list: ReceivedRequest[]) => inLifecycleOrder(list, (r) => r.js
 const updatedEvents = (id: string) => rows<{ status: string }>(app, `SELECT payload->'message'->>'status' AS status FROM events WHERE type = 'MESSAGE_UPDATED' AND payload->'message'->>'id' = $1`, [id]);
 
 describe('device endpoints authenticate with the device token', () => {
-  it('answer 401 for a missing token, a wrong token, another device’s token or an unknown device', async () => {
-    const ws = await workspace(app);
+  test('answer 401 for a missing token, a wrong token, another device’s token or an unknown device', async ({ ws }) => {
     const a = await device(app, ws, { channel: 'SMS' });
     const b = await device(app, ws, { channel: 'WHATSAPP' });
     const body = { from: phone(), message: 'hi' };
@@ -84,7 +80,7 @@ describe('device endpoints authenticate with the device token', () => {
 });
 
 describe('POST /devices/{id}/inbound', () => {
-  it('stores a contact’s message with its client and conversation, and emits INCOMING_MESSAGE and seed 000 MESSAGE', async () => {
+  test('stores a contact’s message with its client and conversation, and emits INCOMING_MESSAGE and seed 000 MESSAGE', async () => {
     const ws = await subscribed('in');
     const dev = await device(app, ws, { channel: 'SMS' });
     const from = phone();
@@ -109,7 +105,7 @@ describe('POST /devices/{id}/inbound', () => {
     expect(seed000!.json).toMatchObject({ type: 'MESSAGE', location_id: ws.locationId, phone: from, message: 'STOP', isMe: false, attachments: [] });
   });
 
-  it('stores a message the device reports twice (same provider id) once', async () => {
+  test('stores a message the device reports twice (same provider id) once', async () => {
     const ws = await subscribed('twice');
     const dev = await device(app, ws, { channel: 'WHATSAPP' });
     const body = { from: phone(), message: 'hello', id: 'wamid.ABC123' };
@@ -128,8 +124,7 @@ describe('POST /devices/{id}/inbound', () => {
     expect(distinctEvents(receiver, '/twice/incoming')).toHaveLength(1);
   });
 
-  it('refuses a report without a valid sender or content, naming the field', async () => {
-    const ws = await workspace(app);
+  test('refuses a report without a valid sender or content, naming the field', async ({ ws }) => {
     const dev = await device(app, ws, { channel: 'SMS' });
     for (const [body, field] of [
       [{ message: 'hi' }, 'from'],
@@ -147,8 +142,7 @@ describe('POST /devices/{id}/inbound', () => {
     expect(await rows(app, 'SELECT id FROM messages WHERE device_id = $1', [dev.id])).toHaveLength(0);
   });
 
-  it('refuses a time outside the last 30 days or more than 5 minutes ahead, naming timestamp, and stores nothing', async () => {
-    const ws = await workspace(app);
+  test('refuses a time outside the last 30 days or more than 5 minutes ahead, naming timestamp, and stores nothing', async ({ ws }) => {
     const dev = await device(app, ws, { channel: 'SMS' });
     const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
     for (const timestamp of ['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', days(-31), days(0.01)]) {
@@ -162,7 +156,7 @@ describe('POST /devices/{id}/inbound', () => {
 });
 
 describe('POST /devices/{id}/status', () => {
-  it('moves a sent message forward by its provider id, keeping the raw status', async () => {
+  test('moves a sent message forward by its provider id, keeping the raw status', async () => {
     const ws = await subscribed('fwd');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'fwd-1');
@@ -183,7 +177,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await messageOf(app, m.id)).status).toBe('READ');
   });
 
-  it('records a DELIVERED that arrives after READ without moving the status back or emitting another event', async () => {
+  test('records a DELIVERED that arrives after READ without moving the status back or emitting another event', async () => {
     const ws = await subscribed('late');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'late-1');
@@ -209,7 +203,7 @@ describe('POST /devices/{id}/status', () => {
     expect(distinctEvents(receiver, '/late/updated').filter((r) => r.json.status === 'read')).toHaveLength(1);
   });
 
-  it('tells the seed 000 webhook DELIVERED when a message is read before any delivery report', async () => {
+  test('tells the seed 000 webhook DELIVERED when a message is read before any delivery report', async () => {
     const ws = await subscribed('readfirst');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'readfirst-1');
@@ -219,7 +213,7 @@ describe('POST /devices/{id}/status', () => {
     expect(statuses(seed000)).toEqual(['SENT', 'DELIVERED']);
   });
 
-  it('does not accept FAILED after DELIVERED', async () => {
+  test('does not accept FAILED after DELIVERED', async () => {
     const ws = await subscribed('nofail');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'nofail-1');
@@ -230,7 +224,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await updatedEvents(m.id)).map((e) => e.status).sort()).toEqual(['DELIVERED', 'SENT']);
   });
 
-  it('fails a sent message with the raw provider code, and ignores a report it has seen (same eventId)', async () => {
+  test('fails a sent message with the raw provider code, and ignores a report it has seen (same eventId)', async () => {
     const ws = await subscribed('rawfail');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'rawfail-1');
@@ -246,8 +240,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await messageOf(app, m.id)).status).toBe('FAILED');
   });
 
-  it('answers 404 for a provider id it never sent, and 400 for an unknown status', async () => {
-    const ws = await workspace(app);
+  test('answers 404 for a provider id it never sent, and 400 for an unknown status', async ({ ws }) => {
     const dev = await device(app, ws, { channel: 'SMS' });
     expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'nope', status: 'delivered' }, dev.token)).status).toBe(404);
     for (const status of ['teleported', 'ſent', 'reAd\u0307']) {
@@ -258,7 +251,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'nope', status: 'Delivered' }, dev.token)).status).toBe(404);
   });
 
-  it('refuses a status time of 1970 or 9999, and records one before the message existed at its creation', async () => {
+  test('refuses a status time of 1970 or 9999, and records one before the message existed at its creation', async () => {
     const ws = await subscribed('clock');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'clock-1');
@@ -279,7 +272,7 @@ describe('POST /devices/{id}/status', () => {
     expect(update!.json.createdAt).toBe(m.createdAt);
   });
 
-  it('only moves messages of its own device', async () => {
+  test('only moves messages of its own device', async () => {
     const ws = await subscribed('owndev');
     const a = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const b = await device(app, ws, { channel: 'WHATSAPP' });
@@ -290,7 +283,7 @@ describe('POST /devices/{id}/status', () => {
 });
 
 describe('the simulator failing a number', () => {
-  it('fails the message with the configured raw code and reports it on every webhook', async () => {
+  test('fails the message with the configured raw code and reports it on every webhook', async () => {
     const ws = await subscribed('simfail');
     const doomed = phone();
     await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 0, readAfterMs: 0, failNumbers: { [doomed]: 'sim:30003' } } });
