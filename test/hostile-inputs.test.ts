@@ -245,3 +245,10 @@ describe('after the corpus', () => {
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
   });
 });
+
+describe('a path with broken percent-encoding', () => {
+  test('is a 400, not a server error', async () => {
+    const res = await fetch(`${app.url}/devices/%E0%A4%A/inbound`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(400);
+  });
+});

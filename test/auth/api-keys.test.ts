@@ -4,7 +4,9 @@ import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { ADMIN_KEY, type TestApp } from '../support/app.ts';
 import { appTest } from '../support/context.ts';
-import { webhook } from '../support/fixtures.ts';
+import { ensureAdminKey } from '../../src/auth/api-keys.ts';
+import { webhook, workspace } from '../support/fixtures.ts';
+import { rows } from '../support/messaging.ts';
 import { codeOf, execute, ok, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts';
 import { eventually } from '../support/wait.ts';
 
@@ -373,5 +375,25 @@ describe('who may do what', () => {
   test('a workspace key never sees admin keys', async () => {
     const own = await ok(app.url, AuthKeys, {}, { key: mine.key });
     expect(own.apiKeys.nodes.some((k) => k.admin)).toBe(false);
+  });
+});
+
+describe('keys that cannot be had', () => {
+  test('a workspace key cannot give a key its own rate limit', async () => {
+    const ws = await workspace(app);
+    const r = await execute(app.url, AuthCreateKey, { input: { workspaceId: ws.id, label: 'unlimited', rateLimitPerMinute: 1_000_000 } }, { key: ws.key });
+    expect(codeOf(r)).toBe('FORBIDDEN');
+  });
+
+  test('changing SWITCHBOARD_ADMIN_KEY revokes the previous bootstrap key, and shows nothing of it', async () => {
+    const first = 'sba_first_bootstrap_key_0123456789';
+    const second = 'sba_second_bootstrap_key_987654321';
+    await ensureAdminKey(app.rt, first, false);
+    await ensureAdminKey(app.rt, second, false);
+    const keys = await rows<{ prefix: string; revoked_at: Date | null }>(app, "SELECT prefix, revoked_at FROM api_keys WHERE label = 'bootstrap (SWITCHBOARD_ADMIN_KEY)' ORDER BY created_at");
+    expect(keys.filter((k) => k.revoked_at === null)).toHaveLength(1);
+    for (const k of keys) expect(first.startsWith(k.prefix) || second.startsWith(k.prefix)).toBe(false);
+    expect(codeOf(await rawGraphQL(app.url, { query: '{ apiKeys { totalCount } }' }, { key: first }))).toBe('UNAUTHENTICATED');
+    expect((await rawGraphQL(app.url, { query: '{ apiKeys { totalCount } }' }, { key: second })).errors).toBeUndefined();
   });
 });

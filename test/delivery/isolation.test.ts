@@ -89,3 +89,18 @@ describe('delivery speed', () => {
     expect(Math.max(...fast.map((r) => r.at))).toBeLessThan(started + SLOW_MS);
   }, 40_000);
 });
+
+describe('a hostile answer', () => {
+  test("a receiver answering with a NUL byte is recorded, and other tenants' deliveries are not held up", async () => {
+    receiver.respond((req) => (req.path === '/nul' ? { status: 200, body: 'ok\u0000done' } : undefined));
+    const bad = await workspace(app);
+    const good = await workspace(app);
+    await webhook(app, bad, { url: `${receiver.url}/nul`, event: 'NEW_CLIENT' });
+    await webhook(app, good, { url: `${receiver.url}/good`, event: 'NEW_CLIENT' });
+    await Promise.all([createClient(app, bad, { phone: phone() }), createClient(app, good, { phone: phone() })]);
+    const [badDelivery] = await waitForDeliveries(app, bad, {}, (ds) => ds.some((d) => d.status === 'SUCCEEDED'));
+    await waitForDeliveries(app, good, {}, (ds) => ds.some((d) => d.status === 'SUCCEEDED'));
+    expect(badDelivery!.attempts[0]!.responseBody).toBe('okdone');
+    expect(receiver.on('/good')).toHaveLength(1);
+  });
+});

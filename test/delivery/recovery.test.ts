@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { RESUME_ON_RECOVERY } from '../../src/delivery/delivery-policy.ts';
+import { resumeStrandedDeliveries } from '../../src/delivery/resume-stranded.ts';
 import type { TestApp } from '../support/app.ts';
 import { appTest } from '../support/context.ts';
 import { createClient, waitForDeliveries, webhookState, type DeliveryNode } from '../support/delivery-helpers.ts';
@@ -76,5 +77,21 @@ describe('a target that answers again after failing', () => {
     // The recovery was noticed once the trigger's attempt was recorded, so its start bounds the first second from below.
     const inFirstSecond = resumed.filter((d) => startedAt(d, 2) < startedAt(trigger, 1) + 1000);
     expect(inFirstSecond.length).toBeLessThanOrEqual(RESUME_ON_RECOVERY.perSecond);
+  });
+});
+
+describe('a delivery whose job was lost', () => {
+  test('is sent by the stranded-delivery sweep', async () => {
+    const ws = await workspace(app);
+    const hook = await webhook(app, ws, { url: `${receiver.url}/stranded`, event: 'NEW_CLIENT' });
+    await app.rt.pool.query(`UPDATE targets SET enabled = false WHERE id = (SELECT target_id FROM webhooks WHERE id = $1)`, [hook.id]);
+    await createClient(app, ws, { phone: phone() });
+    // The delivery is parked for the disabled target; enabling the target behind the API's back
+    // leaves it without a job, as a crash at the wrong moment would.
+    await waitForDeliveries(app, ws, {}, (ds) => ds.length === 1 && ds[0]!.nextAttemptAt === null);
+    await app.rt.pool.query(`UPDATE targets SET enabled = true WHERE id = (SELECT target_id FROM webhooks WHERE id = $1)`, [hook.id]);
+    await app.rt.pool.query(`UPDATE deliveries SET updated_at = now() - interval '2 minutes' WHERE workspace_id = $1`, [ws.id]);
+    expect(await resumeStrandedDeliveries(app.rt)).toBeGreaterThanOrEqual(1);
+    await receiver.waitForCount('/stranded', 1);
   });
 });

@@ -306,3 +306,24 @@ describe('the simulator failing a number', () => {
     await messageReaches(app, fine.body.messageId, 'DELIVERED');
   });
 });
+
+describe('tenant isolation of device reports', () => {
+  test("a device cannot change another workspace's message by its id", async () => {
+    const a = await workspace(app);
+    const b = await workspace(app);
+    const devA = await device(app, a, { config: { deliveredAfterMs: 3_600_000 } });
+    const devB = await device(app, b, { config: { deliveredAfterMs: 3_600_000 } });
+    const victim = await sentMessage(b, devB, 'victim-1');
+    expect((await post(`/devices/${devA.id}/status`, { messageId: victim.id, status: 'failed', errorCode: 'evil' }, devA.token)).status).toBe(404);
+    expect(await messageOf(app, victim.id)).toMatchObject({ status: 'SENT', errorCode: null });
+  });
+
+  test('a report that matched nothing is not remembered, so the device can send it again later', async () => {
+    const ws = await workspace(app);
+    const dev = await device(app, ws, { config: { deliveredAfterMs: 3_600_000 } });
+    const m = await sentMessage(ws, dev, 'late-report-1');
+    expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'not-yet-known', status: 'delivered', eventId: 'evt-1' }, dev.token)).status).toBe(404);
+    expect((await post(`/devices/${dev.id}/status`, { providerMessageId: m.providerMessageId, status: 'delivered', eventId: 'evt-1' }, dev.token)).status).toBe(200);
+    await messageReaches(app, m.id, 'DELIVERED');
+  });
+});

@@ -3,7 +3,7 @@ import { graphql } from '../gql/gql.ts';
 import type { TestApp } from '../support/app.ts';
 import { appTest } from '../support/context.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
-import { codeOf, execute, ok } from '../support/graphql.ts';
+import { codeOf, execute, ok, rawGraphQL } from '../support/graphql.ts';
 import { rows } from '../support/messaging.ts';
 
 const DeviceCreate = graphql(`
@@ -328,5 +328,12 @@ describe('activation', () => {
     const refused = await postWebhook(app, { ...body, message_id: 'deact-2' }, own.key);
     expect(refused.status).toBe(400);
     expect(refused.body.details[0].field).toBe('channel');
+  });
+});
+
+describe('activation without a key', () => {
+  test('is UNAUTHENTICATED', async () => {
+    const r = await rawGraphQL(app.url, { query: 'mutation { activateDevices(input: { ids: ["x"] }) { ok } }' }, { key: null });
+    expect(codeOf(r)).toBe('UNAUTHENTICATED');
   });
 });

@@ -13,6 +13,7 @@ import { sendMessageJob } from '../../src/messages/send-job.ts';
 const QUEUE = { name: sendMessageJob.name };
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { freePort } from '../support/ports.ts';
 import { eventually, sleep } from '../support/wait.ts';
 
 // PostgreSQL serializes the commits of transactions that NOTIFY (one lock, held until the commit's
@@ -113,5 +114,23 @@ describe('queuing jobs', () => {
     const texts: string[] = [];
     await inTransaction(database.pool, (client) => enqueue(recording(pgSql(client), texts), boss, { name: 'event-deliver' }, [{ data: { n: 5 } }]));
     expect(texts.some((t) => /notify/i.test(t))).toBe(false);
+  });
+});
+
+describe('the job notification connection', () => {
+  it('backs off while the database is unreachable', async () => {
+    const listener = new QueueListener(`postgresql://nobody:x@127.0.0.1:${await freePort()}/none`, createLogger('silent'));
+    let attempts = 0;
+    const start = listener.start.bind(listener);
+    listener.start = () => {
+      attempts++;
+      return start();
+    };
+    await listener.start();
+    // Measured over time on purpose: the rate of reconnection attempts is the behaviour.
+    await sleep(4_000);
+    await listener.close();
+    // Backing off 1 s, 2 s, 4 s …: a handful of attempts, not thousands.
+    expect(attempts).toBeLessThanOrEqual(4);
   });
 });
