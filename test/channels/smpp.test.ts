@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { ADMIN_KEY, SECRET_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/ports.ts';
 import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
@@ -9,7 +10,7 @@ import { phone, postWebhook, webhook, workspace, type Workspace } from '../suppo
 import { ok } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { decodeText, FakeSmsc, splitUdh, type Account, type Submit } from '../support/providers/fake-smsc.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { eventually } from '../support/wait.ts';
 
 const SmppDevice = graphql(`
@@ -39,20 +40,20 @@ const SmppDeviceUpdate = graphql(`
 const ESME_RINVDSTADR = 0x0b;
 const ESME_RTHROTTLED = 0x58;
 
+const test = appTest().extend('smsc', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const started = await FakeSmsc.start();
+  onCleanup(() => started.stop());
+  return started;
+});
 let app: TestApp;
 let smsc: FakeSmsc;
 let receiver: Receiver;
 /** For activation only: devices that send each have a workspace of their own (the webhook door picks the workspace's SMS device). */
 let ws: Workspace;
 
-beforeAll(async () => {
-  [app, smsc, receiver] = await Promise.all([startTestApp(), FakeSmsc.start(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r, smsc: f }) => {
+  [app, receiver, smsc] = [a, r, f];
   ws = await workspace(app);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([smsc?.stop(), receiver?.stop()]);
 });
 
 /**
@@ -93,7 +94,7 @@ const submitted = (account: Account, n: number, recipient?: string) =>
   );
 
 describe('the smpp driver', () => {
-  it('binds once at activation with the right credentials, and answers the SMSC refusal for wrong ones', async () => {
+  test('binds once at activation with the right credentials, and answers the SMSC refusal for wrong ones', async () => {
     const { account, config } = smsc.account();
     const good = await createDriverDevice(app, ws, { driver: 'smpp', channel: 'SMS', address: phone(), config });
     expect((await activateDriverDevice(app, ws, good.id)).ok).toBe(true);
@@ -108,7 +109,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('sends a text: SENT with the SMSC id, then DELIVERED by its receipt, and the SMPP GET callback says DELIVRD', async () => {
+  test('sends a text: SENT with the SMSC id, then DELIVERED by its receipt, and the SMPP GET callback says DELIVRD', async () => {
     const device = await smppDevice();
     const recipient = phone();
     const id = await send(device, recipient, 'Your code is 1234 {ok} €5');
@@ -126,7 +127,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('makes an UNDELIV receipt UNDELIVERED with the raw code, matching receipts that write the hex id in decimal', async () => {
+  test('makes an UNDELIV receipt UNDELIVERED with the raw code, matching receipts that write the hex id in decimal', async () => {
     const device = await smppDevice({ receiptIdFormat: 'decimal' });
     device.account.receiptIds = 'decimal';
     const recipient = phone();
@@ -138,7 +139,7 @@ describe('the smpp driver', () => {
     expect(m).toMatchObject({ rawStatus: 'smpp:UNDELIV/err:075', errorCode: 'smpp:UNDELIV/err:075' });
   });
 
-  it('fails a message the SMSC refuses for good with the raw command_status', async () => {
+  test('fails a message the SMSC refuses for good with the raw command_status', async () => {
     const device = await smppDevice();
     const recipient = phone();
     device.account.answer = (s) => (to(s) === recipient ? { status: ESME_RINVDSTADR } : undefined);
@@ -152,7 +153,7 @@ describe('the smpp driver', () => {
   const GSM_300 = `${'a'.repeat(152)}€${'Long texts reach the phone as one message. '.repeat(4)}`.slice(0, 300);
   const UCS2_100 = `Привет, мир! 😀 ${'Ж'.repeat(100)}`.slice(0, 100);
 
-  it.each(['udh8', 'udh16', 'sar'] as const)('sends a 300-character GSM text and a 100-character UCS-2 text as concatenated parts (%s)', async (longMessage) => {
+  test.each(['udh8', 'udh16', 'sar'] as const)('sends a 300-character GSM text and a 100-character UCS-2 text as concatenated parts (%s)', async (longMessage) => {
     const device = await smppDevice({ longMessage });
     const texts = [
       [GSM_300, 0],
@@ -191,7 +192,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('sends a long text whole in message_payload when the config says payload', async () => {
+  test('sends a long text whole in message_payload when the config says payload', async () => {
     const device = await smppDevice({ longMessage: 'payload' });
     const recipient = phone();
     const id = await send(device, recipient, GSM_300);
@@ -202,7 +203,7 @@ describe('the smpp driver', () => {
     expect(decodeText(submit!.messagePayload!, 0)).toBe(GSM_300);
   });
 
-  it('takes a concatenated incoming SMS to the CRM as one INCOMING_MESSAGE', async () => {
+  test('takes a concatenated incoming SMS to the CRM as one INCOMING_MESSAGE', async () => {
     const device = await smppDevice();
     const from = phone();
     const text = `${'Hello from a phone, '.repeat(8)}and the end.`;
@@ -224,7 +225,7 @@ describe('the smpp driver', () => {
     expect(await rows(app, 'SELECT count(*)::int AS n FROM smpp_inbound_parts WHERE device_id = $1', [device.id])).toEqual([{ n: 0 }]);
   });
 
-  it('keeps throttled messages QUEUED while the SMSC answers ESME_RTHROTTLED, then sends each once', async () => {
+  test('keeps throttled messages QUEUED while the SMSC answers ESME_RTHROTTLED, then sends each once', async () => {
     const device = await smppDevice();
     let throttling = true;
     device.account.answer = () => (throttling ? { status: ESME_RTHROTTLED } : undefined);
@@ -239,7 +240,7 @@ describe('the smpp driver', () => {
     for (const r of recipients) expect(accepted(device.account, r)).toHaveLength(1);
   });
 
-  it('after the SMSC drops the link with a full window, reconnects and sends again only what had no answer', async () => {
+  test('after the SMSC drops the link with a full window, reconnects and sends again only what had no answer', async () => {
     const device = await smppDevice({ window: 4 });
     const [firstSession] = device.account.bound;
     // On the first connection the SMSC answers only when the test says so; after the drop, at once.
@@ -263,7 +264,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('resets a link whose SMSC stops answering enquire_link, and binds again', async () => {
+  test('resets a link whose SMSC stops answering enquire_link, and binds again', async () => {
     const device = await smppDevice({ enquireLinkSeconds: 1 });
     device.account.silent = true;
     const down = await linkWhen(device.id, (l) => l?.lastError?.includes('enquire_link') ?? false, 'reset for silence');
@@ -273,7 +274,7 @@ describe('the smpp driver', () => {
     expect(device.account.binds.filter((b) => b.ok).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('applies a receipt that arrives before the submit_sm_resp', async () => {
+  test('applies a receipt that arrives before the submit_sm_resp', async () => {
     const device = await smppDevice();
     const recipient = phone();
     let receipt: Promise<number> | null = null;
@@ -287,7 +288,7 @@ describe('the smpp driver', () => {
     expect(await receipt!).toBe(0);
   });
 
-  it('submits at most maxPerSecond in any second', async () => {
+  test('submits at most maxPerSecond in any second', async () => {
     const limit = 3;
     const device = await smppDevice({ maxPerSecond: limit });
     const total = 12;
@@ -303,7 +304,7 @@ describe('the smpp driver', () => {
     expect(times.at(-1)! - times[0]!).toBeGreaterThanOrEqual((total / limit - 1) * 1000 - 100);
   });
 
-  it('stops binding when the SMSC refuses the credentials, marks the device, and binds again once they are updated', async () => {
+  test('stops binding when the SMSC refuses the credentials, marks the device, and binds again once they are updated', async () => {
     const device = await smppDevice();
     device.account.password = 'rotated1';
     smsc.drop(device.account);
@@ -319,7 +320,7 @@ describe('the smpp driver', () => {
     expect(device.account.binds.filter((b) => !b.ok)).toHaveLength(refused);
   });
 
-  it('shows the link in GraphQL, with its holder for admin keys only', async () => {
+  test('shows the link in GraphQL, with its holder for admin keys only', async () => {
     const device = await smppDevice();
     const admin = await linkOf(device.id);
     expect(admin.link).toMatchObject({ state: 'BOUND', inFlight: 0, holder: expect.stringMatching(/\/\d+$/) });
@@ -347,7 +348,7 @@ describe('the smpp link across worker processes', () => {
     await db?.drop();
   });
 
-  it("binds from one process at a time, and a SIGKILLed holder's link moves to the other within seconds", async () => {
+  test("binds from one process at a time, and a SIGKILLed holder's link moves to the other within seconds", async () => {
     const first = { url: procs[0]!.url } as TestApp;
     const space = await workspace(first);
     const { account, config } = fake.account();
