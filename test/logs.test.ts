@@ -60,8 +60,9 @@ const WEBHOOK_HEADER_SECRET = 'hooksecret_b7e1d9c3a5f20846';
 const BEARER_TOKEN = 'bearertoken_3a9f6c2e8d1b7054';
 const UPDATED_HEADER_SECRET = 'updatedsecret_c8a2f5e1d7b93640';
 
-// trace: every line the app can write, including per-request lines.
-const test = appTest({ LOG_LEVEL: 'trace' });
+// trace: every line the app can write, including per-request lines; the workers on their thread, as
+// deployed, so the lines it forwards are checked too.
+const test = appTest({ LOG_LEVEL: 'trace', SWITCHBOARD_WORKER_THREAD: 'true' });
 let app: TestApp;
 let receiver: Receiver;
 test.beforeAll(({ app: a, receiver: r }) => {

@@ -102,9 +102,8 @@ describe('test ping', () => {
 });
 
 describe('what a subscription receives', () => {
-  test('ANY_EVENT receives every event of its workspace, and a single-event subscription only its own', async ({ ws }) => {
+  test('ANY_EVENT receives every event of its workspace, and a single-event subscription only its own', async ({ ws, dev: sms }) => {
     const other = await workspace(app);
-    const sms = await device(app, ws, { channel: 'SMS' });
     const any = await webhook(app, ws, { url: `${receiver.url}/any`, event: 'ANY_EVENT' });
     await webhook(app, ws, { url: `${receiver.url}/only-new-client`, event: 'NEW_CLIENT' });
     await webhook(app, other, { url: `${receiver.url}/any-other`, event: 'ANY_EVENT' });

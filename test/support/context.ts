@@ -10,7 +10,7 @@ import { Receiver } from './receiver.ts';
  * with a key of its own) and `dev` (an active simulator SMS device in it) fresh for each test.
  * Each is set up only when a test or hook asks for it, and stopped after the file.
  */
-export function appTest(env: Record<string, string> = {}, options: { schedules?: ScheduleOverrides } = {}) {
+export function appTest(env: Record<string, string | undefined> = {}, options: { schedules?: ScheduleOverrides } = {}) {
   return base
     .extend('receiver', { scope: 'file' }, async ({}, { onCleanup }) => {
       const receiver = await Receiver.start();
