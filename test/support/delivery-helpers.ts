@@ -125,14 +125,7 @@ export async function waitForDeliveries(
   predicate: (nodes: DeliveryNode[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<DeliveryNode[]> {
-  const nodes = await eventually(
-    async () => (await deliveries(app, ws, input)).nodes,
-    predicate,
-    `deliveries ${JSON.stringify(input)}`,
-    timeoutMs,
-    150,
-  );
-  return nodes;
+  return eventually(async () => (await deliveries(app, ws, input)).nodes, predicate, `deliveries ${JSON.stringify(input)}`, timeoutMs, 150);
 }
 
 export async function webhookState(app: TestApp, ws: Workspace, id: string) {
@@ -162,4 +155,3 @@ export async function simulateInbound(app: TestApp, ws: Workspace, input: { devi
 export async function endConversation(app: TestApp, ws: Workspace, id: string) {
   return (await ok(app.url, DhEndConversation, { input: { id } }, { key: ws.key })).endConversation;
 }
-

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 
 /**
- * Every way a test waits: poll a read until it holds, or wait until the delivery log shows the work
+ * How a test waits on the app: poll a read until it holds, or wait until the delivery log shows the work
  * is finished. A sleep only paces or measures time; absence is shown on the rows, never by waiting.
  */
 
@@ -34,11 +34,6 @@ export async function eventually<T>(read: () => Promise<T>, done: (v: T) => bool
   return result.value;
 }
 
-/** Polls `check` until it answers true. */
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  await eventually(async () => check(), (v) => v, what, timeoutMs);
-}
-
 type HasPool = { rt: { pool: pg.Pool } };
 export type DeliveryRow = { id: string; eventId: string; url: string; status: string; attemptCount: number; scheduled: boolean };
 
@@ -61,16 +56,6 @@ export async function deliveriesSettled(app: HasPool, workspaceId: number, urlPa
       )
     ).rows;
   return eventually(read, (rows) => rows.every((d) => !d.scheduled), `deliveries of workspace ${workspaceId} to settle`, timeoutMs);
-}
-
-/** Attempts made by the workspace's deliveries to URLs containing `urlPart`: each is one request the target received. */
-export async function attemptCount(app: HasPool, workspaceId: number, urlPart = ''): Promise<number> {
-  const { rows } = await app.rt.pool.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM attempts a JOIN deliveries d ON d.id = a.delivery_id JOIN targets t ON t.id = d.target_id
-      WHERE d.workspace_id = $1 AND strpos(t.url, $2) > 0`,
-    [workspaceId, urlPart],
-  );
-  return rows[0]!.n;
 }
 
 /**
