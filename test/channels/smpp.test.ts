@@ -40,7 +40,8 @@ const SmppDeviceUpdate = graphql(`
 const ESME_RINVDSTADR = 0x0b;
 const ESME_RTHROTTLED = 0x58;
 
-const test = appTest().extend('smsc', { scope: 'file' }, async ({}, { onCleanup }) => {
+// Pacing is measured in wall-clock seconds: the workers on their own thread, as deployed, so the test's own work does not delay the link.
+const test = appTest({ SWITCHBOARD_WORKER_THREAD: 'true' }).extend('smsc', { scope: 'file' }, async ({}, { onCleanup }) => {
   const started = await FakeSmsc.start();
   onCleanup(() => started.stop());
   return started;

@@ -7,7 +7,8 @@ import type { Receiver } from '../support/receiver.ts';
 
 /** How quickly events reach targets, and that one slow target cannot hold up another (at most 4 requests in flight per target here). */
 
-const test = appTest({ SWITCHBOARD_TARGET_CONCURRENCY: '4' });
+// Latency is measured in wall-clock time: the workers on their own thread, as deployed.
+const test = appTest({ SWITCHBOARD_TARGET_CONCURRENCY: '4', SWITCHBOARD_WORKER_THREAD: 'true' });
 let app: TestApp;
 let receiver: Receiver;
 test.beforeAll(({ app: a, receiver: r }) => {

@@ -40,15 +40,12 @@ function threadPriorities(): { tid: number; name: string; nice: number }[] {
   });
 }
 
-/** The product's default for where the workers run (test apps otherwise run them on the API's loop). */
-const PRODUCT_DEFAULT = { SWITCHBOARD_WORKER_THREAD: undefined };
-
 describe('the all role', () => {
   it.runIf(process.platform === 'linux')('runs the workers SWITCHBOARD_WORKER_NICE nice steps below the API, at its priority by default', async () => {
     const apiNice = () => threadPriorities().find((t) => t.tid === process.pid)!.nice;
     const before = apiNice();
     for (const [env, lower] of [[{ SWITCHBOARD_WORKER_NICE: '5' }, 5], [{ SWITCHBOARD_WORKER_NICE: '19' }, 19], [{}, 0]] as const) {
-      const app = await startTestApp({ ...PRODUCT_DEFAULT, ...env });
+      const app = await startTestApp(env);
       try {
         const workerThreads = threadPriorities().filter((t) => t.name === 'WorkerThread');
         expect(workerThreads, JSON.stringify(env)).toHaveLength(1);
@@ -64,7 +61,7 @@ describe('the all role', () => {
 
   it('runs the workers on a thread of its own by default, or on the API event loop when told', async () => {
     for (const [env, path] of [[{}, '/thread'], [{ SWITCHBOARD_WORKER_THREAD: 'false' }, '/same-loop']] as const) {
-      const app = await startTestApp({ ...PRODUCT_DEFAULT, ...env });
+      const app = await startTestApp(env);
       try {
         expect(app.rt.config.workerThread).toBe(path === '/thread');
         await sendsAndReports(app, path);

@@ -23,12 +23,11 @@ export class LogSink extends Writable {
 export type TestApp = App & { url: string; logs: LogSink; databaseUrl: string; dropDatabase(): Promise<void> };
 
 /**
- * The real Switchboard (HTTP server, pg-boss workers) on a fresh database, configured for tests
- * (`env` wins; a variable set to undefined gets the product's own default); `schedules` runs
- * scheduled jobs every few ms instead of on their cron.
+ * The real Switchboard (HTTP server, pg-boss workers) on a fresh database, configured for tests;
+ * `schedules` runs scheduled jobs every few ms instead of on their cron.
  */
 export async function startTestApp(
-  env: Record<string, string | undefined> = {},
+  env: Record<string, string> = {},
   database?: { url: string; drop(): Promise<void> },
   options: { schedules?: ScheduleOverrides } = {},
 ): Promise<TestApp> {
@@ -42,9 +41,6 @@ export async function startTestApp(
     SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
     SWITCHBOARD_JOB_SUPERVISE_SECONDS: '2',
     SWITCHBOARD_SHUTDOWN_TIMEOUT_SECONDS: '5',
-    // Workers on the app's own event loop: a worker thread loads its own copy of every module,
-    // seconds per app on this machine. worker-thread.test.ts, logs.test.ts and the process tests run the thread.
-    SWITCHBOARD_WORKER_THREAD: 'false',
     LOG_LEVEL: 'info',
     ...env,
   });
