@@ -4,7 +4,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { schema } from '../src/graphql/schema.ts';
 
 const file = new URL('../schema.graphql', import.meta.url);
-const sdl = `${printSchema(lexicographicSortSchema(schema))}\n`;
+const sdl = `# Generated from the code by \`npm run schema\`: do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
 if (process.argv.includes('--check')) {
   let current = '';
   try {

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from './support/app.ts';
+import { appTest } from './support/context.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from './support/fixtures.ts';
 import { contactWrites, createIntegration, simDevice, startIntegration } from './support/live-chat.ts';
 import { messageReaches } from './support/messaging.ts';
-import { Receiver } from './support/receiver.ts';
+import type { Receiver } from './support/receiver.ts';
 
 /**
  * A corpus of hostile and malformed requests to every REST door: NUL characters, lone surrogates,
@@ -12,6 +13,7 @@ import { Receiver } from './support/receiver.ts';
  * the door's own error shape, naming the field; and the server serves normal requests afterwards.
  */
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
@@ -21,8 +23,8 @@ let integrationId: string;
 let chatPhone: string;
 let connection: string;
 
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app, { name: 'Hostile inputs' });
   // A device that reports nothing on its own after SENT, so status reports have a message to move.
   dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
@@ -37,11 +39,6 @@ beforeAll(async () => {
   connection = started.integration.connections[0]!.id;
   chatPhone = phone();
   await contactWrites(app, ws, chatDevice.id, chatPhone, 'hello');
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 type Door = {
@@ -140,29 +137,29 @@ const NUL = 'a\u0000b';
 const LONE_SURROGATE = 'a\ud800b';
 
 describe.each(doors)('$name', (door) => {
-  it('accepts its valid body (the baseline the corpus varies)', async () => {
+  test('accepts its valid body (the baseline the corpus varies)', async () => {
     const res = await send(door, { body: door.valid() });
     expect(res.status, res.text).toBeLessThan(300);
   });
 
-  it('refuses a NUL character in every string field with 400 naming the field', async () => {
+  test('refuses a NUL character in every string field with 400 naming the field', async () => {
     for (const path of stringFields(door.valid())) {
       expectRefused(door, await send(door, { body: withValue(door.valid(), path, NUL) }), [path.join('.')]);
     }
   });
 
-  it('refuses %00 as a path id with 400 naming it', async () => {
+  test('refuses %00 as a path id with 400 naming it', async () => {
     for (const [field, pathWith] of door.pathIds) expectRefused(door, await send(door, { path: pathWith('%00'), body: door.valid() }), [field]);
   });
 
-  it('refuses a lone surrogate in every string field with 400 naming the field', async () => {
+  test('refuses a lone surrogate in every string field with 400 naming the field', async () => {
     for (const path of stringFields(door.valid())) {
       // JSON.stringify writes a lone surrogate as the escape `\ud800`, as a hostile client would.
       expectRefused(door, await send(door, { body: withValue(door.valid(), path, LONE_SURROGATE) }), [path.join('.'), 'body']);
     }
   });
 
-  it('refuses JSON nested 10,000 deep, as the body or in a field, with 400', async () => {
+  test('refuses JSON nested 10,000 deep, as the body or in a field, with 400', async () => {
     // A body that is itself an array is named by its path of indexes.
     expectRefused(door, await send(door, { body: DEEP }), ['body', '0']);
     const [first] = Object.keys(door.valid());
@@ -170,14 +167,14 @@ describe.each(doors)('$name', (door) => {
     expectRefused(door, await send(door, { body: nested }), ['body', 'deep', first!]);
   });
 
-  it('refuses a body with a duplicated key with 400 naming the key', async () => {
+  test('refuses a body with a duplicated key with 400 naming the key', async () => {
     const body = door.valid();
     const [key, value] = Object.entries(body).find(([, v]) => typeof v === 'string')!;
     const text = JSON.stringify(body).replace(/^{/, `{${JSON.stringify(key)}:${JSON.stringify(`${value as string}-other`)},`);
     expectRefused(door, await send(door, { body: text }), [key, 'body']);
   });
 
-  it('answers malformed shapes, wrong types and huge numbers with a 4xx, never a 5xx', async () => {
+  test('answers malformed shapes, wrong types and huge numbers with a 4xx, never a 5xx', async () => {
     const valid = door.valid();
     const bodies: unknown[] = [
       '',
@@ -203,7 +200,7 @@ describe.each(doors)('$name', (door) => {
     }
   });
 
-  it('refuses a body over 1 MB naming the body, and other content types with a 4xx', async () => {
+  test('refuses a body over 1 MB naming the body, and other content types with a 4xx', async () => {
     expectRefused(door, await send(door, { body: JSON.stringify({ ...door.valid(), pad: 'x'.repeat(1_100_000) }) }), ['body']);
     const form = new URLSearchParams(Object.entries(door.valid()).map(([k, v]) => [k, String(v)])).toString();
     for (const [type, body] of [
@@ -217,7 +214,7 @@ describe.each(doors)('$name', (door) => {
     }
   });
 
-  it('answers odd path ids with a 4xx, never a 5xx', async () => {
+  test('answers odd path ids with a 4xx, never a 5xx', async () => {
     for (const [, pathWith] of door.pathIds) {
       for (const id of ['x'.repeat(10_000), '%E2%82%AC', '%ED%A0%80', '%ZZ', '..', '%2F', '%20', '%0A', ' '.repeat(3).replaceAll(' ', '%09')]) {
         const res = await send(door, { path: pathWith(id), body: door.valid() });
@@ -231,7 +228,7 @@ describe.each(doors)('$name', (door) => {
 describe('device reports with odd timestamps', () => {
   const odd = ['0000-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-02-30T00:00:00Z', '+275760-09-13T00:00:00Z', 'yesterday', '1700000000'];
   for (const door of doors.filter((d) => d.name.startsWith('POST /devices'))) {
-    it(`${door.name} refuses each with 400 naming timestamp`, async () => {
+    test(`${door.name} refuses each with 400 naming timestamp`, async () => {
       for (const timestamp of odd) expectRefused(door, await send(door, { body: { ...door.valid(), timestamp } }), ['timestamp']);
       for (const timestamp of [0, 1e300, -1]) expectRefused(door, await send(door, { body: { ...door.valid(), timestamp } }), ['timestamp']);
     });
@@ -239,12 +236,19 @@ describe('device reports with odd timestamps', () => {
 });
 
 describe('after the corpus', () => {
-  it('the server still answers normal requests on every door', async () => {
+  test('the server still answers normal requests on every door', async () => {
     for (const door of doors) {
       const res = await send(door, { body: door.valid() });
       expect(res.status, `${door.name}: ${res.text}`).toBeLessThan(300);
     }
     expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
+  });
+});
+
+describe('a path with broken percent-encoding', () => {
+  test('is a 400, not a server error', async () => {
+    const res = await fetch(`${app.url}/devices/%E0%A4%A/inbound`, { method: 'POST', body: '{}' });
+    expect(res.status).toBe(400);
   });
 });

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from './gql/gql.ts';
-import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from './support/app.ts';
+import { ADMIN_KEY, SECRET_KEY, type TestApp } from './support/app.ts';
+import { appTest } from './support/context.ts';
 import { device, phone, postWebhook, webhook, workspace } from './support/fixtures.ts';
 import { codeOf, execute, ok, rawGraphQL } from './support/graphql.ts';
-import { Receiver } from './support/receiver.ts';
+import type { Receiver } from './support/receiver.ts';
+import { workspaceQuiet } from './support/wait.ts';
 
 const LogsCreateKey = graphql(`
   mutation LogsCreateKey($input: ApiKeyCreateInput!) {
@@ -58,20 +60,17 @@ const WEBHOOK_HEADER_SECRET = 'hooksecret_b7e1d9c3a5f20846';
 const BEARER_TOKEN = 'bearertoken_3a9f6c2e8d1b7054';
 const UPDATED_HEADER_SECRET = 'updatedsecret_c8a2f5e1d7b93640';
 
+// trace: every line the app can write, including per-request lines; the workers on their thread, as
+// deployed, so the lines it forwards are checked too.
+const test = appTest({ LOG_LEVEL: 'trace', SWITCHBOARD_WORKER_THREAD: 'true' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  // trace: every line the app can write, including per-request lines.
-  [app, receiver] = await Promise.all([startTestApp({ LOG_LEVEL: 'trace' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('logs', () => {
-  it('no secret ever appears in a log line: keys, header values, auth credentials, signing secrets', async () => {
+  test('no secret ever appears in a log line: keys, header values, auth credentials, signing secrets', async () => {
     const secrets: string[] = [ADMIN_KEY, SECRET_KEY, HEADER_SECRET, HEADER_SECRET_2, WEBHOOK_HEADER_SECRET, BEARER_TOKEN, UPDATED_HEADER_SECRET];
 
     // A workspace whose webhook carries secret headers, and a key of its own.
@@ -146,8 +145,8 @@ describe('logs', () => {
     await execute(app.url, LogsWorkspaces, { input: { after: Buffer.from(JSON.stringify(HEADER_SECRET)).toString('base64url') } });
     await postWebhook(app, `{"location_id": "${ws.locationId}", "message": "${HEADER_SECRET}`, ws.key);
 
-    // Give in-flight deliveries and their records a moment to be logged.
-    await new Promise((r) => setTimeout(r, 1_000));
+    // Every report in and every delivery done, so every attempt has been logged.
+    await workspaceQuiet(app, ws.id);
 
     const text = app.logs.text;
     // The log is not empty: requests and errors were written.

@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
-import { webhook } from '../support/fixtures.ts';
+import { ADMIN_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
+import { ensureAdminKey } from '../../src/auth/api-keys.ts';
+import { webhook, workspace } from '../support/fixtures.ts';
+import { rows } from '../support/messaging.ts';
 import { codeOf, execute, ok, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts';
+import { eventually } from '../support/wait.ts';
 
 const AuthCreateKey = graphql(`
   mutation AuthCreateKey($input: ApiKeyCreateInput!) {
@@ -108,6 +112,7 @@ const AuthWebhook = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 /** Two workspaces, each with a key of its own. */
 let mine: { id: number; key: string; keyId: string };
@@ -131,18 +136,14 @@ async function withHeaders<R>(doc: { toString(): string }, variables: unknown, h
 
 const sha256 = (v: string) => createHash('sha256').update(v).digest('hex');
 
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   mine = await workspaceWithKey('Mine');
   theirs = await workspaceWithKey('Theirs');
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 describe('API keys', () => {
-  it('createApiKey shows the secret once, with its visible prefix and label; only a hash is stored', async () => {
+  test('createApiKey shows the secret once, with its visible prefix and label; only a hash is stored', async () => {
     const { createApiKey } = await ok(app.url, AuthCreateKey, { input: { workspaceId: mine.id, label: 'CRM production' } });
     const { secret, apiKey } = createApiKey;
     expect(apiKey).toMatchObject({ label: 'CRM production', admin: false, workspaceId: mine.id, lastUsedAt: null, revokedAt: null });
@@ -175,7 +176,7 @@ describe('API keys', () => {
     expect((await ok(app.url, AuthWorkspace, { id: mine.id }, { key: secret })).workspace.id).toBe(mine.id);
   });
 
-  it('an admin key can create another admin key, which sees every workspace', async () => {
+  test('an admin key can create another admin key, which sees every workspace', async () => {
     const { createApiKey } = await ok(app.url, AuthCreateKey, { input: { label: 'second admin' } });
     expect(createApiKey.apiKey).toMatchObject({ admin: true, workspaceId: null, label: 'second admin' });
     expect(createApiKey.apiKey.prefix).toMatch(/^sba_[0-9a-f]{8}$/);
@@ -186,7 +187,7 @@ describe('API keys', () => {
     expect(admins.apiKeys.nodes.map((k) => k.id)).toContain(createApiKey.apiKey.id);
   });
 
-  it('apiKeys shows when a key was last used', async () => {
+  test('apiKeys shows when a key was last used', async () => {
     const { createApiKey } = await ok(app.url, AuthCreateKey, { input: { workspaceId: mine.id, label: 'last used' } });
     const lastUsed = async () =>
       (await ok(app.url, AuthKeys, { input: { workspaceId: mine.id } })).apiKeys.nodes.find((k) => k.id === createApiKey.apiKey.id)!.lastUsedAt;
@@ -194,16 +195,11 @@ describe('API keys', () => {
 
     const before = Date.now();
     await ok(app.url, AuthWorkspace, { id: mine.id }, { key: createApiKey.secret });
-    let seen: string | null | undefined = null;
-    for (let i = 0; i < 50 && !seen; i++) {
-      seen = await lastUsed();
-      if (!seen) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(seen, 'lastUsedAt after the key was used').toBeTruthy();
+    const seen = await eventually(lastUsed, Boolean, 'lastUsedAt after the key was used', 5_000);
     expect(Math.abs(Date.parse(seen!) - before)).toBeLessThan(60_000);
   });
 
-  it('a revoked key is refused at once, and stays listed as revoked', async () => {
+  test('a revoked key is refused at once, and stays listed as revoked', async () => {
     const { createApiKey } = await ok(app.url, AuthCreateKey, { input: { workspaceId: mine.id, label: 'to revoke' } });
     const key = createApiKey.secret;
     expect((await ok(app.url, AuthWorkspace, { id: mine.id }, { key })).workspace.id).toBe(mine.id);
@@ -224,7 +220,7 @@ describe('API keys', () => {
     expect(all.apiKeys.nodes.find((k) => k.id === createApiKey.apiKey.id)?.revokedAt).toBeTruthy();
   });
 
-  it('a workspace key can create and revoke keys of its own workspace', async () => {
+  test('a workspace key can create and revoke keys of its own workspace', async () => {
     const { createApiKey } = await ok(app.url, AuthCreateKey, { input: { workspaceId: mine.id, label: 'made by a workspace key' } }, { key: mine.key });
     expect(createApiKey.apiKey).toMatchObject({ admin: false, workspaceId: mine.id });
     const own = await ok(app.url, AuthKeys, {}, { key: mine.key });
@@ -234,7 +230,7 @@ describe('API keys', () => {
     expect(codeOf(await execute(app.url, AuthWorkspace, { id: mine.id }, { key: createApiKey.secret }))).toBe('UNAUTHENTICATED');
   });
 
-  it('rejects an empty or oversized label naming the field, and creates nothing', async () => {
+  test('rejects an empty or oversized label naming the field, and creates nothing', async () => {
     const before = (await ok(app.url, AuthKeys, { input: { workspaceId: mine.id, includeRevoked: true } })).apiKeys.totalCount;
     for (const label of ['', '   ', 'x'.repeat(201)]) {
       const r = await execute(app.url, AuthCreateKey, { input: { workspaceId: mine.id, label } });
@@ -248,7 +244,7 @@ describe('API keys', () => {
 });
 
 describe('who may do what', () => {
-  it('accepts a key as `authorization: <key>`, `Authorization: Bearer <key>` and `x-api-key: <key>`', async () => {
+  test('accepts a key as `authorization: <key>`, `Authorization: Bearer <key>` and `x-api-key: <key>`', async () => {
     for (const key of [ADMIN_KEY, mine.key]) {
       const forms: Record<string, string>[] = [
         { authorization: key },
@@ -264,7 +260,7 @@ describe('who may do what', () => {
     }
   });
 
-  it('answers UNAUTHENTICATED without a key, or with a key it does not know, in every header form', async () => {
+  test('answers UNAUTHENTICATED without a key, or with a key it does not know, in every header form', async () => {
     const none = await execute(app.url, AuthWorkspaces, {}, { key: null });
     expect(codeOf(none)).toBe('UNAUTHENTICATED');
     expect(none.data ?? null).toBeNull();
@@ -285,7 +281,7 @@ describe('who may do what', () => {
     expect(names).not.toContain('Anonymous');
   });
 
-  it('an admin key reads and changes any workspace', async () => {
+  test('an admin key reads and changes any workspace', async () => {
     expect((await ok(app.url, AuthWorkspace, { id: mine.id })).workspace.name).toBe('Mine');
     expect((await ok(app.url, AuthWorkspace, { id: theirs.id })).workspace.name).toBe('Theirs');
     const all = await ok(app.url, AuthWorkspaces, {});
@@ -293,7 +289,7 @@ describe('who may do what', () => {
     expect((await ok(app.url, AuthKeys, { input: { workspaceId: theirs.id } })).apiKeys.nodes.map((k) => k.id)).toContain(theirs.keyId);
   });
 
-  it('a workspace key reads and updates its own workspace, and its workspaces list holds only that one', async () => {
+  test('a workspace key reads and updates its own workspace, and its workspaces list holds only that one', async () => {
     expect((await ok(app.url, AuthWorkspace, { id: mine.id }, { key: mine.key })).workspace).toEqual({ id: mine.id, name: 'Mine' });
     const list = await ok(app.url, AuthWorkspaces, {}, { key: mine.key });
     expect(list.workspaces.totalCount).toBe(1);
@@ -303,7 +299,7 @@ describe('who may do what', () => {
     await ok(app.url, AuthUpdateWorkspace, { input: { id: mine.id, name: 'Mine' } }, { key: mine.key });
   });
 
-  it("another workspace's objects are NOT_FOUND to a workspace key, exactly like objects that do not exist", async () => {
+  test("another workspace's objects are NOT_FOUND to a workspace key, exactly like objects that do not exist", async () => {
     const theirHook = await webhook(app, { id: theirs.id, locationId: '', webhookSigningSecret: null, key: theirs.key }, {
       url: 'http://127.0.0.1:9/hook',
       event: 'ANY_EVENT',
@@ -355,7 +351,7 @@ describe('who may do what', () => {
     expect(theirKeys.map((k) => k.label)).not.toContain('intruder');
   });
 
-  it('admin-only operations are FORBIDDEN to a workspace key, and change nothing', async () => {
+  test('admin-only operations are FORBIDDEN to a workspace key, and change nothing', async () => {
     const created = await execute(app.url, AuthCreateWorkspace, { input: { name: 'Made by a workspace key' } }, { key: mine.key });
     expect(codeOf(created)).toBe('FORBIDDEN');
     const deletedOwn = await execute(app.url, AuthDeleteWorkspace, { input: { id: mine.id } }, { key: mine.key });
@@ -368,7 +364,7 @@ describe('who may do what', () => {
     expect(names).not.toContain('Made by a workspace key');
   });
 
-  it('a workspace key asking for an admin key (createApiKey without workspaceId) is FORBIDDEN, and no admin key is made', async () => {
+  test('a workspace key asking for an admin key (createApiKey without workspaceId) is FORBIDDEN, and no admin key is made', async () => {
     const adminsBefore = (await ok(app.url, AuthKeys, {})).apiKeys.totalCount;
     // SPEC §3.1: createApiKey without a workspaceId asks for an admin key.
     const r = await execute(app.url, AuthCreateKey, { input: { label: 'escalation' } }, { key: mine.key });
@@ -376,8 +372,28 @@ describe('who may do what', () => {
     expect((await ok(app.url, AuthKeys, {})).apiKeys.totalCount).toBe(adminsBefore);
   });
 
-  it('a workspace key never sees admin keys', async () => {
+  test('a workspace key never sees admin keys', async () => {
     const own = await ok(app.url, AuthKeys, {}, { key: mine.key });
     expect(own.apiKeys.nodes.some((k) => k.admin)).toBe(false);
+  });
+});
+
+describe('keys that cannot be had', () => {
+  test('a workspace key cannot give a key its own rate limit', async () => {
+    const ws = await workspace(app);
+    const r = await execute(app.url, AuthCreateKey, { input: { workspaceId: ws.id, label: 'unlimited', rateLimitPerMinute: 1_000_000 } }, { key: ws.key });
+    expect(codeOf(r)).toBe('FORBIDDEN');
+  });
+
+  test('changing SWITCHBOARD_ADMIN_KEY revokes the previous bootstrap key, and shows nothing of it', async () => {
+    const first = 'sba_first_bootstrap_key_0123456789';
+    const second = 'sba_second_bootstrap_key_987654321';
+    await ensureAdminKey(app.rt, first, false);
+    await ensureAdminKey(app.rt, second, false);
+    const keys = await rows<{ prefix: string; revoked_at: Date | null }>(app, "SELECT prefix, revoked_at FROM api_keys WHERE label = 'bootstrap (SWITCHBOARD_ADMIN_KEY)' ORDER BY created_at");
+    expect(keys.filter((k) => k.revoked_at === null)).toHaveLength(1);
+    for (const k of keys) expect(first.startsWith(k.prefix) || second.startsWith(k.prefix)).toBe(false);
+    expect(codeOf(await rawGraphQL(app.url, { query: '{ apiKeys { totalCount } }' }, { key: first }))).toBe('UNAUTHENTICATED');
+    expect((await rawGraphQL(app.url, { query: '{ apiKeys { totalCount } }' }, { key: second })).errors).toBeUndefined();
   });
 });

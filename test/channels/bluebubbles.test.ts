@@ -1,11 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { FakeBlueBubbles } from '../support/providers/fake-bluebubbles.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
+const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const started = await FakeBlueBubbles.start();
+  onCleanup(() => started.stop());
+  return started;
+});
 let app: TestApp;
 let fake: FakeBlueBubbles;
 let receiver: Receiver;
@@ -17,16 +23,11 @@ const appleId = () => `mac-${process.pid}-${++n}@icloud.com`;
 // Tests send in quick succession; the default pace (1 a second, 20 a minute) is for real Apple IDs.
 const config = (extra: Record<string, unknown> = {}) => fake.config({ maxPerSecond: 100, maxPerMinute: 10_000, ...extra });
 
-beforeAll(async () => {
-  [app, fake, receiver] = await Promise.all([startTestApp(), FakeBlueBubbles.start(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r, fake: f }) => {
+  [app, receiver, fake] = [a, r, f];
   ws = await workspace(app, { webhookUrl: `${receiver.url}/crm` });
   mac = await driverDevice(app, ws, { driver: 'bluebubbles', channel: 'IMESSAGE', address: appleId(), config: config() });
   await webhook(app, ws, { url: `${receiver.url}/inbound`, event: 'INCOMING_MESSAGE' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([fake?.stop(), receiver?.stop()]);
 });
 
 /** Sends through the plain webhook door and answers the message id. */
@@ -40,7 +41,7 @@ const sentTo = (to: string) => fake.sent.filter((m) => m.chatGuid.endsWith(`;-;$
 const inboundWith = (guid: string) => rows<{ device_id: string }>(app, "SELECT device_id FROM messages WHERE direction = 'INBOUND' AND provider_message_id = $1", [guid]);
 
 describe('the bluebubbles driver', () => {
-  it("registers its webhook at the device's callback URL, with the device's secret in it, once", async () => {
+  test("registers its webhook at the device's callback URL, with the device's secret in it, once", async () => {
     const registered = fake.webhooks.filter((w) => w.url === mac.callbackUrl);
     expect(registered).toHaveLength(1);
     expect(registered[0]!.events).toEqual(['new-message', 'updated-message', 'message-send-error']);
@@ -70,7 +71,7 @@ describe('the bluebubbles driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it("refuses activation with a wrong password, answering the server's reason", async () => {
+  test("refuses activation with a wrong password, answering the server's reason", async () => {
     const device = await createDriverDevice(app, ws, { driver: 'bluebubbles', channel: 'IMESSAGE', address: appleId(), config: config({ password: 'not-the-password' }) });
     const result = await activateDriverDevice(app, ws, device.id);
     expect(result.ok).toBe(false);
@@ -80,14 +81,14 @@ describe('the bluebubbles driver', () => {
     expect(fake.webhooks.filter((w) => w.url === device.callbackUrl)).toEqual([]);
   });
 
-  it('refuses activation with method private-api when the server has no Private API', async () => {
+  test('refuses activation with method private-api when the server has no Private API', async () => {
     const device = await createDriverDevice(app, ws, { driver: 'bluebubbles', channel: 'IMESSAGE', address: appleId(), config: config({ method: 'private-api' }) });
     const result = await activateDriverDevice(app, ws, device.id);
     expect(result.ok).toBe(false);
     expect(result.error!.message).toContain('bb:private-api-off');
   });
 
-  it('sends through /message/text with our message id as tempGuid, and the message is SENT with the BlueBubbles guid', async () => {
+  test('sends through /message/text with our message id as tempGuid, and the message is SENT with the BlueBubbles guid', async () => {
     const to = phone();
     const id = await send(to);
     const m = await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -97,7 +98,7 @@ describe('the bluebubbles driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('follows updated-message to DELIVERED and READ', async () => {
+  test('follows updated-message to DELIVERED and READ', async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -108,7 +109,7 @@ describe('the bluebubbles driver', () => {
     expect(await messageWhen(app, id, (x) => x.status === 'READ', 'READ')).toMatchObject({ rawStatus: 'bb:read' });
   });
 
-  it('fails a message on message-send-error, with the raw iMessage error code', async () => {
+  test('fails a message on message-send-error, with the raw iMessage error code', async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -116,7 +117,7 @@ describe('the bluebubbles driver', () => {
     expect(await messageWhen(app, id, (x) => x.status === 'FAILED', 'FAILED')).toMatchObject({ errorCode: 'bb:22', rawStatus: 'bb:failed' });
   });
 
-  it('fails at once a send the Mac answers with an iMessage error', async () => {
+  test('fails at once a send the Mac answers with an iMessage error', async () => {
     const to = phone();
     fake.answerSends((req) =>
       req.fields.chatGuid === `iMessage;-;${to}`
@@ -129,7 +130,7 @@ describe('the bluebubbles driver', () => {
     expect(m.error).toContain('Failed to send message');
   });
 
-  it('takes a contact\'s iMessage to the workspace as INCOMING_MESSAGE', async () => {
+  test('takes a contact\'s iMessage to the workspace as INCOMING_MESSAGE', async () => {
     const from = phone();
     const { guid, responses } = fake.incoming({ from, text: 'Is my order ready?' });
     expect(await responses).toContainEqual({ url: mac.callbackUrl, status: 200 });
@@ -138,7 +139,7 @@ describe('the bluebubbles driver', () => {
     expect(await inboundWith(guid)).toEqual([{ device_id: mac.id }]);
   });
 
-  it('takes no message from the Mac itself (isFromMe) or a tapback as a contact\'s message', async () => {
+  test('takes no message from the Mac itself (isFromMe) or a tapback as a contact\'s message', async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -150,7 +151,7 @@ describe('the bluebubbles driver', () => {
     expect(await rows(app, "SELECT 1 FROM messages WHERE direction = 'INBOUND' AND provider_message_id = ANY($1)", [[typed.guid, tapback.guid, sentTo(to)[0]!.guid]])).toEqual([]);
   });
 
-  it('refuses a callback with a wrong or missing secret and stores nothing', async () => {
+  test('refuses a callback with a wrong or missing secret and stores nothing', async () => {
     const before = await rows(app, 'SELECT count(*)::int AS n FROM messages');
     const contact = { guid: 'FORGED-1', text: 'forged', isFromMe: false, handle: { address: phone(), service: 'iMessage' }, chats: [{ guid: 'iMessage;-;+14155550000' }], error: 0 };
     const wrong = await fake.post(mac.callbackUrl.replace(/secret=.*/, 'secret=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), 'new-message', contact);
@@ -159,7 +160,7 @@ describe('the bluebubbles driver', () => {
     expect(await rows(app, 'SELECT count(*)::int AS n FROM messages')).toEqual(before);
   });
 
-  it('keeps a message QUEUED while BlueBubbles Server is down, and sends it once afterwards', async () => {
+  test('keeps a message QUEUED while BlueBubbles Server is down, and sends it once afterwards', async () => {
     const to = phone();
     await fake.down();
     const id = await send(to);
@@ -173,7 +174,7 @@ describe('the bluebubbles driver', () => {
     expect(sentTo(to)).toHaveLength(1);
   });
 
-  it('does not send twice when the answer to a send is lost: the retry meets "already queued" and the webhook with our id marks it SENT', async () => {
+  test('does not send twice when the answer to a send is lost: the retry meets "already queued" and the webhook with our id marks it SENT', async () => {
     const to = phone();
     let lost = false;
     // The Mac takes the first try, but its answer never reaches Switchboard.
@@ -187,7 +188,7 @@ describe('the bluebubbles driver', () => {
     expect(fake.sendAttempts.filter((t) => t === id).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('gives a CRM an incoming attachment as a URL it can fetch without the server password', async () => {
+  test('gives a CRM an incoming attachment as a URL it can fetch without the server password', async () => {
     const picture = Buffer.from('\xff\xd8\xff fake jpeg bytes', 'latin1');
     const { responses } = fake.incoming({ from: phone(), text: 'photo', attachments: [{ mimeType: 'image/jpeg', name: 'IMG_0001.jpeg', body: picture }] });
     await responses;
@@ -203,7 +204,7 @@ describe('the bluebubbles driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it("sends a CRM's attachment as a file through /message/attachment, then the text", async () => {
+  test("sends a CRM's attachment as a file through /message/attachment, then the text", async () => {
     receiver.respond((req) => (req.path === '/files/receipt.gif' ? { status: 200, headers: { 'content-type': 'image/gif' }, body: 'GIF89a fake gif' } : undefined));
     const to = phone();
     const id = await send(to, 'Your receipt', { attachments: [`${receiver.url}/files/receipt.gif`] });
@@ -215,7 +216,7 @@ describe('the bluebubbles driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('sends SMS through the Mac from an SMS device, which takes only SMS from the same server', async () => {
+  test('sends SMS through the Mac from an SMS device, which takes only SMS from the same server', async () => {
     const sms = await driverDevice(app, ws, { driver: 'bluebubbles', channel: 'SMS', address: phone(), config: config() });
     const to = phone();
     const id = await send(to, 'By text message', { channel: 'sms' });
@@ -229,7 +230,7 @@ describe('the bluebubbles driver', () => {
     expect(await inboundWith(imessage.guid)).toEqual([{ device_id: mac.id }]);
   });
 
-  it('shows the config with the password masked, and logs neither the password nor the callback secret', async () => {
+  test('shows the config with the password masked, and logs neither the password nor the callback secret', async () => {
     const state = await deviceState(app, mac.id);
     expect(state.config).toMatchObject({ serverUrl: fake.url, method: 'apple-script', password: expect.stringMatching(/^•+/) });
     expect(JSON.stringify(state.config)).not.toContain(fake.password);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { driverDevice, messageState, messageWhen } from '../support/drivers.ts';
+import { driverDevice, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { startOfRateWindow } from '../support/messaging.ts';
 import { expectPaced } from '../support/pacing.ts';

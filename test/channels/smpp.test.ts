@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, SECRET_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { ADMIN_KEY, SECRET_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/ports.ts';
 import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
@@ -9,7 +10,7 @@ import { phone, postWebhook, webhook, workspace, type Workspace } from '../suppo
 import { ok } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { decodeText, FakeSmsc, splitUdh, type Account, type Submit } from '../support/providers/fake-smsc.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { eventually } from '../support/wait.ts';
 import { expectPaced } from '../support/pacing.ts';
 
@@ -40,20 +41,21 @@ const SmppDeviceUpdate = graphql(`
 const ESME_RINVDSTADR = 0x0b;
 const ESME_RTHROTTLED = 0x58;
 
+// Pacing is measured in wall-clock seconds: the workers on their own thread, as deployed, so the test's own work does not delay the link.
+const test = appTest({ SWITCHBOARD_WORKER_THREAD: 'true' }).extend('smsc', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const started = await FakeSmsc.start();
+  onCleanup(() => started.stop());
+  return started;
+});
 let app: TestApp;
 let smsc: FakeSmsc;
 let receiver: Receiver;
 /** For activation only: devices that send each have a workspace of their own (the webhook door picks the workspace's SMS device). */
 let ws: Workspace;
 
-beforeAll(async () => {
-  [app, smsc, receiver] = await Promise.all([startTestApp(), FakeSmsc.start(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r, smsc: f }) => {
+  [app, receiver, smsc] = [a, r, f];
   ws = await workspace(app);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([smsc?.stop(), receiver?.stop()]);
 });
 
 /**
@@ -94,7 +96,7 @@ const submitted = (account: Account, n: number, recipient?: string) =>
   );
 
 describe('the smpp driver', () => {
-  it('binds once at activation with the right credentials, and answers the SMSC refusal for wrong ones', async () => {
+  test('binds once at activation with the right credentials, and answers the SMSC refusal for wrong ones', async () => {
     const { account, config } = smsc.account();
     const good = await createDriverDevice(app, ws, { driver: 'smpp', channel: 'SMS', address: phone(), config });
     expect((await activateDriverDevice(app, ws, good.id)).ok).toBe(true);
@@ -109,7 +111,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('sends a text: SENT with the SMSC id, then DELIVERED by its receipt, and the SMPP GET callback says DELIVRD', async () => {
+  test('sends a text: SENT with the SMSC id, then DELIVERED by its receipt, and the SMPP GET callback says DELIVRD', async () => {
     const device = await smppDevice();
     const recipient = phone();
     const id = await send(device, recipient, 'Your code is 1234 {ok} €5');
@@ -127,7 +129,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('makes an UNDELIV receipt UNDELIVERED with the raw code, matching receipts that write the hex id in decimal', async () => {
+  test('makes an UNDELIV receipt UNDELIVERED with the raw code, matching receipts that write the hex id in decimal', async () => {
     const device = await smppDevice({ receiptIdFormat: 'decimal' });
     device.account.receiptIds = 'decimal';
     const recipient = phone();
@@ -139,7 +141,7 @@ describe('the smpp driver', () => {
     expect(m).toMatchObject({ rawStatus: 'smpp:UNDELIV/err:075', errorCode: 'smpp:UNDELIV/err:075' });
   });
 
-  it('fails a message the SMSC refuses for good with the raw command_status', async () => {
+  test('fails a message the SMSC refuses for good with the raw command_status', async () => {
     const device = await smppDevice();
     const recipient = phone();
     device.account.answer = (s) => (to(s) === recipient ? { status: ESME_RINVDSTADR } : undefined);
@@ -153,7 +155,7 @@ describe('the smpp driver', () => {
   const GSM_300 = `${'a'.repeat(152)}€${'Long texts reach the phone as one message. '.repeat(4)}`.slice(0, 300);
   const UCS2_100 = `Привет, мир! 😀 ${'Ж'.repeat(100)}`.slice(0, 100);
 
-  it.each(['udh8', 'udh16', 'sar'] as const)('sends a 300-character GSM text and a 100-character UCS-2 text as concatenated parts (%s)', async (longMessage) => {
+  test.each(['udh8', 'udh16', 'sar'] as const)('sends a 300-character GSM text and a 100-character UCS-2 text as concatenated parts (%s)', async (longMessage) => {
     const device = await smppDevice({ longMessage });
     const texts = [
       [GSM_300, 0],
@@ -192,7 +194,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('sends a long text whole in message_payload when the config says payload', async () => {
+  test('sends a long text whole in message_payload when the config says payload', async () => {
     const device = await smppDevice({ longMessage: 'payload' });
     const recipient = phone();
     const id = await send(device, recipient, GSM_300);
@@ -203,7 +205,7 @@ describe('the smpp driver', () => {
     expect(decodeText(submit!.messagePayload!, 0)).toBe(GSM_300);
   });
 
-  it('takes a concatenated incoming SMS to the CRM as one INCOMING_MESSAGE', async () => {
+  test('takes a concatenated incoming SMS to the CRM as one INCOMING_MESSAGE', async () => {
     const device = await smppDevice();
     const from = phone();
     const text = `${'Hello from a phone, '.repeat(8)}and the end.`;
@@ -225,7 +227,7 @@ describe('the smpp driver', () => {
     expect(await rows(app, 'SELECT count(*)::int AS n FROM smpp_inbound_parts WHERE device_id = $1', [device.id])).toEqual([{ n: 0 }]);
   });
 
-  it('keeps throttled messages QUEUED while the SMSC answers ESME_RTHROTTLED, then sends each once', async () => {
+  test('keeps throttled messages QUEUED while the SMSC answers ESME_RTHROTTLED, then sends each once', async () => {
     const device = await smppDevice();
     let throttling = true;
     device.account.answer = () => (throttling ? { status: ESME_RTHROTTLED } : undefined);
@@ -240,7 +242,7 @@ describe('the smpp driver', () => {
     for (const r of recipients) expect(accepted(device.account, r)).toHaveLength(1);
   });
 
-  it('after the SMSC drops the link with a full window, reconnects and sends again only what had no answer', async () => {
+  test('after the SMSC drops the link with a full window, reconnects and sends again only what had no answer', async () => {
     const device = await smppDevice({ window: 4 });
     const [firstSession] = device.account.bound;
     // On the first connection the SMSC answers only when the test says so; after the drop, at once.
@@ -264,7 +266,7 @@ describe('the smpp driver', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('resets a link whose SMSC stops answering enquire_link, and binds again', async () => {
+  test('resets a link whose SMSC stops answering enquire_link, and binds again', async () => {
     const device = await smppDevice({ enquireLinkSeconds: 1 });
     device.account.silent = true;
     const down = await linkWhen(device.id, (l) => l?.lastError?.includes('enquire_link') ?? false, 'reset for silence');
@@ -274,7 +276,7 @@ describe('the smpp driver', () => {
     expect(device.account.binds.filter((b) => b.ok).length).toBeGreaterThanOrEqual(3);
   });
 
-  it('applies a receipt that arrives before the submit_sm_resp', async () => {
+  test('applies a receipt that arrives before the submit_sm_resp', async () => {
     const device = await smppDevice();
     const recipient = phone();
     let receipt: Promise<number> | null = null;
@@ -288,7 +290,7 @@ describe('the smpp driver', () => {
     expect(await receipt!).toBe(0);
   });
 
-  it('submits at most maxPerSecond in any second', async () => {
+  test('submits at most maxPerSecond in any second', async () => {
     const limit = 3;
     const device = await smppDevice({ maxPerSecond: limit });
     const total = 12;
@@ -300,7 +302,7 @@ describe('the smpp driver', () => {
     expectPaced(times, postedFrom, limit, 'sliding');
   });
 
-  it('stops binding when the SMSC refuses the credentials, marks the device, and binds again once they are updated', async () => {
+  test('stops binding when the SMSC refuses the credentials, marks the device, and binds again once they are updated', async () => {
     const device = await smppDevice();
     device.account.password = 'rotated1';
     smsc.drop(device.account);
@@ -316,7 +318,7 @@ describe('the smpp driver', () => {
     expect(device.account.binds.filter((b) => !b.ok)).toHaveLength(refused);
   });
 
-  it('shows the link in GraphQL, with its holder for admin keys only', async () => {
+  test('shows the link in GraphQL, with its holder for admin keys only', async () => {
     const device = await smppDevice();
     const admin = await linkOf(device.id);
     expect(admin.link).toMatchObject({ state: 'BOUND', inFlight: 0, holder: expect.stringMatching(/\/\d+$/) });
@@ -344,7 +346,7 @@ describe('the smpp link across worker processes', () => {
     await db?.drop();
   });
 
-  it("binds from one process at a time, and a SIGKILLed holder's link moves to the other within seconds", async () => {
+  test("binds from one process at a time, and a SIGKILLed holder's link moves to the other within seconds", async () => {
     const first = { url: procs[0]!.url } as TestApp;
     const space = await workspace(first);
     const { account, config } = fake.account();

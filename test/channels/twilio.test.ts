@@ -1,28 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { FakeTwilio } from '../support/providers/fake-twilio.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
+const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const started = await FakeTwilio.start();
+  onCleanup(() => started.stop());
+  return started;
+});
 let app: TestApp;
 let fake: FakeTwilio;
 let receiver: Receiver;
 let ws: Workspace;
 let sms: { id: string; callbackUrl: string; address: string };
 
-beforeAll(async () => {
-  [app, fake, receiver] = await Promise.all([startTestApp(), FakeTwilio.start(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r, fake: f }) => {
+  [app, receiver, fake] = [a, r, f];
   ws = await workspace(app, { webhookUrl: `${receiver.url}/crm` });
   const address = phone();
   sms = { ...(await driverDevice(app, ws, { driver: 'twilio', channel: 'SMS', address, config: fake.config() })), address };
   await webhook(app, ws, { url: `${receiver.url}/inbound`, event: 'INCOMING_MESSAGE' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([fake?.stop(), receiver?.stop()]);
 });
 
 let n = 0;
@@ -36,7 +37,7 @@ async function send(to: string, message = 'Hello from Switchboard', channel = 's
 const sentTo = (to: string) => fake.messages.filter((m) => m.form.To === to);
 
 describe('the twilio driver', () => {
-  it('sends through Messages.json and the message is SENT with the Twilio SID', async () => {
+  test('sends through Messages.json and the message is SENT with the Twilio SID', async () => {
     const to = phone();
     const id = await send(to);
     const m = await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -47,7 +48,7 @@ describe('the twilio driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('follows status callbacks to DELIVERED, and to UNDELIVERED with the raw code', async () => {
+  test('follows status callbacks to DELIVERED, and to UNDELIVERED with the raw code', async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -61,7 +62,7 @@ describe('the twilio driver', () => {
     expect(await messageWhen(app, failing, (x) => x.status === 'UNDELIVERED', 'UNDELIVERED')).toMatchObject({ errorCode: 'twilio:30003', rawStatus: 'twilio:undelivered' });
   });
 
-  it('applies a status callback that arrives before Twilio answered the send', async () => {
+  test('applies a status callback that arrives before Twilio answered the send', async () => {
     const to = phone();
     let callback: Promise<{ status: number }> | null = null;
     // Twilio calls back "delivered" while Switchboard still waits for the answer to its send.
@@ -77,7 +78,7 @@ describe('the twilio driver', () => {
     expect(await rows(app, 'SELECT 1 FROM early_status_reports WHERE provider_message_id = $1', [sentTo(to)[0]!.sid])).toEqual([]);
   });
 
-  it('takes an incoming message to the workspace webhook and the subscriptions, and answers Twilio with empty TwiML', async () => {
+  test('takes an incoming message to the workspace webhook and the subscriptions, and answers Twilio with empty TwiML', async () => {
     const from = phone();
     const { sid, response } = fake.incoming(sms.callbackUrl, { from, to: sms.address, body: 'Is my order ready?' });
     const answer = await response;
@@ -89,7 +90,7 @@ describe('the twilio driver', () => {
     expect(stored).toBeDefined();
   });
 
-  it('refuses a callback with a forged or missing signature and stores nothing', async () => {
+  test('refuses a callback with a forged or missing signature and stores nothing', async () => {
     const before = await rows(app, 'SELECT count(*)::int AS n FROM messages');
     const forged = fake.callback(sms.callbackUrl, { MessageSid: `SM${'0'.repeat(32)}`, From: phone(), To: sms.address, Body: 'forged', SmsStatus: 'received' }, { token: 'not-the-token' });
     expect((await forged).status).toBe(403);
@@ -98,7 +99,7 @@ describe('the twilio driver', () => {
     expect(await rows(app, 'SELECT count(*)::int AS n FROM messages')).toEqual(before);
   });
 
-  it('fails a message Twilio refuses for good (21211) at once, with the raw code', async () => {
+  test('fails a message Twilio refuses for good (21211) at once, with the raw code', async () => {
     const to = phone();
     fake.invalidNumbers.add(to);
     const id = await send(to);
@@ -107,7 +108,7 @@ describe('the twilio driver', () => {
     expect(m.error).toContain('not a valid phone number');
   });
 
-  it('keeps a message QUEUED with the reason while Twilio is down, and sends it once afterwards', async () => {
+  test('keeps a message QUEUED with the reason while Twilio is down, and sends it once afterwards', async () => {
     const to = phone();
     let down = true;
     fake.answerSends((form) => (down && form.To === to ? { status: 503, body: { code: 20500, message: 'Service Unavailable', status: 503 } } : undefined));
@@ -121,7 +122,7 @@ describe('the twilio driver', () => {
     expect(await messageState(app, id)).toMatchObject({ queuedReason: null, nextAttemptAt: null });
   });
 
-  it('waits as long as a 429 Retry-After says', async () => {
+  test('waits as long as a 429 Retry-After says', async () => {
     const to = phone();
     let first = true;
     fake.answerSends((form) => {
@@ -138,7 +139,7 @@ describe('the twilio driver', () => {
     expect(sentTo(to)[0]!.at).toBeGreaterThanOrEqual(started + 3000 - 50);
   });
 
-  it('fails with the last code once the retry window has run out', async () => {
+  test('fails with the last code once the retry window has run out', async () => {
     const address = phone();
     const device = await driverDevice(app, ws, { driver: 'twilio', channel: 'WHATSAPP', address, config: fake.config({ retryWindowMinutes: 0.05 }) });
     fake.answerSends((form) => (form.From === `whatsapp:${address}` ? { status: 502, body: { code: 20502, message: 'Bad Gateway', status: 502 } } : undefined));
@@ -151,7 +152,7 @@ describe('the twilio driver', () => {
     expect(m.error).toContain('not now');
   });
 
-  it('marks the device when Twilio stops accepting its credentials, and keeps the message queued', async () => {
+  test('marks the device when Twilio stops accepting its credentials, and keeps the message queued', async () => {
     const address = phone();
     const device = await driverDevice(app, ws, { driver: 'twilio', channel: 'RCS', address, config: fake.config() });
     // The token was rotated at Twilio: every request now answers 401.
@@ -164,7 +165,7 @@ describe('the twilio driver', () => {
     expect(state.lastErrorAt).not.toBeNull();
   });
 
-  it('gives a CRM the media of an incoming MMS as a URL it can fetch without Twilio credentials', async () => {
+  test('gives a CRM the media of an incoming MMS as a URL it can fetch without Twilio credentials', async () => {
     const picture = Buffer.from('\x89PNG fake image bytes');
     const { response } = fake.incoming(sms.callbackUrl, { from: phone(), to: sms.address, body: 'photo', media: [{ contentType: 'image/png', body: picture }] });
     await response;
@@ -180,7 +181,7 @@ describe('the twilio driver', () => {
     expect((await fetch(link!.replace(/signature=./, 'signature=x'))).status).toBe(403);
   });
 
-  it('keeps no media over the limit: the link answers 410 with the reason, and nothing more than the limit is read', async () => {
+  test('keeps no media over the limit: the link answers 410 with the reason, and nothing more than the limit is read', async () => {
     const huge = Buffer.alloc(6 * 1024 * 1024, 7);
     const { response } = fake.incoming(sms.callbackUrl, { from: phone(), to: sms.address, body: 'a huge photo', media: [{ contentType: 'image/png', body: huge }] });
     await response;
@@ -193,7 +194,7 @@ describe('the twilio driver', () => {
     expect(stored!.data).toBeNull();
   });
 
-  it('refuses activation with wrong credentials, answering Twilio\'s reason', async () => {
+  test('refuses activation with wrong credentials, answering Twilio\'s reason', async () => {
     const device = await createDriverDevice(app, ws, { driver: 'twilio', channel: 'SMS', address: phone(), config: fake.config({ authToken: 'wrong-token-0000' }) });
     const result = await activateDriverDevice(app, ws, device.id);
     expect(result.ok).toBe(false);
@@ -202,14 +203,14 @@ describe('the twilio driver', () => {
     expect(result.device!.status).toBe('ERROR');
   });
 
-  it('points the number\'s incoming URL at the device when configureNumber is on', async () => {
+  test('points the number\'s incoming URL at the device when configureNumber is on', async () => {
     const address = phone();
     fake.numbers.push({ sid: `PN${'a'.repeat(32)}`, phoneNumber: address, smsUrl: null });
     const device = await driverDevice(app, ws, { driver: 'twilio', channel: 'SMS', address, config: fake.config({ configureNumber: true }) });
     expect(fake.numbers.find((x) => x.phoneNumber === address)!.smsUrl).toBe(device.callbackUrl);
   });
 
-  it('shows the config with its secrets masked', async () => {
+  test('shows the config with its secrets masked', async () => {
     const state = await deviceState(app, sms.id);
     expect(state.config).toMatchObject({ accountSid: fake.accountSid, baseUrl: fake.url, authToken: expect.stringMatching(/^•+/) });
     expect(JSON.stringify(state.config)).not.toContain(fake.authToken);

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { FakeWhatsAppCloud } from '../support/providers/fake-whatsapp-cloud.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 const WaSend = graphql(`
   mutation WaSend($input: MessageSendInput!) {
@@ -19,6 +20,11 @@ const WaSend = graphql(`
 
 type Device = { id: string; callbackUrl: string; address: string; phoneNumberId: string };
 
+const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
+  const started = await FakeWhatsAppCloud.start();
+  onCleanup(() => started.stop());
+  return started;
+});
 let app: TestApp;
 let fake: FakeWhatsAppCloud;
 let receiver: Receiver;
@@ -33,16 +39,11 @@ async function waDevice(extra: Record<string, unknown> = {}): Promise<Device> {
   return { ...device, address, phoneNumberId: config.phoneNumberId };
 }
 
-beforeAll(async () => {
-  [app, fake, receiver] = await Promise.all([startTestApp(), FakeWhatsAppCloud.start(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r, fake: f }) => {
+  [app, receiver, fake] = [a, r, f];
   ws = await workspace(app, { webhookUrl: `${receiver.url}/crm` });
   wa = await waDevice();
   await webhook(app, ws, { url: `${receiver.url}/inbound`, event: 'INCOMING_MESSAGE' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([fake?.stop(), receiver?.stop()]);
 });
 
 let n = 0;
@@ -68,7 +69,7 @@ const sentTo = (to: string) => fake.sent.filter((m) => m.body.to === to.slice(1)
 const storedInbound = (wamid: string) => rows<{ type: string; content: string | null }>(app, "SELECT type, content FROM messages WHERE direction = 'INBOUND' AND provider_message_id = $1", [wamid]);
 
 describe('the whatsapp-cloud driver', () => {
-  it("sends text as Meta's JSON with the access token, and the message is SENT with the wamid", async () => {
+  test("sends text as Meta's JSON with the access token, and the message is SENT with the wamid", async () => {
     const to = phone();
     await contactWrites(to);
     const id = await send(to);
@@ -81,7 +82,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('sends an attachment by link with the text as its caption, and a document with its file name', async () => {
+  test('sends an attachment by link with the text as its caption, and a document with its file name', async () => {
     const to = phone();
     await contactWrites(to);
     const image = await send(to, 'The damaged parcel', ['https://example.com/photos/parcel.jpg']);
@@ -96,7 +97,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('refuses free-form text to a contact outside the 24-hour window, but sends a TEMPLATE named as JSON in the text', async () => {
+  test('refuses free-form text to a contact outside the 24-hour window, but sends a TEMPLATE named as JSON in the text', async () => {
     const to = phone();
     const refused = await post(to, 'Your order shipped');
     expect(refused.status).toBe(400);
@@ -112,7 +113,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('fails a TEMPLATE whose text is not the template JSON, saying how to name one, and sends nothing', async () => {
+  test('fails a TEMPLATE whose text is not the template JSON, saying how to name one, and sends nothing', async () => {
     const to = phone();
     const r = await execute(app.url, WaSend, { input: { channel: 'WHATSAPP', phone: to, type: 'TEMPLATE', message: 'order_update' } }, { key: ws.key });
     const m = await messageWhen(app, r.data!.sendMessage.id, (x) => x.status === 'FAILED', 'FAILED');
@@ -121,7 +122,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(sentTo(to)).toEqual([]);
   });
 
-  it("takes a contact's text to the CRM as INCOMING_MESSAGE, which opens the window for a free-form reply", async () => {
+  test("takes a contact's text to the CRM as INCOMING_MESSAGE, which opens the window for a free-form reply", async () => {
     const from = phone();
     expect((await post(from, 'Can I help?')).status).toBe(400);
     const wamid = await contactWrites(from, 'Is my order ready?');
@@ -133,7 +134,7 @@ describe('the whatsapp-cloud driver', () => {
     await messageWhen(app, reply, (x) => x.status === 'SENT', 'SENT');
   });
 
-  it('takes locations, shared contacts and button replies as readable text of their type', async () => {
+  test('takes locations, shared contacts and button replies as readable text of their type', async () => {
     const from = phone();
     const location = fake.incoming(wa.callbackUrl, wa.phoneNumberId, from, {
       type: 'location',
@@ -150,7 +151,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(await storedInbound(button.id)).toEqual([{ type: 'INTERACTIVE', content: 'Confirm delivery' }]);
   });
 
-  it("follows status webhooks to DELIVERED and READ (played, for voice), and to FAILED with Meta's code", async () => {
+  test("follows status webhooks to DELIVERED and READ (played, for voice), and to FAILED with Meta's code", async () => {
     const to = phone();
     await contactWrites(to);
     const id = await send(to);
@@ -176,7 +177,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(failed.error).toContain('Message undeliverable');
   });
 
-  it('fails a message Meta refuses for good (131026) at once, with the raw code', async () => {
+  test('fails a message Meta refuses for good (131026) at once, with the raw code', async () => {
     const to = phone();
     await contactWrites(to);
     fake.undeliverable.add(to.slice(1));
@@ -185,7 +186,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(m.error).toContain('not a WhatsApp phone number');
   });
 
-  it('refuses a webhook with a forged or missing signature and stores nothing', async () => {
+  test('refuses a webhook with a forged or missing signature and stores nothing', async () => {
     const to = phone();
     await contactWrites(to);
     const id = await send(to);
@@ -203,20 +204,20 @@ describe('the whatsapp-cloud driver', () => {
     expect(await messageState(app, id)).toMatchObject({ status: 'SENT' });
   });
 
-  it("answers Meta's verification handshake with the challenge, and refuses a wrong verify token", async () => {
+  test("answers Meta's verification handshake with the challenge, and refuses a wrong verify token", async () => {
     const right = await fake.verify(wa.callbackUrl, fake.verifyToken);
     expect(right).toMatchObject({ status: 200, body: right.challenge });
     expect((await fake.verify(wa.callbackUrl, 'not-the-verify-token')).status).toBe(403);
   });
 
-  it('ignores what another phone number of the same Meta app reports', async () => {
+  test('ignores what another phone number of the same Meta app reports', async () => {
     const otherNumber = fake.config(phone()).phoneNumberId;
     const { id, response } = fake.incoming(wa.callbackUrl, otherNumber, phone(), { type: 'text', text: { body: 'for another number' } });
     expect((await response).status).toBe(200);
     expect(await storedInbound(id)).toEqual([]);
   });
 
-  it('keeps a message QUEUED with the reason while the Graph API fails (5xx), and sends it once afterwards', async () => {
+  test('keeps a message QUEUED with the reason while the Graph API fails (5xx), and sends it once afterwards', async () => {
     const to = phone();
     await contactWrites(to);
     let down = true;
@@ -230,7 +231,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(await messageState(app, id)).toMatchObject({ queuedReason: null, nextAttemptAt: null });
   });
 
-  it('waits as long as a 429 Retry-After says', async () => {
+  test('waits as long as a 429 Retry-After says', async () => {
     const to = phone();
     await contactWrites(to);
     fake.answerFirstSendTo(to, fake.error(4, { headers: { 'retry-after': '3' } }));
@@ -243,7 +244,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(sentTo(to)[0]!.at).toBeGreaterThanOrEqual(started + 3000 - 50);
   });
 
-  it("keeps a message queued when Meta's throughput limit (130429, answered as HTTP 400) is hit, and sends it afterwards", async () => {
+  test("keeps a message queued when Meta's throughput limit (130429, answered as HTTP 400) is hit, and sends it afterwards", async () => {
     const to = phone();
     await contactWrites(to);
     fake.answerFirstSendTo(to, fake.error(130429));
@@ -253,7 +254,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(sentTo(to)).toHaveLength(1);
   });
 
-  it('keeps a message queued when the Graph API does not answer in time, and tries again after a pause', async () => {
+  test('keeps a message queued when the Graph API does not answer in time, and tries again after a pause', async () => {
     const to = phone();
     await contactWrites(to);
     // Answered later than Switchboard waits for a provider.
@@ -267,7 +268,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(sentTo(to)).toHaveLength(1);
   });
 
-  it('marks the device when Meta stops accepting its access token (190), and keeps the message queued', async () => {
+  test('marks the device when Meta stops accepting its access token (190), and keeps the message queued', async () => {
     const token = fake.newToken();
     const device = await waDevice({ accessToken: token });
     const to = phone();
@@ -282,7 +283,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(state.lastErrorAt).not.toBeNull();
   });
 
-  it('gives a CRM the media of an incoming image as a URL it can fetch without Meta credentials', async () => {
+  test('gives a CRM the media of an incoming image as a URL it can fetch without Meta credentials', async () => {
     const picture = Buffer.from('\xff\xd8\xff fake jpeg bytes');
     const mediaId = fake.addMedia('image/jpeg', picture);
     const { response } = fake.incoming(wa.callbackUrl, wa.phoneNumberId, phone(), { type: 'image', image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'x', caption: 'photo of the damage' } });
@@ -298,7 +299,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it("refuses activation with a bad access token, answering Meta's reason", async () => {
+  test("refuses activation with a bad access token, answering Meta's reason", async () => {
     const address = phone();
     const device = await createDriverDevice(app, ws, { driver: 'whatsapp-cloud', channel: 'WHATSAPP', address, config: fake.config(address, { accessToken: 'EAAnot-a-token' }) });
     const result = await activateDriverDevice(app, ws, device.id);
@@ -308,7 +309,7 @@ describe('the whatsapp-cloud driver', () => {
     expect(result.device!.status).toBe('ERROR');
   });
 
-  it('refuses activation when the phone number ID belongs to another number than the device address', async () => {
+  test('refuses activation when the phone number ID belongs to another number than the device address', async () => {
     const config = fake.config(phone());
     const device = await createDriverDevice(app, ws, { driver: 'whatsapp-cloud', channel: 'WHATSAPP', address: phone(), config });
     const result = await activateDriverDevice(app, ws, device.id);
@@ -316,13 +317,13 @@ describe('the whatsapp-cloud driver', () => {
     expect(result.error!.message).toContain('wa:number-mismatch');
   });
 
-  it("points the number's webhooks at the device on activation when configureWebhook is on", async () => {
+  test("points the number's webhooks at the device on activation when configureWebhook is on", async () => {
     const device = await waDevice({ configureWebhook: true });
     expect(fake.webhookOverrides.get(device.phoneNumberId)).toBe(device.callbackUrl);
     expect(fake.problems).toEqual([]);
   });
 
-  it('shows the config with its secrets masked', async () => {
+  test('shows the config with its secrets masked', async () => {
     const state = await deviceState(app, wa.id);
     expect(state.config).toMatchObject({ phoneNumberId: wa.phoneNumberId, graphVersion: 'v26.0', baseUrl: fake.url, maxPerSecond: 80, accessToken: expect.stringMatching(/^•+/) });
     for (const secret of [fake.accessToken, fake.appSecret, fake.verifyToken]) expect(JSON.stringify(state.config)).not.toContain(secret);

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, rows, sleep } from '../support/messaging.ts';
-import { Receiver } from '../support/receiver.ts';
+import { distinctEvents, eventsOn, rows } from '../support/messaging.ts';
+import type { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled, sleep } from '../support/wait.ts';
 
 const ClientCreate = graphql(`
   mutation ClientCreate($input: ClientCreateInput!) {
@@ -89,25 +91,21 @@ const ClientInbound = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app);
   await webhook(app, ws, { url: `${receiver.url}/new-client`, event: 'NEW_CLIENT' });
   await webhook(app, ws, { url: `${receiver.url}/client-updated`, event: 'CLIENT_UPDATED' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 const create = (input: Record<string, unknown>, key: string | null = ws.key) => execute(app.url, ClientCreate, { input: input as never }, { key });
 
 describe('clients', () => {
-  it('creates a contact and emits NEW_CLIENT in the seed 001 shape', async () => {
+  test('creates a contact and emits NEW_CLIENT in the seed 001 shape', async () => {
     const p = phone();
     const c = (
       await ok(
@@ -141,7 +139,7 @@ describe('clients', () => {
     });
   });
 
-  it('updates a contact and emits CLIENT_UPDATED with the new values', async () => {
+  test('updates a contact and emits CLIENT_UPDATED with the new values', async () => {
     const c = (await ok(app.url, ClientCreate, { input: { phone: phone(), name: 'Before', tags: ['lead'] } }, { key: ws.key })).createClient;
     await sleep(5);
     const u = (await ok(app.url, ClientUpdate, { input: { id: c.id, name: 'After', city: 'Lahore', tags: ['customer', 'VIP'] } }, { key: ws.key })).updateClient;
@@ -153,7 +151,7 @@ describe('clients', () => {
     expect((await ok(app.url, ClientGet, { id: c.id }, { key: ws.key })).client).toEqual({ id: c.id, phone: c.phone, name: 'After', tags: ['customer', 'VIP'] });
   });
 
-  it('refuses a second contact with the same phone as a CONFLICT, on create and on update', async () => {
+  test('refuses a second contact with the same phone as a CONFLICT, on create and on update', async () => {
     const p = phone();
     const first = (await ok(app.url, ClientCreate, { input: { phone: p } }, { key: ws.key })).createClient;
     const dup = await create({ phone: p, name: 'Twin' });
@@ -167,7 +165,7 @@ describe('clients', () => {
     expect((await ok(app.url, ClientGet, { id: first.id }, { key: ws.key })).client.phone).toBe(p);
   });
 
-  it('refuses bad input naming the field', async () => {
+  test('refuses bad input naming the field', async () => {
     for (const [input, field] of [
       [{ phone: '0300 1234567' }, 'phone'],
       [{ phone: phone(), email: 'not-an-email' }, 'email'],
@@ -180,7 +178,7 @@ describe('clients', () => {
     }
   });
 
-  it('deletes a contact, with its conversations and messages', async () => {
+  test('deletes a contact, with its conversations and messages', async () => {
     const own = await workspace(app, { name: 'Deleting' });
     const dev = await device(app, own, { channel: 'SMS' });
     const m = (await ok(app.url, ClientInbound, { input: { deviceId: dev.id, phone: phone(), message: 'forget me' } }, { key: own.key })).simulateInbound;
@@ -190,7 +188,7 @@ describe('clients', () => {
     expect(await rows(app, 'SELECT id FROM conversations WHERE client_id = $1', [m.clientId])).toHaveLength(0);
   });
 
-  it('lists contacts filtered by tag, phone and name, and keeps workspaces apart', async () => {
+  test('lists contacts filtered by tag, phone and name, and keeps workspaces apart', async () => {
     const own = await workspace(app, { name: 'Filtering' });
     const mk = (input: Record<string, unknown>) => ok(app.url, ClientCreate, { input: input as never }, { key: own.key }).then((d) => d.createClient);
     const ada = await mk({ phone: '+923004610062', name: 'Ada', surname: 'Lovelace', tags: ['VIP', 'beta'] });
@@ -218,7 +216,7 @@ describe('clients', () => {
     expect((await list({})).totalCount).toBe(3);
   });
 
-  it('creates a contact automatically the first time a number writes, once', async () => {
+  test('creates a contact automatically the first time a number writes, once', async () => {
     const own = await workspace(app, { name: 'Automatic' });
     await webhook(app, own, { url: `${receiver.url}/auto-new-client`, event: 'NEW_CLIENT' });
     const dev = await device(app, own, { channel: 'WHATSAPP' });
@@ -228,7 +226,7 @@ describe('clients', () => {
     expect(second.clientId).toBe(first.clientId);
     expect((await ok(app.url, ClientList, { input: { phone: p } }, { key: own.key })).clients.totalCount).toBe(1);
     await eventsOn(receiver, '/auto-new-client', 1);
-    await sleep(300);
+    await deliveriesSettled(app, own.id);
     expect(distinctEvents(receiver, '/auto-new-client')).toHaveLength(1);
   });
 });

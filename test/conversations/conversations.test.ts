@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, rows, sleep } from '../support/messaging.ts';
-import { Receiver } from '../support/receiver.ts';
+import { distinctEvents, eventsOn, rows } from '../support/messaging.ts';
+import type { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const ConvInbound = graphql(`
   mutation ConvInbound($input: InboundSimulateInput!) {
@@ -91,30 +93,26 @@ const ConvEnd = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
 let sms: { id: string };
 let wa: { id: string };
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app);
   await webhook(app, ws, { url: `${receiver.url}/ending`, event: 'ENDING_CONV' });
   await webhook(app, ws, { url: `${receiver.url}/new-conv`, event: 'NEW_CONV' });
   sms = await device(app, ws, { channel: 'SMS' });
   wa = await device(app, ws, { channel: 'WHATSAPP' });
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
-});
 
 const inbound = (deviceId: string, from: string, message: string) => ok(app.url, ConvInbound, { input: { deviceId, phone: from, message } }, { key: ws.key }).then((d) => d.simulateInbound);
 const list = (input: Record<string, unknown>, key = ws.key) => ok(app.url, ConvList, { input }, { key }).then((d) => d.conversations);
 
 describe('conversations', () => {
-  it('lists conversations filtered by status, client and channel', async () => {
+  test('lists conversations filtered by status, client and channel', async () => {
     const own = await workspace(app, { name: 'Listing' });
     const ownSms = await device(app, own, { channel: 'SMS' });
     const ownWa = await device(app, own, { channel: 'WHATSAPP' });
@@ -148,7 +146,7 @@ describe('conversations', () => {
     expect(codeOf(await execute(app.url, ConvEnd, { input: { id: in2.conversationId } }, { key: ws.key }))).toBe('NOT_FOUND');
   });
 
-  it('shows a conversation with its messages, newest first and paged', async () => {
+  test('shows a conversation with its messages, newest first and paged', async () => {
     const contact = phone();
     const first = await inbound(wa.id, contact, 'm1');
     await ok(app.url, ConvSend, { input: { channel: 'WHATSAPP', phone: contact, message: 'm2' } }, { key: ws.key });
@@ -173,7 +171,7 @@ describe('conversations', () => {
     expect(rest).toEqual(['m3', 'm2', 'm1']);
   });
 
-  it('ends a conversation by API and emits ENDING_CONV once; the next message opens a new one', async () => {
+  test('ends a conversation by API and emits ENDING_CONV once; the next message opens a new one', async () => {
     const contact = phone();
     const m = await inbound(sms.id, contact, 'bye for now');
     const ended = (await ok(app.url, ConvEnd, { input: { id: m.conversationId } }, { key: ws.key })).endConversation;
@@ -201,7 +199,7 @@ describe('conversations', () => {
     expect(next.clientId).toBe(m.clientId);
     expect(next.conversationId).not.toBe(m.conversationId);
     await eventsOn(receiver, '/new-conv', 1, (r) => r.json.conversationId === next.conversationId);
-    await sleep(300);
+    await deliveriesSettled(app, ws.id, '/ending');
     expect(distinctEvents(receiver, '/ending').filter((r) => r.json.conversationId === m.conversationId)).toHaveLength(1);
     expect(codeOf(await execute(app.url, ConvEnd, { input: { id: 'nope' } }, { key: ws.key }))).toBe('NOT_FOUND');
   });

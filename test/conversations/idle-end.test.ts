@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { eventsOn, sleep } from '../support/messaging.ts';
-import { Receiver } from '../support/receiver.ts';
+import { eventsOn } from '../support/messaging.ts';
+import type { Receiver } from '../support/receiver.ts';
+import { eventually } from '../support/wait.ts';
 
 const IdleInbound = graphql(`
   mutation IdleInbound($input: InboundSimulateInput!) {
@@ -26,58 +28,40 @@ const IdleConversation = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_CONVERSATION_IDLE_MINUTES: '1' }, { schedules: { 'conversation-end-idle': { everyMs: 500 } } });
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
 let dev: { id: string };
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_CONVERSATION_IDLE_MINUTES: '1' }), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app);
   await webhook(app, ws, { url: `${receiver.url}/ending`, event: 'ENDING_CONV' });
   dev = await device(app, ws, { channel: 'WHATSAPP' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 const write = (from: string, message: string) => ok(app.url, IdleInbound, { input: { deviceId: dev.id, phone: from, message } }, { key: ws.key }).then((d) => d.simulateInbound);
 const conversation = (id: string) => ok(app.url, IdleConversation, { id }, { key: ws.key }).then((d) => d.conversation);
 
 describe('conversations end on their own after the idle time', () => {
-  it(
-    'ends a conversation idle for longer than SWITCHBOARD_CONVERSATION_IDLE_MINUTES with reason idle and emits ENDING_CONV, and leaves an active one open',
-    async () => {
-      const quietContact = phone();
-      const quiet = await write(quietContact, 'anyone?');
-      const busyContact = phone();
-      const busy = await write(busyContact, 'still talking');
-      await app.rt.pool.query(`UPDATE conversations SET last_message_at = now() - interval '5 minutes' WHERE id = $1`, [quiet.conversationId]);
+  test('ends a conversation idle for longer than SWITCHBOARD_CONVERSATION_IDLE_MINUTES with reason idle and emits ENDING_CONV, and leaves an active one open', async () => {
+    const quietContact = phone();
+    const quiet = await write(quietContact, 'anyone?');
+    const busyContact = phone();
+    const busy = await write(busyContact, 'still talking');
+    await app.rt.pool.query(`UPDATE conversations SET last_message_at = now() - interval '5 minutes' WHERE id = $1`, [quiet.conversationId]);
 
-      // The job runs every minute; keep the other conversation active meanwhile.
-      const deadline = Date.now() + 150_000;
-      let lastWrite = Date.now();
-      let ended = await conversation(quiet.conversationId);
-      while (ended.status !== 'ENDED' && Date.now() < deadline) {
-        await sleep(500);
-        if (Date.now() - lastWrite > 15_000) {
-          await write(busyContact, 'and more');
-          lastWrite = Date.now();
-        }
-        ended = await conversation(quiet.conversationId);
-      }
-      expect(ended).toMatchObject({ status: 'ENDED', endReason: 'idle' });
-      expect(ended.endedAt).not.toBeNull();
+    // The job runs every half second here (every minute in production); the other conversation's last message is a minute from idle.
+    const ended = await eventually(() => conversation(quiet.conversationId), (c) => c.status === 'ENDED', 'the idle conversation to end');
+    expect(ended).toMatchObject({ status: 'ENDED', endReason: 'idle' });
+    expect(ended.endedAt).not.toBeNull();
 
-      const [event] = await eventsOn(receiver, '/ending', 1, (r) => r.json.conversationId === quiet.conversationId);
-      expect(event!.json).toMatchObject({ event: 'ENDING_CONV', workspaceId: ws.id, conversationId: quiet.conversationId, integrationId: dev.id, content: 'anyone?' });
-      expect((await conversation(busy.conversationId)).status).toBe('OPEN');
+    const [event] = await eventsOn(receiver, '/ending', 1, (r) => r.json.conversationId === quiet.conversationId);
+    expect(event!.json).toMatchObject({ event: 'ENDING_CONV', workspaceId: ws.id, conversationId: quiet.conversationId, integrationId: dev.id, content: 'anyone?' });
+    expect((await conversation(busy.conversationId)).status).toBe('OPEN');
 
-      // The contact writing again opens a new conversation.
-      const again = await write(quietContact, 'hello?');
-      expect(again.conversationId).not.toBe(quiet.conversationId);
-    },
-    180_000,
-  );
+    // The contact writing again opens a new conversation.
+    const again = await write(quietContact, 'hello?');
+    expect(again.conversationId).not.toBe(quiet.conversationId);
+  });
 });

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { RECORD_ATTEMPTS, RESUME_RECOVERED } from '../../src/delivery/attempt-recorder.ts';
 import { TOUCH_CONVERSATIONS, UPSERT_CLIENTS } from '../../src/conversations/contacts.ts';
 import { LOAD_DELIVERIES } from '../../src/delivery/deliver-events.ts';
 import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
 import { KNOWN_INBOUND } from '../../src/messages/receive-inbound.ts';
 import { MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-messages.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { messageReaches, rows } from '../support/messaging.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { seqScans, type ExplainRow } from '../support/plans.ts';
 
 // The statements every status report, every delivery and every accepted or received message runs
@@ -17,13 +18,13 @@ import { seqScans, type ExplainRow } from '../support/plans.ts';
 // conversations gets slower with every message ever sent.
 const HISTORY = 20_000;
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let sample: { messageId: string; deviceId: string; providerMessageId: string; deliveryId: string; targetId: string; clientId: string; workspaceId: number; phone: string };
 
-beforeAll(async () => {
-  app = await startTestApp();
-  receiver = await Receiver.start();
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   const ws = await workspace(app, { webhookUrl: `${receiver.url}/ws` });
   await device(app, ws, { config: { deliveredAfterMs: 3_600_000 } });
   const sent = await postWebhook(app, { location_id: ws.locationId, phone: phone(), message: 'hi', message_id: 'plan-1', channel: 'sms' }, ws.key);
@@ -64,12 +65,6 @@ beforeAll(async () => {
   };
 }, 120_000);
 
-afterAll(async () => {
-  await app?.stop();
-  await receiver?.stop();
-  await app?.dropDatabase();
-});
-
 /** Tables scanned by the plan for these values, or (values null) by the generic plan a prepared statement may settle on. */
 async function scannedTables(sql: string, values: unknown[] | null): Promise<string[]> {
   const explain = values ? `EXPLAIN (FORMAT JSON) ${sql}` : `EXPLAIN (FORMAT JSON, GENERIC_PLAN) ${sql}`;
@@ -104,11 +99,11 @@ async function historyScans(): Promise<string[]> {
 }
 
 describe(`with ${HISTORY} messages, events, deliveries, clients with open conversations and ended conversations of history`, () => {
-  it('status reports and deliveries find their rows through indexes before statistics catch up', async () => {
+  test('status reports and deliveries find their rows through indexes before statistics catch up', async () => {
     expect(await historyScans()).toEqual([]);
   });
 
-  it('and after ANALYZE', async () => {
+  test('and after ANALYZE', async () => {
     await rows(app, 'ANALYZE');
     expect(await historyScans()).toEqual([]);
   });

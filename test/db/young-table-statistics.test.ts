@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import type pg from 'pg';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { workspace } from '../support/fixtures.ts';
 import { rows } from '../support/messaging.ts';
 import { YOUNG_TABLES } from '../../src/db/young-table-statistics.ts';
@@ -9,31 +10,28 @@ import { seqScans, type ExplainRow } from '../support/plans.ts';
 
 // A database that fills from empty: statements prepared while its tables were small must not keep
 // scanning them once they have grown, and the workers must not wait for autovacuum's next visit.
+const test = appTest();
 let app: TestApp;
 let connection: pg.PoolClient;
 
 const CONTACTS = `SELECT id FROM clients WHERE (workspace_id, phone) IN (SELECT * FROM unnest($1::int[], $2::text[]))`;
 
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   connection = await app.rt.pool.connect();
   // A prepared statement planned once for every execution, as the auto plan cache mode settles on.
   await connection.query('SET plan_cache_mode = force_generic_plan');
   await connection.query(`PREPARE contacts(int[], text[]) AS ${CONTACTS}`);
 }, 60_000);
 
-afterAll(async () => {
-  connection?.release(true);
-  await app?.stop();
-  await app?.dropDatabase();
-});
+afterAll(() => connection?.release(true));
 
 async function contactsPlanScans(ws: number): Promise<string[]> {
   const [plan] = (await connection.query<ExplainRow>(`EXPLAIN (FORMAT JSON) EXECUTE contacts(ARRAY[${ws}], ARRAY['+15550000001'])`)).rows;
   return seqScans(plan!);
 }
 
-it('a table that grows from empty is analyzed within seconds, and prepared statements stop scanning it', async () => {
+test('a table that grows from empty is analyzed within seconds, and prepared statements stop scanning it', async () => {
   const ws = Number((await workspace(app)).id);
   // Autovacuum could get there first (its VACUUM or ANALYZE sets reltuples, and the table is then
   // no longer young): kept off this table, only the workers can analyze it in time.
@@ -56,7 +54,7 @@ it('a table that grows from empty is analyzed within seconds, and prepared state
   expect(await contactsPlanScans(ws)).toEqual([]);
 }, 60_000);
 
-it('a table that changes without growing is left to autovacuum', async () => {
+test('a table that changes without growing is left to autovacuum', async () => {
   const before = await rows<{ n_tup_upd: number }>(app, `SELECT n_tup_upd::int FROM pg_stat_user_tables WHERE relname = 'clients'`);
   await connection.query(`UPDATE clients SET name = 'renamed'`);
   await connection.query('SELECT pg_stat_force_next_flush()');
@@ -69,7 +67,7 @@ it('a table that changes without growing is left to autovacuum', async () => {
   expect(young.map((r) => r.name)).not.toContain('public.clients');
 });
 
-it('the tables that grow with traffic are analyzed from a 7,500-row sample, whatever columns they gain', async () => {
+test('the tables that grow with traffic are analyzed from a 7,500-row sample, whatever columns they gain', async () => {
   // ANALYZE samples 300 rows per unit of the largest statistics target among a table's columns:
   // one column left at the default (100) would bring back the 30,000-row sample and its CPU bursts.
   const { rows: columns } = await app.rt.pool.query<{ table: string; column: string; target: number | null }>(

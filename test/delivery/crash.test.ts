@@ -6,6 +6,7 @@ import { phone, webhook, workspace } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
 import { processTestFixtures, startRecoveringSwitchboard } from '../support/process.ts';
 import type { ReceivedRequest } from '../support/receiver.ts';
+import { polled } from '../support/wait.ts';
 
 /**
  * Switchboard as a real process, killed with SIGKILL in the middle of a burst and started again on
@@ -90,14 +91,13 @@ describe('crash safety', () => {
 
       restarted = true;
       await startSwitchboard();
-      const deadline = Date.now() + 60_000;
-      while (missing().length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      await polled(async () => missing().length, (n) => n === 0, 60_000, 250);
       expect(missing(), `${missingAtCrash} deliveries were outstanding at the crash`).toEqual([]);
 
       // The delivery log agrees: every delivery ends SUCCEEDED, nothing is left pending.
       const statuses = async () =>
         (await pool.query<{ status: string; n: number }>('SELECT status, count(*)::int AS n FROM deliveries WHERE workspace_id = $1 GROUP BY status ORDER BY status', [ws.id])).rows;
-      while (Date.now() < deadline && (await statuses()).some((r) => r.status !== 'SUCCEEDED')) await new Promise((r) => setTimeout(r, 250));
+      await polled(statuses, (rows) => rows.every((r) => r.status === 'SUCCEEDED'), 60_000, 250);
       expect(await statuses()).toEqual([{ status: 'SUCCEEDED', n: events.length * 3 }]);
     } finally {
       await pool.end();

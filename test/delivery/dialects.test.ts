@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, endConversation, sendMessage, simulateInbound, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, webhook, workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { signedWith, verifyStandardWebhook } from '../support/standard-webhooks.ts';
 
 /** Each dialect, produced by the real services and workers, arrives at the receiver as the seeds show. */
@@ -109,19 +110,15 @@ const DlTest = graphql(`
 
 const HTTP_DATE = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/;
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('dialects end to end', () => {
-  it('every seed 001 event reaches its subscription as the seed shows, signed, with the event id in webhook-id and the body', async () => {
+  test('every seed 001 event reaches its subscription as the seed shows, signed, with the event id in webhook-id and the body', async () => {
     const ws = await workspace(app, { webhookUrl: `${receiver.url}/ws-hook`, headers: { Authorization: 'Bearer sk_live_xxx', 'X-Client-ID': 'mycrm-client-01' } });
     const wa = await device(app, ws, { channel: 'WHATSAPP', config: { deliveredAfterMs: 0, readAfterMs: 0 } });
     const events = ['INCOMING_MESSAGE', 'OUTGOING_MESSAGE', 'MESSAGE_UPDATED', 'MESSAGE_UPDATED_SMPP', 'NEW_CONV', 'ENDING_CONV', 'NEW_CLIENT', 'CLIENT_UPDATED'] as const;
@@ -225,7 +222,7 @@ describe('dialects end to end', () => {
     });
   });
 
-  it('a failed message reaches the workspace webhook as STATUS-UPDATE FAILED and SMPP subscribers as UNDELIV', async () => {
+  test('a failed message reaches the workspace webhook as STATUS-UPDATE FAILED and SMPP subscribers as UNDELIV', async () => {
     const failing = phone();
     const ws = await workspace(app, { webhookUrl: `${receiver.url}/ws-fail` });
     await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 0, failNumbers: { [failing]: 'sim:30003' } } });
@@ -244,8 +241,7 @@ describe('dialects end to end', () => {
     expect(signedWith(updated.signingSecret, failure)).toBe(true);
   });
 
-  it("a live-chat integration receives seed 002's body: MESSAGE with text and multimedia, then END", async () => {
-    const ws = await workspace(app);
+  test("a live-chat integration receives seed 002's body: MESSAGE with text and multimedia, then END", async ({ ws }) => {
     const sms = await device(app, ws, { channel: 'SMS', address: '72345' });
     const created = (
       await ok(app.url, DlLiveChatCreate, { input: { alias: 'Support desk', url: `${receiver.url}/live-chat`, connectionIds: [sms.id], headers: { 'X-Desk': 'desk-1' } } }, { key: ws.key })
@@ -276,8 +272,7 @@ describe('dialects end to end', () => {
     expect(end!.json).toMatchObject({ chatId: inbound.conversationId, contact, event: 'END', sender: '72345', channel: 'SMS' });
   });
 
-  it('a custom target gets its method, TEXT and VARIABLE query params and headers, auth and body fields', async () => {
-    const ws = await workspace(app);
+  test('a custom target gets its method, TEXT and VARIABLE query params and headers, auth and body fields', async ({ ws }) => {
     const wa = await device(app, ws, { channel: 'WHATSAPP' });
     const hook = await webhook(app, ws, {
       url: `${receiver.url}/custom?colour=blue`,
@@ -317,7 +312,7 @@ describe('dialects end to end', () => {
     expect(signedWith(hook.signingSecret, req!)).toBe(true);
   });
 
-  it.each([
+  test.each([
     ['API_KEY', { type: 'API_KEY', headerName: 'X-Api-Key', value: 'key-0123456789' }, 'x-api-key', 'key-0123456789'],
     ['BEARER', { type: 'BEARER', token: 'tok-0123456789' }, 'authorization', 'Bearer tok-0123456789'],
   ] as const)('%s auth reaches the target', async (name, auth, header, value) => {
@@ -328,8 +323,7 @@ describe('dialects end to end', () => {
     expect(req!.headers[header]).toBe(value);
   });
 
-  it('after rotateWebhookSecret both the old and the new secret verify during the grace period; without one only the new', async () => {
-    const ws = await workspace(app);
+  test('after rotateWebhookSecret both the old and the new secret verify during the grace period; without one only the new', async ({ ws }) => {
     const hook = await webhook(app, ws, { url: `${receiver.url}/rotate`, event: 'NEW_CLIENT' });
     const rotated = (await ok(app.url, DlRotate, { input: { id: hook.id } }, { key: ws.key })).rotateWebhookSecret.signingSecret;
     const ping = (await ok(app.url, DlTest, { input: { id: hook.id } }, { key: ws.key })).testWebhook;

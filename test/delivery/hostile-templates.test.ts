@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, rawGraphQL } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /**
  * One tenant's target template must never reach into another's deliveries. A body field key like
@@ -11,21 +12,17 @@ import { Receiver } from '../support/receiver.ts';
  * `timestamp` changed, and a non-date value made every delivery of every tenant fail.
  */
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 const CREATE = `mutation ($input: WebhookCreateInput!) { createWebhook(input: $input) { id } }`;
 
 describe('hostile keys are refused when configured', () => {
-  it.each([
+  test.each([
     ['a body field key through __proto__', { bodyFields: [{ key: '__proto__.statusAt', value: 'x' }] }, 'bodyFields.0.key'],
     ['a body field key through constructor.prototype', { bodyFields: [{ key: 'a.constructor.prototype.x', value: 'x' }] }, 'bodyFields.0.key'],
     ['an array body field named __proto__', { bodyFields: [{ key: 'list.__proto__[]', value: 'x' }] }, 'bodyFields.0.key'],
@@ -61,7 +58,7 @@ describe('a hostile template stored in the database (validation bypassed)', () =
     return b;
   }
 
-  it("cannot change another workspace's timestamp", async () => {
+  test("cannot change another workspace's timestamp", async () => {
     const a = await hostileTenant('/hostile/date', '1999-12-31T23:59:59.000Z');
     const b = await victim('/victim/date');
     await createClient(app, a, { phone: phone() });
@@ -74,7 +71,7 @@ describe('a hostile template stored in the database (validation bypassed)', () =
     expect(hostile!.body).toBe('{"__proto__":{"statusAt":"1999-12-31T23:59:59.000Z"},"constructor":{"prototype":{"statusAt":"1999-12-31T23:59:59.000Z"}}}');
   });
 
-  it("cannot stop another workspace's deliveries with a value that is not a date", async () => {
+  test("cannot stop another workspace's deliveries with a value that is not a date", async () => {
     const a = await hostileTenant('/hostile/stop', 'not a date');
     const b = await victim('/victim/stop');
     await createClient(app, a, { phone: phone() });

@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, deliveries, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /** How quickly events reach targets, and that one slow target cannot hold up another (at most 4 requests in flight per target here). */
 
+// Latency is measured in wall-clock time: the workers on their own thread, as deployed.
+const test = appTest({ SWITCHBOARD_TARGET_CONCURRENCY: '4', SWITCHBOARD_WORKER_THREAD: 'true' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_TARGET_CONCURRENCY: '4' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('delivery speed', () => {
-  it('a slow target does not hold up deliveries to another target, and gets at most its cap of requests at once', async () => {
+  test('a slow target does not hold up deliveries to another target, and gets at most its cap of requests at once', async () => {
     const SLOW_MS = 7_000;
     const ws = await workspace(app);
     const slow = await webhook(app, ws, { url: `${receiver.url}/slow`, event: 'NEW_CLIENT' });
@@ -50,8 +48,7 @@ describe('delivery speed', () => {
     expect((await deliveries(app, ws, { webhookId: fast.id, status: 'SUCCEEDED' })).totalCount).toBe(N);
   }, 40_000);
 
-  it('every event of a burst reaches its subscriber within a second', async () => {
-    const ws = await workspace(app);
+  test('every event of a burst reaches its subscriber within a second', async ({ ws }) => {
     await webhook(app, ws, { url: `${receiver.url}/prompt`, event: 'NEW_CLIENT' });
     const created: { id: string; at: number }[] = [];
     await Promise.all(
@@ -65,7 +62,7 @@ describe('delivery speed', () => {
     expect(Math.max(...latencies), `latencies: ${latencies.join(', ')} ms`).toBeLessThan(1_000);
   });
 
-  it("slow endpoints of other workspaces do not delay this workspace's webhooks", async () => {
+  test("slow endpoints of other workspaces do not delay this workspace's webhooks", async () => {
     const SLOW_MS = 8_000;
     receiver.respond((req) => (req.path.startsWith('/tenant-slow-') ? { status: 200, delayMs: SLOW_MS } : undefined));
     // Ten tenants whose endpoints hang, each with a few events in flight (4 per target here).
@@ -92,4 +89,19 @@ describe('delivery speed', () => {
     expect(Math.max(...latencies), `latencies ${latencies.join(', ')} ms; slow tenants answer after ${SLOW_MS} ms`).toBeLessThan(4_000);
     expect(Math.max(...fast.map((r) => r.at))).toBeLessThan(started + SLOW_MS);
   }, 40_000);
+});
+
+describe('a hostile answer', () => {
+  test("a receiver answering with a NUL byte is recorded, and other tenants' deliveries are not held up", async () => {
+    receiver.respond((req) => (req.path === '/nul' ? { status: 200, body: 'ok\u0000done' } : undefined));
+    const bad = await workspace(app);
+    const good = await workspace(app);
+    await webhook(app, bad, { url: `${receiver.url}/nul`, event: 'NEW_CLIENT' });
+    await webhook(app, good, { url: `${receiver.url}/good`, event: 'NEW_CLIENT' });
+    await Promise.all([createClient(app, bad, { phone: phone() }), createClient(app, good, { phone: phone() })]);
+    const [badDelivery] = await waitForDeliveries(app, bad, {}, (ds) => ds.some((d) => d.status === 'SUCCEEDED'));
+    await waitForDeliveries(app, good, {}, (ds) => ds.some((d) => d.status === 'SUCCEEDED'));
+    expect(badDelivery!.attempts[0]!.responseBody).toBe('okdone');
+    expect(receiver.on('/good')).toHaveLength(1);
+  });
 });

@@ -1,14 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { pgSql } from '../../src/db/sql.ts';
 import type { ClientSnapshot } from '../../src/events/event-payloads.ts';
 import { newEvent, recordEvents } from '../../src/delivery/record-events.ts';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, sleep } from '../support/delivery-helpers.ts';
-import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
+import { createClient } from '../support/delivery-helpers.ts';
+import { phone, webhook, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 /**
  * The transactional outbox: an event, its deliveries and their jobs commit with the change that
@@ -35,15 +37,11 @@ const ObCreateClient = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 function clientSnapshot(name: string): ClientSnapshot {
@@ -83,21 +81,20 @@ async function counts({ eventId, deliveryIds }: { eventId: string; deliveryIds: 
 }
 
 describe('transactional outbox', () => {
-  it('a rolled-back change delivers nothing: no event, no delivery, no job, nothing at the receiver', async () => {
-    const ws = await workspace(app);
+  test('a rolled-back change delivers nothing: no event, no delivery, no job, nothing at the receiver', async ({ ws }) => {
     await webhook(app, ws, { url: `${receiver.url}/outbox-a`, event: 'NEW_CLIENT' });
     await webhook(app, ws, { url: `${receiver.url}/outbox-b`, event: 'ANY_EVENT' });
     const recorded = await recordIn(ws, 'rolled back', 'ROLLBACK');
     expect(await counts(recorded)).toEqual({ events: 0, deliveries: 0, jobs: 0 });
     const { events } = await ok(app.url, ObEvents, { input: { workspaceId: ws.id } }, { key: ws.key });
     expect(events.totalCount).toBe(0);
-    await sleep(2_500);
+    // Nothing reaches a receiver without a delivery row, and the workspace has none.
+    expect(await deliveriesSettled(app, ws.id)).toEqual([]);
     expect(receiver.on('/outbox-a')).toHaveLength(0);
     expect(receiver.on('/outbox-b')).toHaveLength(0);
   });
 
-  it('the same change committed reaches every matching target, with the event id it was recorded under, each signed with its own secret', async () => {
-    const ws = await workspace(app);
+  test('the same change committed reaches every matching target, with the event id it was recorded under, each signed with its own secret', async ({ ws }) => {
     const hookC = await webhook(app, ws, { url: `${receiver.url}/outbox-c`, event: 'NEW_CLIENT' });
     const hookD = await webhook(app, ws, { url: `${receiver.url}/outbox-d`, event: 'ANY_EVENT' });
     const recorded = await recordIn(ws, 'committed', 'COMMIT');
@@ -114,15 +111,14 @@ describe('transactional outbox', () => {
     expect(await counts(recorded)).toMatchObject({ events: 1, deliveries: 2 });
   });
 
-  it('a change the API rejects emits no event', async () => {
-    const ws = await workspace(app);
+  test('a change the API rejects emits no event', async ({ ws }) => {
     await webhook(app, ws, { url: `${receiver.url}/outbox-rejected`, event: 'NEW_CLIENT' });
     const number = phone();
     await createClient(app, ws, { phone: number });
     await receiver.waitForCount('/outbox-rejected', 1);
     const duplicate = await execute(app.url, ObCreateClient, { input: { phone: number } }, { key: ws.key });
     expect(codeOf(duplicate)).toBe('CONFLICT');
-    await sleep(1_500);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([expect.objectContaining({ status: 'SUCCEEDED', attemptCount: 1 })]);
     expect(receiver.on('/outbox-rejected')).toHaveLength(1);
     expect((await ok(app.url, ObEvents, { input: { workspaceId: ws.id, type: 'NEW_CLIENT' } }, { key: ws.key })).events.totalCount).toBe(1);
   });

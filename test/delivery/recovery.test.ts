@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { RESUME_ON_RECOVERY } from '../../src/delivery/delivery-policy.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { resumeStrandedDeliveries } from '../../src/delivery/resume-stranded.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, waitForDeliveries, webhookState, type DeliveryNode } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /**
  * A receiver that is down for a while, then back: its waiting deliveries go as soon as it answers
@@ -11,15 +13,11 @@ import { Receiver } from '../support/receiver.ts';
  * longer than any wait of this file, so a delivery that arrives came early.
  */
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '600' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '600' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 /** A webhook on `path` whose receiver answers 503 until `recover()`; `waiting` deliveries have failed once meanwhile. */
@@ -44,7 +42,7 @@ async function outage(path: string, waiting: number) {
 const startedAt = (d: DeliveryNode, n: number) => Date.parse(d.attempts.find((a) => a.number === n)!.startedAt);
 
 describe('a target that answers again after failing', () => {
-  it('gets its waiting deliveries at once instead of at their retries minutes later, each attempt logged', async () => {
+  test('gets its waiting deliveries at once instead of at their retries minutes later, each attempt logged', async () => {
     const { ws, hook, scheduled, recover } = await outage('/outage', 20);
     for (const at of scheduled.values()) expect(at).toBeGreaterThan(Date.now() + 7 * 60_000);
     expect((await webhookState(app, ws, hook.id)).failingSince).not.toBeNull();
@@ -67,7 +65,7 @@ describe('a target that answers again after failing', () => {
     expect(new Set(ok.map((r) => r.headers['webhook-id'])).size).toBe(21);
   });
 
-  it(`spreads them out, at most ${RESUME_ON_RECOVERY.perSecond} a second, so the receiver that just came back is not flooded`, async () => {
+  test(`spreads them out, at most ${RESUME_ON_RECOVERY.perSecond} a second, so the receiver that just came back is not flooded`, async () => {
     const count = RESUME_ON_RECOVERY.perSecond + 30;
     const { ws, hook, scheduled, recover } = await outage('/outage-many', count);
     recover();
@@ -79,5 +77,21 @@ describe('a target that answers again after failing', () => {
     // The recovery was noticed once the trigger's attempt was recorded, so its start bounds the first second from below.
     const inFirstSecond = resumed.filter((d) => startedAt(d, 2) < startedAt(trigger, 1) + 1000);
     expect(inFirstSecond.length).toBeLessThanOrEqual(RESUME_ON_RECOVERY.perSecond);
+  });
+});
+
+describe('a delivery whose job was lost', () => {
+  test('is sent by the stranded-delivery sweep', async () => {
+    const ws = await workspace(app);
+    const hook = await webhook(app, ws, { url: `${receiver.url}/stranded`, event: 'NEW_CLIENT' });
+    await app.rt.pool.query(`UPDATE targets SET enabled = false WHERE id = (SELECT target_id FROM webhooks WHERE id = $1)`, [hook.id]);
+    await createClient(app, ws, { phone: phone() });
+    // The delivery is parked for the disabled target; enabling the target behind the API's back
+    // leaves it without a job, as a crash at the wrong moment would.
+    await waitForDeliveries(app, ws, {}, (ds) => ds.length === 1 && ds[0]!.nextAttemptAt === null);
+    await app.rt.pool.query(`UPDATE targets SET enabled = true WHERE id = (SELECT target_id FROM webhooks WHERE id = $1)`, [hook.id]);
+    await app.rt.pool.query(`UPDATE deliveries SET updated_at = now() - interval '2 minutes' WHERE workspace_id = $1`, [ws.id]);
+    expect(await resumeStrandedDeliveries(app.rt)).toBeGreaterThanOrEqual(1);
+    await receiver.waitForCount('/stranded', 1);
   });
 });

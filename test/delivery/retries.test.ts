@@ -1,12 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, deliveries, sleep, waitForDeliveries, waitForWebhookState, webhookState } from '../support/delivery-helpers.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
+import { createClient, deliveries, waitForDeliveries, webhookState } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { freePort } from '../support/ports.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled, sleep } from '../support/wait.ts';
 
 /**
  * The retry policy against a real receiver, with the schedule shortened to 1 s gaps (±20 % jitter)
@@ -21,15 +23,11 @@ const RtReplayWebhook = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '1,1,1', SWITCHBOARD_DELIVERY_TIMEOUT_MS: '4000' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1,1', SWITCHBOARD_DELIVERY_TIMEOUT_MS: '4000' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 async function subscribe(path: string, extra: Record<string, unknown> = {}): Promise<{ ws: Workspace; hook: { id: string; signingSecret: string } }> {
@@ -40,7 +38,7 @@ async function subscribe(path: string, extra: Record<string, unknown> = {}): Pro
 
 // Independent scenarios on their own paths and workspaces: run together to keep the file fast.
 describe.concurrent('retries and replay', () => {
-  it('a receiver that fails twice then answers 2xx gets the event again until it is delivered, every attempt logged', async () => {
+  test('a receiver that fails twice then answers 2xx gets the event again until it is delivered, every attempt logged', async () => {
     const { ws, hook } = await subscribe('/flaky');
     receiver.failFirst('/flaky', 2, { status: 503, body: 'busy: try later' });
     await createClient(app, ws, { phone: phone() });
@@ -69,7 +67,7 @@ describe.concurrent('retries and replay', () => {
     expect(await webhookState(app, ws, hook.id)).toMatchObject({ enabled: true, failingSince: null });
   });
 
-  it('a target that never answers runs the schedule out: DEAD after the last attempt, network errors logged', async () => {
+  test('a target that never answers runs the schedule out: DEAD after the last attempt, network errors logged', async () => {
     const port = await freePort();
     const ws = await workspace(app);
     const hook = await webhook(app, ws, { url: `http://127.0.0.1:${port}/nobody`, event: 'NEW_CLIENT' });
@@ -82,7 +80,7 @@ describe.concurrent('retries and replay', () => {
     expect((await webhookState(app, ws, hook.id)).failingSince).not.toBeNull();
   });
 
-  it('Retry-After is honoured: the next attempt does not come before it', async () => {
+  test('Retry-After is honoured: the next attempt does not come before it', async () => {
     const { ws, hook } = await subscribe('/retry-after');
     receiver.failFirst('/retry-after', 1, { status: 429, headers: { 'retry-after': '3' }, body: 'slow down' });
     await createClient(app, ws, { phone: phone() });
@@ -91,7 +89,7 @@ describe.concurrent('retries and replay', () => {
     await waitForDeliveries(app, ws, { webhookId: hook.id }, (n) => n[0]?.status === 'SUCCEEDED');
   });
 
-  it('a Retry-After beyond the bound is capped at 24 hours', async () => {
+  test('a Retry-After beyond the bound is capped at 24 hours', async () => {
     const { ws, hook } = await subscribe('/retry-after-huge');
     receiver.respond((req) => (req.path === '/retry-after-huge' ? { status: 503, headers: { 'retry-after': '9999999' } } : undefined));
     await createClient(app, ws, { phone: phone() });
@@ -102,7 +100,7 @@ describe.concurrent('retries and replay', () => {
     expect(d!.status).toBe('PENDING');
   });
 
-  it('410 Gone disables the webhook at once with its reason, and stops retrying', async () => {
+  test('410 Gone disables the webhook at once with its reason, and stops retrying', async () => {
     const { ws, hook } = await subscribe('/gone');
     receiver.respond((req) => (req.path === '/gone' ? { status: 410, body: 'gone' } : undefined));
     await createClient(app, ws, { phone: phone() });
@@ -115,14 +113,14 @@ describe.concurrent('retries and replay', () => {
 
     // Events while it is disabled wait, parked, and nothing is sent.
     await createClient(app, ws, { phone: phone() });
-    await sleep(1_500);
+    expect((await deliveriesSettled(app, ws.id)).map((d) => d.status)).toEqual(['FAILED', 'PENDING']);
     expect(receiver.on('/gone')).toHaveLength(1);
     const parked = (await deliveries(app, ws, { webhookId: hook.id, status: 'PENDING' })).nodes;
     expect(parked).toHaveLength(1);
     expect(parked[0]).toMatchObject({ attemptCount: 0, nextAttemptAt: null });
   });
 
-  it('a status code the target lists as permanent ends the delivery FAILED without retries; other errors still retry', async () => {
+  test('a status code the target lists as permanent ends the delivery FAILED without retries; other errors still retry', async () => {
     const { ws, hook } = await subscribe('/permanent', { permanentStatusCodes: [409] });
     let answer = 409;
     receiver.respond((req) => (req.path === '/permanent' ? { status: answer, body: `answer ${answer}` } : undefined));
@@ -130,7 +128,7 @@ describe.concurrent('retries and replay', () => {
     const [failed] = await waitForDeliveries(app, ws, { webhookId: hook.id }, (n) => n[0]?.status === 'FAILED');
     expect(failed).toMatchObject({ attemptCount: 1, lastStatusCode: 409 });
     expect(failed!.lastError).toContain('409');
-    await sleep(1_500);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([expect.objectContaining({ status: 'FAILED', attemptCount: 1 })]);
     expect(receiver.on('/permanent')).toHaveLength(1);
     expect((await webhookState(app, ws, hook.id)).enabled).toBe(true);
 
@@ -145,7 +143,7 @@ describe.concurrent('retries and replay', () => {
     await receiver.waitForCount('/not-permanent', 2, 10_000);
   });
 
-  it('a redirect is a failed attempt and is not followed', async () => {
+  test('a redirect is a failed attempt and is not followed', async () => {
     const { ws, hook } = await subscribe('/redirect');
     receiver.respond((req) => (req.path === '/redirect' ? { status: 302, headers: { location: `${receiver.url}/redirected` } } : undefined));
     await createClient(app, ws, { phone: phone() });
@@ -155,7 +153,7 @@ describe.concurrent('retries and replay', () => {
     expect(receiver.on('/redirected')).toHaveLength(0);
   });
 
-  it('the stored response body is capped at its first 4 KiB', async () => {
+  test('the stored response body is capped at its first 4 KiB', async () => {
     const { ws, hook } = await subscribe('/big');
     const big = 'a'.repeat(3000) + 'b'.repeat(3000) + 'c'.repeat(10_000);
     receiver.respond((req) => (req.path === '/big' ? { status: 200, body: big } : undefined));
@@ -164,7 +162,7 @@ describe.concurrent('retries and replay', () => {
     expect(d!.attempts[0]!.responseBody).toBe(big.slice(0, 4096));
   });
 
-  it('a target slower than the request timeout is a TIMEOUT attempt', async () => {
+  test('a target slower than the request timeout is a TIMEOUT attempt', async () => {
     const { ws, hook } = await subscribe('/too-slow');
     receiver.respond((req) => (req.path === '/too-slow' ? { status: 200, delayMs: 6_000 } : undefined));
     await createClient(app, ws, { phone: phone() });
@@ -174,7 +172,7 @@ describe.concurrent('retries and replay', () => {
     expect(d!.attempts[0]!.durationMs).toBeLessThan(6_000);
   });
 
-  it('replayWebhook sends again every FAILED or DEAD delivery of that webhook since a time, and nothing else', async () => {
+  test('replayWebhook sends again every FAILED or DEAD delivery of that webhook since a time, and nothing else', async () => {
     const { ws, hook } = await subscribe('/replay');
     let broken = true;
     receiver.respond((req) => {
@@ -219,7 +217,7 @@ describe.concurrent('retries and replay', () => {
 });
 
 describe('default schedule', () => {
-  it('is immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
+  test('is immediately, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h', async () => {
     const { RETRY_SCHEDULE_SECONDS: DEFAULT_RETRY_SCHEDULE_SECONDS, JITTER, decide } = await import('../../src/delivery/delivery-policy.ts');
     expect([...DEFAULT_RETRY_SCHEDULE_SECONDS]).toEqual([5, 300, 1800, 7200, 18000, 36000, 36000]);
     expect(JITTER).toBe(0.2);
@@ -230,7 +228,7 @@ describe('default schedule', () => {
     expect(decide(8, fail, DEFAULT_RETRY_SCHEDULE_SECONDS, [], () => 0.5)).toEqual({ kind: 'dead' });
   });
 
-  it('Retry-After is read as seconds or as an HTTP date', async () => {
+  test('Retry-After is read as seconds or as an HTTP date', async () => {
     const { parseRetryAfter } = await import('../../src/outbound/retry-after.ts');
     const now = Date.parse('2025-01-04T15:35:46.000Z');
     expect(parseRetryAfter('120', now)).toBe(120);

@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { createSender } from '../../src/delivery/send.ts';
 import { BlockedAddressError, safeLookup } from '../../src/outbound/ssrf.ts';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, simulateInbound, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, webhook, workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /** With SWITCHBOARD_ALLOW_PRIVATE_TARGETS=false, nothing is sent to private, loopback, link-local or metadata addresses. */
 
@@ -44,35 +45,31 @@ const SsrfLiveChat = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'false', SWITCHBOARD_RETRY_SCHEDULE: '1,1' });
 let app: TestApp;
 let receiver: Receiver;
 let port: string;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'false', SWITCHBOARD_RETRY_SCHEDULE: '1,1' }), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   port = new URL(receiver.url).port;
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 describe('the connect-time check', () => {
   const blockedAtConnect = (address: string) =>
     new Promise<boolean>((resolve) => safeLookup(address, { all: true }, (error) => resolve(error instanceof BlockedAddressError)));
 
-  it.each(['::7f00:1', '::808:808', '::ffff:0:a00:1', '64:ff9b:1::a00:1', '2001::1', 'fec0::1', '127.0.0.1', '::ffff:169.254.169.254'])(
+  test.each(['::7f00:1', '::808:808', '::ffff:0:a00:1', '64:ff9b:1::a00:1', '2001::1', 'fec0::1', '127.0.0.1', '::ffff:169.254.169.254'])(
     'a name resolving to %s is refused when connecting',
     async (address) => {
       expect(await blockedAtConnect(address)).toBe(true);
     },
   );
 
-  it.each(['93.184.215.14', '2606:4700:4700::1111', '::ffff:93.184.215.14'])('a public address (%s) is let through', async (address) => {
+  test.each(['93.184.215.14', '2606:4700:4700::1111', '::ffff:93.184.215.14'])('a public address (%s) is let through', async (address) => {
     expect(await blockedAtConnect(address)).toBe(false);
   });
 
-  it('a delivery to an IPv4-compatible IPv6 literal ends BLOCKED without connecting', async () => {
+  test('a delivery to an IPv4-compatible IPv6 literal ends BLOCKED without connecting', async () => {
     const send = createSender({ allowPrivate: false, connectTimeoutMs: 1000, totalTimeoutMs: 2000 });
     const result = await send({ method: 'POST', url: `http://[::7f00:1]:${port}/ssrf-compat`, headers: {}, body: '{}' });
     expect(result).toMatchObject({ statusCode: null, errorKind: 'BLOCKED' });
@@ -81,7 +78,7 @@ describe('the connect-time check', () => {
 });
 
 describe('SSRF guard', () => {
-  it.each([
+  test.each([
     'http://10.0.0.1/hook',
     'http://169.254.169.254/latest/meta-data/',
     'http://127.0.0.1:8080/hook',
@@ -112,28 +109,25 @@ describe('SSRF guard', () => {
     expect(r.errors![0]!.message).toContain('url');
   });
 
-  it('a public address is accepted, and an update to a private one is refused', async () => {
-    const ws = await workspace(app);
+  test('a public address is accepted, and an update to a private one is refused', async ({ ws }) => {
     const created = (await ok(app.url, SsrfCreate, { input: { workspaceId: ws.id, label: 'public', url: 'https://93.184.215.14/hook', event: 'NEW_CLIENT', sendTestPing: false } }, { key: ws.key })).createWebhook;
     const r = await execute(app.url, SsrfUpdate, { input: { id: created.id, url: 'http://10.0.0.1/hook' } }, { key: ws.key });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.details![0]!.field).toBe('url');
   });
 
-  it('a live-chat integration to a private address is refused', async () => {
-    const ws = await workspace(app);
+  test('a live-chat integration to a private address is refused', async ({ ws }) => {
     const r = await execute(app.url, SsrfLiveChat, { input: { alias: 'x', url: 'http://169.254.169.254/' } }, { key: ws.key });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
   });
 
-  it('a workspace webhook URL at a private address is refused', async () => {
+  test('a workspace webhook URL at a private address is refused', async () => {
     const r = await execute(app.url, SsrfWorkspace, { input: { name: 'ssrf', webhookUrl: 'http://10.0.0.1/hook' } });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.details![0]!.field).toBe('webhookUrl');
   });
 
-  it('deliveries to a DNS name resolving to loopback end FAILED as BLOCKED, and nothing reaches it', async () => {
-    const ws = await workspace(app);
+  test('deliveries to a DNS name resolving to loopback end FAILED as BLOCKED, and nothing reaches it', async ({ ws }) => {
     const hook = await webhook(app, ws, { url: `http://localhost:${port}/ssrf-dns`, event: 'NEW_CLIENT', sendTestPing: true });
     await createClient(app, ws, { phone: phone() });
     const done = await waitForDeliveries(app, ws, { webhookId: hook.id }, (n) => n.length === 2 && n.every((d) => d.status === 'FAILED'), 10_000);
@@ -146,7 +140,7 @@ describe('SSRF guard', () => {
     expect(receiver.requests.filter((r) => r.path === '/ssrf-dns')).toHaveLength(0);
   });
 
-  it('the workspace webhook (seed 000) to a DNS name resolving to loopback is BLOCKED too', async () => {
+  test('the workspace webhook (seed 000) to a DNS name resolving to loopback is BLOCKED too', async () => {
     const ws = await workspace(app, { webhookUrl: `http://localhost:${port}/ssrf-ws` });
     const sms = await device(app, ws, { channel: 'SMS' });
     await simulateInbound(app, ws, { deviceId: sms.id, phone: phone(), message: 'hello' });

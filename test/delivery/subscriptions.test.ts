@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, endConversation, sendMessage, simulateInbound, sleep, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
+import { createClient, endConversation, sendMessage, simulateInbound, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, webhook, workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled, eventually, workspaceQuiet } from '../support/wait.ts';
 
 /** Which events reach which subscription: test pings, ANY_EVENT, and seed 004's channel, direction and failure filters. */
 
@@ -54,20 +56,15 @@ const SubEvents = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('test ping', () => {
-  it('creating a subscription POSTs a signed PING to it alone, recorded as its testDelivery', async () => {
-    const ws = await workspace(app);
+  test('creating a subscription POSTs a signed PING to it alone, recorded as its testDelivery', async ({ ws }) => {
     const bystander = await webhook(app, ws, { url: `${receiver.url}/ping-bystander`, event: 'ANY_EVENT' });
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'pinged', url: `${receiver.url}/ping-new`, event: 'INCOMING_MESSAGE' } }, { key: ws.key })).createWebhook;
     expect(created.testDelivery).not.toBeNull();
@@ -81,13 +78,12 @@ describe('test ping', () => {
     expect(test).toMatchObject({ id: created.testDelivery!.id, status: 'SUCCEEDED', lastStatusCode: 200, event: { type: 'PING' } });
     expect(test.attempts).toEqual([expect.objectContaining({ number: 1, statusCode: 200, responseBody: 'ok' })]);
     expect(test.attempts[0]!.durationMs).toBeGreaterThanOrEqual(0);
-    await sleep(300);
+    expect((await deliveriesSettled(app, ws.id)).map((d) => d.url)).toEqual([`${receiver.url}/ping-new`]);
     expect(receiver.on('/ping-bystander')).toHaveLength(0);
     expect(bystander.id).not.toBe(created.id);
   });
 
-  it('a ping the endpoint refuses is recorded with its answer', async () => {
-    const ws = await workspace(app);
+  test('a ping the endpoint refuses is recorded with its answer', async ({ ws }) => {
     receiver.respond((req) => (req.path === '/ping-refused' ? { status: 422, body: 'unexpected payload' } : undefined));
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'refused', url: `${receiver.url}/ping-refused`, event: 'NEW_CLIENT' } }, { key: ws.key })).createWebhook;
     await waitForDeliveries(app, ws, { webhookId: created.id }, (n) => n[0]?.status === 'FAILED');
@@ -96,21 +92,18 @@ describe('test ping', () => {
     expect(test.attempts[0]).toMatchObject({ statusCode: 422, responseBody: 'unexpected payload' });
   });
 
-  it('sendTestPing: false sends nothing on creation', async () => {
-    const ws = await workspace(app);
+  test('sendTestPing: false sends nothing on creation', async ({ ws }) => {
     const created = (await ok(app.url, SubCreate, { input: { workspaceId: ws.id, label: 'quiet', url: `${receiver.url}/ping-quiet`, event: 'NEW_CLIENT', sendTestPing: false } }, { key: ws.key })).createWebhook;
     expect(created.testDelivery).toBeNull();
-    await sleep(800);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([]);
     expect(receiver.on('/ping-quiet')).toHaveLength(0);
     expect((await ok(app.url, SubTestDelivery, { id: created.id }, { key: ws.key })).webhook.testDelivery).toBeNull();
   });
 });
 
 describe('what a subscription receives', () => {
-  it('ANY_EVENT receives every event of its workspace, and a single-event subscription only its own', async () => {
-    const ws = await workspace(app);
+  test('ANY_EVENT receives every event of its workspace, and a single-event subscription only its own', async ({ ws, dev: sms }) => {
     const other = await workspace(app);
-    const sms = await device(app, ws, { channel: 'SMS' });
     const any = await webhook(app, ws, { url: `${receiver.url}/any`, event: 'ANY_EVENT' });
     await webhook(app, ws, { url: `${receiver.url}/only-new-client`, event: 'NEW_CLIENT' });
     await webhook(app, other, { url: `${receiver.url}/any-other`, event: 'ANY_EVENT' });
@@ -124,9 +117,7 @@ describe('what a subscription receives', () => {
 
     const expected = async () => (await ok(app.url, SubEvents, { input: { workspaceId: ws.id, first: 200 } }, { key: ws.key })).events.nodes.filter((e) => e.type !== 'PING');
     // SENT and DELIVERED follow the send on their own: wait until the log has them.
-    const deadline = Date.now() + 15_000;
-    while ((await expected()).filter((e) => e.type === 'MESSAGE_UPDATED').length < 2 && Date.now() < deadline) await sleep(100);
-    const all = await expected();
+    const all = await eventually(expected, (events) => events.filter((e) => e.type === 'MESSAGE_UPDATED').length >= 2, 'SENT and DELIVERED in the event log', 15_000);
     await receiver.waitFor((rs) => all.every((e) => rs.some((r) => r.path === '/any' && r.headers['webhook-id'] === e.id)), 15_000, 'every event on /any');
     const types = new Set(receiver.on('/any').map((r) => r.headers['x-switchboard-event']));
     expect([...types].sort()).toEqual(['CLIENT_UPDATED', 'ENDING_CONV', 'INCOMING_MESSAGE', 'MESSAGE_UPDATED', 'NEW_CLIENT', 'NEW_CONV', 'OUTGOING_MESSAGE']);
@@ -136,8 +127,7 @@ describe('what a subscription receives', () => {
     expect(receiver.on('/any-other')).toHaveLength(0);
   });
 
-  it('seed 004 filters: a channel and direction, and the system "message failed" subscription', async () => {
-    const ws = await workspace(app);
+  test('seed 004 filters: a channel and direction, and the system "message failed" subscription', async ({ ws }) => {
     const failing = phone();
     const wa = await device(app, ws, { channel: 'WHATSAPP', config: { deliveredAfterMs: 0, readAfterMs: 0 } });
     const im = await device(app, ws, { channel: 'IMESSAGE', config: { deliveredAfterMs: 0, readAfterMs: 0, failNumbers: { [failing]: 'sim:30003' } } });
@@ -162,7 +152,8 @@ describe('what a subscription receives', () => {
     await receiver.waitForCount('/f-out-wa-im', 3);
     await receiver.waitFor((rs) => rs.some((r) => r.path === '/f-wa-in' && r.json?.event === 'INCOMING_MESSAGE'), 10_000, 'WhatsApp inbound');
     await receiver.waitForCount('/f-sms-in', 1);
-    await sleep(1000);
+    // Every report is in and every delivery done: what the receiver has now is all it will get.
+    await workspaceQuiet(app, ws.id);
 
     // WhatsApp inbound only: the contact's message (and the conversation it opened), never outbound or another channel.
     const waIn = receiver.on('/f-wa-in').map((r) => r.json);

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows, sleep } from '../support/messaging.ts';
-import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
+import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows } from '../support/messaging.ts';
+import type { Receiver, ReceivedRequest } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const EndpointConversations = graphql(`
   query EndpointConversations($input: ConversationsInput) {
@@ -24,15 +26,11 @@ const EndpointConversations = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 async function post(path: string, body: unknown, token: string | null) {
@@ -66,8 +64,7 @@ const statuses = (list: ReceivedRequest[]) => inLifecycleOrder(list, (r) => r.js
 const updatedEvents = (id: string) => rows<{ status: string }>(app, `SELECT payload->'message'->>'status' AS status FROM events WHERE type = 'MESSAGE_UPDATED' AND payload->'message'->>'id' = $1`, [id]);
 
 describe('device endpoints authenticate with the device token', () => {
-  it('answer 401 for a missing token, a wrong token, another device’s token or an unknown device', async () => {
-    const ws = await workspace(app);
+  test('answer 401 for a missing token, a wrong token, another device’s token or an unknown device', async ({ ws }) => {
     const a = await device(app, ws, { channel: 'SMS' });
     const b = await device(app, ws, { channel: 'WHATSAPP' });
     const body = { from: phone(), message: 'hi' };
@@ -83,7 +80,7 @@ describe('device endpoints authenticate with the device token', () => {
 });
 
 describe('POST /devices/{id}/inbound', () => {
-  it('stores a contact’s message with its client and conversation, and emits INCOMING_MESSAGE and seed 000 MESSAGE', async () => {
+  test('stores a contact’s message with its client and conversation, and emits INCOMING_MESSAGE and seed 000 MESSAGE', async () => {
     const ws = await subscribed('in');
     const dev = await device(app, ws, { channel: 'SMS' });
     const from = phone();
@@ -108,7 +105,7 @@ describe('POST /devices/{id}/inbound', () => {
     expect(seed000!.json).toMatchObject({ type: 'MESSAGE', location_id: ws.locationId, phone: from, message: 'STOP', isMe: false, attachments: [] });
   });
 
-  it('stores a message the device reports twice (same provider id) once', async () => {
+  test('stores a message the device reports twice (same provider id) once', async () => {
     const ws = await subscribed('twice');
     const dev = await device(app, ws, { channel: 'WHATSAPP' });
     const body = { from: phone(), message: 'hello', id: 'wamid.ABC123' };
@@ -123,12 +120,11 @@ describe('POST /devices/{id}/inbound', () => {
     expect(await rows(app, 'SELECT id FROM messages WHERE device_id = $1', [dev.id])).toHaveLength(1);
     expect(await rows(app, `SELECT id FROM events WHERE workspace_id = $1 AND type = 'INCOMING_MESSAGE'`, [ws.id])).toHaveLength(1);
     await eventsOn(receiver, '/twice/incoming', 1);
-    await sleep(300);
+    await deliveriesSettled(app, ws.id);
     expect(distinctEvents(receiver, '/twice/incoming')).toHaveLength(1);
   });
 
-  it('refuses a report without a valid sender or content, naming the field', async () => {
-    const ws = await workspace(app);
+  test('refuses a report without a valid sender or content, naming the field', async ({ ws }) => {
     const dev = await device(app, ws, { channel: 'SMS' });
     for (const [body, field] of [
       [{ message: 'hi' }, 'from'],
@@ -146,8 +142,7 @@ describe('POST /devices/{id}/inbound', () => {
     expect(await rows(app, 'SELECT id FROM messages WHERE device_id = $1', [dev.id])).toHaveLength(0);
   });
 
-  it('refuses a time outside the last 30 days or more than 5 minutes ahead, naming timestamp, and stores nothing', async () => {
-    const ws = await workspace(app);
+  test('refuses a time outside the last 30 days or more than 5 minutes ahead, naming timestamp, and stores nothing', async ({ ws }) => {
     const dev = await device(app, ws, { channel: 'SMS' });
     const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString();
     for (const timestamp of ['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01T00:00:00Z', days(-31), days(0.01)]) {
@@ -161,7 +156,7 @@ describe('POST /devices/{id}/inbound', () => {
 });
 
 describe('POST /devices/{id}/status', () => {
-  it('moves a sent message forward by its provider id, keeping the raw status', async () => {
+  test('moves a sent message forward by its provider id, keeping the raw status', async () => {
     const ws = await subscribed('fwd');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'fwd-1');
@@ -182,7 +177,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await messageOf(app, m.id)).status).toBe('READ');
   });
 
-  it('records a DELIVERED that arrives after READ without moving the status back or emitting another event', async () => {
+  test('records a DELIVERED that arrives after READ without moving the status back or emitting another event', async () => {
     const ws = await subscribed('late');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'late-1');
@@ -193,7 +188,7 @@ describe('POST /devices/{id}/status', () => {
     expect(read.deliveredAt).toBe(read.readAt);
     await eventsOn(receiver, '/late/updated', 1, (r) => r.json.status === 'read');
     const eventsBefore = (await updatedEvents(m.id)).length;
-    await sleep(300);
+    await deliveriesSettled(app, ws.id);
     const receivedBefore = distinctEvents(receiver, '/late/updated').length;
 
     // Between the message's creation and its reading (a status cannot precede the message).
@@ -203,12 +198,12 @@ describe('POST /devices/{id}/status', () => {
     expect(after.status).toBe('READ');
     expect(after.deliveredAt).toBe(deliveredAt);
     expect(await updatedEvents(m.id)).toHaveLength(eventsBefore);
-    await sleep(500);
+    await deliveriesSettled(app, ws.id);
     expect(distinctEvents(receiver, '/late/updated')).toHaveLength(receivedBefore);
     expect(distinctEvents(receiver, '/late/updated').filter((r) => r.json.status === 'read')).toHaveLength(1);
   });
 
-  it('tells the seed 000 webhook DELIVERED when a message is read before any delivery report', async () => {
+  test('tells the seed 000 webhook DELIVERED when a message is read before any delivery report', async () => {
     const ws = await subscribed('readfirst');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'readfirst-1');
@@ -218,7 +213,7 @@ describe('POST /devices/{id}/status', () => {
     expect(statuses(seed000)).toEqual(['SENT', 'DELIVERED']);
   });
 
-  it('does not accept FAILED after DELIVERED', async () => {
+  test('does not accept FAILED after DELIVERED', async () => {
     const ws = await subscribed('nofail');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'nofail-1');
@@ -229,7 +224,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await updatedEvents(m.id)).map((e) => e.status).sort()).toEqual(['DELIVERED', 'SENT']);
   });
 
-  it('fails a sent message with the raw provider code, and ignores a report it has seen (same eventId)', async () => {
+  test('fails a sent message with the raw provider code, and ignores a report it has seen (same eventId)', async () => {
     const ws = await subscribed('rawfail');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'rawfail-1');
@@ -245,8 +240,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await messageOf(app, m.id)).status).toBe('FAILED');
   });
 
-  it('answers 404 for a provider id it never sent, and 400 for an unknown status', async () => {
-    const ws = await workspace(app);
+  test('answers 404 for a provider id it never sent, and 400 for an unknown status', async ({ ws }) => {
     const dev = await device(app, ws, { channel: 'SMS' });
     expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'nope', status: 'delivered' }, dev.token)).status).toBe(404);
     for (const status of ['teleported', 'ſent', 'reAd\u0307']) {
@@ -257,7 +251,7 @@ describe('POST /devices/{id}/status', () => {
     expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'nope', status: 'Delivered' }, dev.token)).status).toBe(404);
   });
 
-  it('refuses a status time of 1970 or 9999, and records one before the message existed at its creation', async () => {
+  test('refuses a status time of 1970 or 9999, and records one before the message existed at its creation', async () => {
     const ws = await subscribed('clock');
     const dev = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const m = await sentMessage(ws, dev, 'clock-1');
@@ -278,7 +272,7 @@ describe('POST /devices/{id}/status', () => {
     expect(update!.json.createdAt).toBe(m.createdAt);
   });
 
-  it('only moves messages of its own device', async () => {
+  test('only moves messages of its own device', async () => {
     const ws = await subscribed('owndev');
     const a = await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 3_600_000 } });
     const b = await device(app, ws, { channel: 'WHATSAPP' });
@@ -289,7 +283,7 @@ describe('POST /devices/{id}/status', () => {
 });
 
 describe('the simulator failing a number', () => {
-  it('fails the message with the configured raw code and reports it on every webhook', async () => {
+  test('fails the message with the configured raw code and reports it on every webhook', async () => {
     const ws = await subscribed('simfail');
     const doomed = phone();
     await device(app, ws, { channel: 'SMS', config: { deliveredAfterMs: 0, readAfterMs: 0, failNumbers: { [doomed]: 'sim:30003' } } });
@@ -310,5 +304,26 @@ describe('the simulator failing a number', () => {
     // Other numbers on the same device still get through.
     const fine = await postWebhook(app, { location_id: ws.locationId, phone: phone(), message: 'fine', message_id: 'simfail-2', channel: 'sms' }, ws.key);
     await messageReaches(app, fine.body.messageId, 'DELIVERED');
+  });
+});
+
+describe('tenant isolation of device reports', () => {
+  test("a device cannot change another workspace's message by its id", async () => {
+    const a = await workspace(app);
+    const b = await workspace(app);
+    const devA = await device(app, a, { config: { deliveredAfterMs: 3_600_000 } });
+    const devB = await device(app, b, { config: { deliveredAfterMs: 3_600_000 } });
+    const victim = await sentMessage(b, devB, 'victim-1');
+    expect((await post(`/devices/${devA.id}/status`, { messageId: victim.id, status: 'failed', errorCode: 'evil' }, devA.token)).status).toBe(404);
+    expect(await messageOf(app, victim.id)).toMatchObject({ status: 'SENT', errorCode: null });
+  });
+
+  test('a report that matched nothing is not remembered, so the device can send it again later', async () => {
+    const ws = await workspace(app);
+    const dev = await device(app, ws, { config: { deliveredAfterMs: 3_600_000 } });
+    const m = await sentMessage(ws, dev, 'late-report-1');
+    expect((await post(`/devices/${dev.id}/status`, { providerMessageId: 'not-yet-known', status: 'delivered', eventId: 'evt-1' }, dev.token)).status).toBe(404);
+    expect((await post(`/devices/${dev.id}/status`, { providerMessageId: m.providerMessageId, status: 'delivered', eventId: 'evt-1' }, dev.token)).status).toBe(200);
+    await messageReaches(app, m.id, 'DELIVERED');
   });
 });

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
-import { codeOf, execute, ok } from '../support/graphql.ts';
+import { codeOf, execute, ok, rawGraphQL } from '../support/graphql.ts';
 import { rows } from '../support/messaging.ts';
 
 const DeviceCreate = graphql(`
@@ -113,15 +114,12 @@ const DeviceDeactivate = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
 });
 
 type Channel = 'SMS' | 'WHATSAPP' | 'IMESSAGE' | 'RCS';
@@ -135,7 +133,7 @@ const created = async (input: { channel: Channel; address: string; config?: unkn
 const activate = (ids: string[], key = ws.key) => ok(app.url, DeviceActivate, { input: { ids } }, { key }).then((d) => d.activateDevices);
 
 describe('devices', () => {
-  it('creates an inactive simulator device and shows its token once', async () => {
+  test('creates an inactive simulator device and shows its token once', async () => {
     const c = await created({ channel: 'WHATSAPP', address: phone(), label: 'Support line', config: { deliveredAfterMs: 10 } });
     expect(c.device).toMatchObject({
       workspaceId: ws.id,
@@ -159,7 +157,7 @@ describe('devices', () => {
     expect(row!.token_hash).not.toContain(c.token);
   });
 
-  it('updates label and config, and deletes a device', async () => {
+  test('updates label and config, and deletes a device', async () => {
     const c = await created({ channel: 'SMS', address: phone() });
     const updated = (await ok(app.url, DeviceUpdate, { input: { id: c.device.id, label: 'Renamed', config: { deliveredAfterMs: 5, failNumbers: { '+14155552671': 'sim:30003' } } } }, { key: ws.key })).updateDevice;
     expect(updated.label).toBe('Renamed');
@@ -184,7 +182,7 @@ describe('devices', () => {
     expect(await rows(app, 'SELECT id FROM conversations WHERE device_id = $1', [c.device.id])).toHaveLength(0);
   });
 
-  it('lists devices by channel and status, and hides other workspaces’ devices', async () => {
+  test('lists devices by channel and status, and hides other workspaces’ devices', async () => {
     const mine = await workspace(app, { name: 'Listing' });
     const a = await created({ channel: 'SMS', address: phone() }, mine.key);
     await created({ channel: 'SMS', address: phone() }, mine.key);
@@ -230,13 +228,13 @@ describe('devices', () => {
       ['SMS', ''],
     ];
     for (const [channel, address] of accepted) {
-      it(`accepts ${JSON.stringify(address)} on ${channel}`, async () => {
+      test(`accepts ${JSON.stringify(address)} on ${channel}`, async () => {
         const r = await create({ channel, address });
         expect(r.errors).toBeUndefined();
       });
     }
     for (const [channel, address] of refused) {
-      it(`refuses ${JSON.stringify(address)} on ${channel}, naming the address`, async () => {
+      test(`refuses ${JSON.stringify(address)} on ${channel}, naming the address`, async () => {
         const r = await create({ channel, address });
         expect(codeOf(r)).toBe('BAD_USER_INPUT');
         expect(r.errors![0]!.extensions!.details![0]!.field).toBe('address');
@@ -244,7 +242,7 @@ describe('devices', () => {
     }
   });
 
-  it('refuses an unknown driver or a bad simulator config, naming the field', async () => {
+  test('refuses an unknown driver or a bad simulator config, naming the field', async () => {
     const driver = await create({ channel: 'SMS', address: phone(), driver: 'carrier-pigeon' });
     expect(codeOf(driver)).toBe('BAD_USER_INPUT');
     expect(driver.errors![0]!.extensions!.details![0]!.field).toBe('driver');
@@ -257,7 +255,7 @@ describe('devices', () => {
 });
 
 describe('activation', () => {
-  it('activates each device on its own: one active, one refused by its driver with the reason kept', async () => {
+  test('activates each device on its own: one active, one refused by its driver with the reason kept', async () => {
     const good = await created({ channel: 'SMS', address: phone() });
     const bad = await created({ channel: 'WHATSAPP', address: phone(), config: { failActivation: 'the number is not registered with WhatsApp' } });
     const results = await activate([good.device.id, bad.device.id]);
@@ -277,7 +275,7 @@ describe('activation', () => {
     expect(retry).toMatchObject({ ok: true, device: { status: 'ACTIVE', lastError: null } });
   });
 
-  it('answers per device for unknown ids and other workspaces’ devices', async () => {
+  test('answers per device for unknown ids and other workspaces’ devices', async () => {
     const other = await workspace(app, { name: 'Not yours' });
     const theirs = await created({ channel: 'SMS', address: phone() }, other.key);
     const results = await activate(['000000000000000000000000', theirs.device.id]);
@@ -288,7 +286,7 @@ describe('activation', () => {
     expect((await ok(app.url, DeviceGet, { id: theirs.device.id }, { key: other.key })).device.status).toBe('INACTIVE');
   });
 
-  it('refuses a sender already active on the same channel in another workspace as a CONFLICT', async () => {
+  test('refuses a sender already active on the same channel in another workspace as a CONFLICT', async () => {
     const address = phone();
     const first = await workspace(app, { name: 'First holder' });
     const second = await workspace(app, { name: 'Second holder' });
@@ -313,13 +311,13 @@ describe('activation', () => {
     expect((await activate([b.device.id], second.key))[0]!.ok).toBe(true);
   });
 
-  it('activating an active device again is harmless', async () => {
+  test('activating an active device again is harmless', async () => {
     const d = await created({ channel: 'SMS', address: phone() });
     expect((await activate([d.device.id]))[0]!.ok).toBe(true);
     expect((await activate([d.device.id]))[0]).toMatchObject({ ok: true, device: { status: 'ACTIVE' } });
   });
 
-  it('a deactivated device no longer sends: the channel has no active device', async () => {
+  test('a deactivated device no longer sends: the channel has no active device', async () => {
     const own = await workspace(app, { name: 'Deactivation' });
     const d = await created({ channel: 'RCS', address: phone() }, own.key);
     await activate([d.device.id], own.key);
@@ -330,5 +328,12 @@ describe('activation', () => {
     const refused = await postWebhook(app, { ...body, message_id: 'deact-2' }, own.key);
     expect(refused.status).toBe(400);
     expect(refused.body.details[0].field).toBe('channel');
+  });
+});
+
+describe('activation without a key', () => {
+  test('is UNAUTHENTICATED', async () => {
+    const r = await rawGraphQL(app.url, { query: 'mutation { activateDevices(input: { ids: ["x"] }) { ok } }' }, { key: null });
+    expect(codeOf(r)).toBe('UNAUTHENTICATED');
   });
 });

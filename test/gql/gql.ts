@@ -94,7 +94,6 @@ type Documents = {
     "\n  mutation WindowSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      type\n      status\n    }\n  }\n": typeof types.WindowSendDocument,
     "\n  mutation WindowInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      conversationId\n    }\n  }\n": typeof types.WindowInboundDocument,
     "\n  query DoorMessages($input: MessagesInput) {\n    messages(input: $input) {\n      totalCount\n    }\n  }\n": typeof types.DoorMessagesDocument,
-    "\n  mutation RrKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": typeof types.RrKeyDocument,
     "\n  mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.LifecycleCreateWorkspaceDocument,
     "\n  mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.ProcCreateWorkspaceDocument,
     "\n  query ProcWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.ProcWorkspaceDocument,
@@ -238,7 +237,6 @@ const documents: Documents = {
     "\n  mutation WindowSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n      type\n      status\n    }\n  }\n": types.WindowSendDocument,
     "\n  mutation WindowInbound($input: InboundSimulateInput!) {\n    simulateInbound(input: $input) {\n      id\n      conversationId\n    }\n  }\n": types.WindowInboundDocument,
     "\n  query DoorMessages($input: MessagesInput) {\n    messages(input: $input) {\n      totalCount\n    }\n  }\n": types.DoorMessagesDocument,
-    "\n  mutation RrKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n": types.RrKeyDocument,
     "\n  mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": types.LifecycleCreateWorkspaceDocument,
     "\n  mutation ProcCreateWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      name\n    }\n  }\n": types.ProcCreateWorkspaceDocument,
     "\n  query ProcWorkspace($id: Int!) {\n    workspace(id: $id) {\n      id\n      name\n    }\n  }\n": types.ProcWorkspaceDocument,
@@ -619,10 +617,6 @@ export function graphql(source: "\n  mutation WindowInbound($input: InboundSimul
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DoorMessages($input: MessagesInput) {\n    messages(input: $input) {\n      totalCount\n    }\n  }\n"): typeof import('./graphql.ts').DoorMessagesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RrKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n    }\n  }\n"): typeof import('./graphql.ts').RrKeyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1042,13 +1042,6 @@ export type DoorMessagesQueryVariables = Exact<{
 
 export type DoorMessagesQuery = { messages: { totalCount: number } };
 
-export type RrKeyMutationVariables = Exact<{
-  input: ApiKeyCreateInput;
-}>;
-
-
-export type RrKeyMutation = { createApiKey: { secret: string } };
-
 export type LifecycleCreateWorkspaceMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -2452,13 +2445,6 @@ export const DoorMessagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DoorMessagesQuery, DoorMessagesQueryVariables>;
-export const RrKeyDocument = new TypedDocumentString(`
-    mutation RrKey($input: ApiKeyCreateInput!) {
-  createApiKey(input: $input) {
-    secret
-  }
-}
-    `) as unknown as TypedDocumentString<RrKeyMutation, RrKeyMutationVariables>;
 export const LifecycleCreateWorkspaceDocument = new TypedDocumentString(`
     mutation LifecycleCreateWorkspace($input: WorkspaceCreateInput!) {
   createWorkspace(input: $input) {

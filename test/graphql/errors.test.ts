@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { GRAPHQL_LIMITS } from '../../src/graphql/limits.ts';
 import { graphql } from '../gql/gql.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { codeOf, execute, ok, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts';
 
 const ErrorsCreateWorkspace = graphql(`
@@ -39,13 +40,10 @@ const ErrorsCreateKey = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
+test.beforeAll(({ app: a }) => {
+  app = a;
 });
 
 const workspaceCount = async () => (await ok(app.url, ErrorsWorkspaces, {})).workspaces.totalCount;
@@ -73,7 +71,7 @@ function queryOfDepth(depth: number, operation = 'Deep'): string {
 }
 
 describe('GraphQL errors', () => {
-  it('answers a malformed JSON body with BAD_USER_INPUT', async () => {
+  test('answers a malformed JSON body with BAD_USER_INPUT', async () => {
     for (const body of ['{"query": "{ workspaces { totalCount } }"', '{query: workspaces}', 'not json at all', '']) {
       const r = await rawGraphQL(app.url, body);
       expect(codeOf(r), JSON.stringify(body)).toBe('BAD_USER_INPUT');
@@ -83,13 +81,13 @@ describe('GraphQL errors', () => {
     }
   });
 
-  it('answers a syntax error in the document with BAD_USER_INPUT', async () => {
+  test('answers a syntax error in the document with BAD_USER_INPUT', async () => {
     const r = await rawGraphQL(app.url, { query: '{ workspaces { totalCount }' });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.data ?? null).toBeNull();
   });
 
-  it(`answers a query deeper than ${GRAPHQL_LIMITS.maxDepth} levels with BAD_USER_INPUT, and executes nothing of the document`, async () => {
+  test(`answers a query deeper than ${GRAPHQL_LIMITS.maxDepth} levels with BAD_USER_INPUT, and executes nothing of the document`, async () => {
     const atLimit = await rawGraphQL<{ __type: unknown }>(app.url, { query: queryOfDepth(GRAPHQL_LIMITS.maxDepth) });
     expect(atLimit.errors).toBeUndefined();
     expect(atLimit.data?.__type).toBeTruthy();
@@ -108,14 +106,14 @@ describe('GraphQL errors', () => {
     expect(await workspaceNames()).not.toContain('Written past the depth limit');
   });
 
-  it('answers too many aliases with BAD_USER_INPUT', async () => {
+  test('answers too many aliases with BAD_USER_INPUT', async () => {
     const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: workspaces { totalCount }`).join(' ');
     const r = await rawGraphQL(app.url, { query: `{ ${aliases} }` });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.data ?? null).toBeNull();
   });
 
-  it('answers an unknown field with BAD_USER_INPUT and does not suggest field names', async () => {
+  test('answers an unknown field with BAD_USER_INPUT and does not suggest field names', async () => {
     const r = await rawGraphQL(app.url, { query: '{ workspaces { nodes { nam } } }' });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.data ?? null).toBeNull();
@@ -129,13 +127,13 @@ describe('GraphQL errors', () => {
     expect(wrongArgument.errors!.map((e) => e.message).join(' ')).not.toMatch(/did you mean/i);
   });
 
-  it('answers variables of the wrong type with BAD_USER_INPUT', async () => {
+  test('answers variables of the wrong type with BAD_USER_INPUT', async () => {
     const r = await rawGraphQL(app.url, { query: ErrorsCreateWorkspace.toString(), variables: { input: { name: 42, cloneFromId: 'seven' } } });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.data ?? null).toBeNull();
   });
 
-  it('rejects oversized strings naming the field, and writes nothing', async () => {
+  test('rejects oversized strings naming the field, and writes nothing', async () => {
     const before = await workspaceCount();
     const cases: [Record<string, unknown>, string][] = [
       [{ name: 'n'.repeat(201) }, 'name'],
@@ -159,7 +157,7 @@ describe('GraphQL errors', () => {
     expect(await workspaceCount()).toBe(before);
   });
 
-  it('answers a forged page cursor with BAD_USER_INPUT naming `after`', async () => {
+  test('answers a forged page cursor with BAD_USER_INPUT naming `after`', async () => {
     for (const after of ['not-a-cursor', Buffer.from('{"x":1}').toString('base64url'), Buffer.from('"abc"').toString('base64url')]) {
       const r = await execute(app.url, ErrorsWorkspaces, { input: { after } });
       expect(codeOf(r), after).toBe('BAD_USER_INPUT');
@@ -168,7 +166,7 @@ describe('GraphQL errors', () => {
     }
   });
 
-  it('an unexpected server error says only "Unexpected error.", never SQL, stack traces or driver messages', async () => {
+  test('an unexpected server error says only "Unexpected error.", never SQL, stack traces or driver messages', async () => {
     // Public inputs that reach the database unchecked today: a NUL character (PostgreSQL refuses it
     // in text) and a page cursor holding a string where the list's ids are integers. Should either
     // become a validation error, the answer must still reveal nothing internal.
@@ -188,7 +186,7 @@ describe('GraphQL errors', () => {
     expect(await workspaceCount()).toBeGreaterThanOrEqual(0);
   });
 
-  it('answers a NUL character in a text field with BAD_USER_INPUT naming the field', async () => {
+  test('answers a NUL character in a text field with BAD_USER_INPUT naming the field', async () => {
     const r = await execute(app.url, ErrorsCreateWorkspace, { input: { name: 'Null\u0000byte' } });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.details?.[0]?.field).toBe('name');
@@ -196,7 +194,7 @@ describe('GraphQL errors', () => {
 });
 
 describe('CORS', () => {
-  it('does not allow an arbitrary Origin by default', async () => {
+  test('does not allow an arbitrary Origin by default', async () => {
     const origin = 'https://evil.example';
     const preflight = await fetch(`${app.url}/graphql`, {
       method: 'OPTIONS',
@@ -214,7 +212,7 @@ describe('CORS', () => {
     expect(post.headers.get('access-control-allow-origin')).toBeNull();
   });
 
-  it('allows exactly the origins listed in SWITCHBOARD_CORS_ORIGINS', async () => {
+  test('allows exactly the origins listed in SWITCHBOARD_CORS_ORIGINS', async () => {
     const cors = await startTestApp({ SWITCHBOARD_CORS_ORIGINS: 'https://crm.example, https://admin.example' });
     try {
       const preflight = (origin: string) =>

@@ -2,19 +2,21 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { afterAll, describe, expect } from 'vitest';
+import { ADMIN_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { rawGraphQL } from '../support/graphql.ts';
 
 /** Debian's chromium package; CI installs it (.ci/run). Without it this test fails: it never skips. */
 const CHROMIUM = '/usr/bin/chromium';
 
+const test = appTest({ SWITCHBOARD_GRAPHIQL: 'true' });
 let app: TestApp;
 let browser: Browser;
 let profile: string;
-beforeAll(async () => {
+test.beforeAll(async ({ app: a }) => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install it with \`apt-get install -y chromium\` (the GraphiQL browser test needs it)`);
-  app = await startTestApp({ SWITCHBOARD_GRAPHIQL: 'true' });
+  app = a;
   profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
   browser = await puppeteer.launch({
     executablePath: CHROMIUM,
@@ -36,8 +38,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
-  await app?.stop();
-  await app?.dropDatabase();
 });
 
 /** Opens a page on which every request that leaves 127.0.0.1 fails, and is recorded. */
@@ -59,7 +59,7 @@ const editorText = (page: Page, selector: string) =>
   page.$eval(selector, (el) => [...el.querySelectorAll('.view-line')].map((l) => l.textContent!.replaceAll('\u00a0', ' ')).join('\n'));
 
 describe('GraphiQL', () => {
-  it('works with no network route out: it loads the schema with its placeholder key, takes the admin key typed in the headers pane, and runs CreateWorkspace', async () => {
+  test('works with no network route out: it loads the schema with its placeholder key, takes the admin key typed in the headers pane, and runs CreateWorkspace', async () => {
     const { page, outside } = await offlinePage();
     const introspection = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('__schema'));
     introspection.catch(() => undefined); // awaited below; a page that never asks fails there, not as an unhandled rejection

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import { ADMIN_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts';
 
@@ -8,19 +9,16 @@ import { codeOf, rawGraphQL, type GraphQLResponse } from '../support/graphql.ts'
  * none may answer INTERNAL_SERVER_ERROR, and the server keeps answering afterwards.
  */
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
 let ids: { device: string; webhook: string };
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app, { name: 'Hostile inputs' });
   const d = await device(app, ws);
   const w = await webhook(app, ws, { url: 'http://127.0.0.1:9/hook', event: 'ANY_EVENT' });
   ids = { device: d.id, webhook: w.id };
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
 });
 
 const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -133,7 +131,7 @@ function problems(r: GraphQLResponse<unknown>): string[] {
 }
 
 describe('hostile GraphQL inputs', () => {
-  it('no id, cursor or date in any operation answers INTERNAL_SERVER_ERROR, with an admin or a workspace key, and the server keeps answering', async () => {
+  test('no id, cursor or date in any operation answers INTERNAL_SERVER_ERROR, with an admin or a workspace key, and the server keeps answering', async () => {
     const cases = [
       ...ID_CASES.flatMap((make) => HOSTILE_IDS.map(make)),
       ...CURSOR_CASES.flatMap((make) => HOSTILE_CURSORS.map(make)),
@@ -152,7 +150,7 @@ describe('hostile GraphQL inputs', () => {
     expect(alive.data?.devices.totalCount).toBe(1);
   });
 
-  it('answers BAD_USER_INPUT naming the field for a NUL in an id, a forged cursor, and a date in year 0000', async () => {
+  test('answers BAD_USER_INPUT naming the field for a NUL in an id, a forged cursor, and a date in year 0000', async () => {
     const named = async (c: Case, field: string) => {
       const r = await rawGraphQL(app.url, { query: c.query, variables: c.variables }, { key: ws.key });
       expect(codeOf(r), c.name).toBe('BAD_USER_INPUT');

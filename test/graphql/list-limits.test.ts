@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { GRAPHQL_LIMITS, plannedNodes } from '../../src/graphql/limits.ts';
 import { schema } from '../../src/graphql/schema.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { simulateInbound } from '../support/delivery-helpers.ts';
 import { device, phone, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, rawGraphQL } from '../support/graphql.ts';
@@ -12,10 +13,11 @@ import { rows } from '../support/messaging.ts';
 /** One conversation of this many messages: nested lists over it multiply. */
 const MESSAGES = 250;
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app, { name: 'List limits' });
   const d = await device(app, ws);
   const first = await simulateInbound(app, ws, { deviceId: d.id, phone: phone(), message: 'hello' });
@@ -28,10 +30,6 @@ beforeAll(async () => {
     [MESSAGES, first.id],
   );
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 const gql = <R = any>(query: string, variables?: Record<string, unknown>) => rawGraphQL<R>(app.url, { query, variables }, { key: ws.key });
 
@@ -43,7 +41,7 @@ async function expectAlive() {
 }
 
 describe('list limits', () => {
-  it('refuses, before running it, a small query whose nested default pages would answer millions of messages, and keeps serving', async () => {
+  test('refuses, before running it, a small query whose nested default pages would answer millions of messages, and keeps serving', async () => {
     // The worst-hour query: four nested lists of the default page size (50⁴ messages).
     const r = await gql('{ messages { nodes { conversation { messages { nodes { conversation { messages { nodes { conversation { messages { nodes { id } } } } } } } } } } } }');
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
@@ -53,7 +51,7 @@ describe('list limits', () => {
     await expectAlive();
   });
 
-  it('prices `first` given as a literal, in a variable, or inside a variable input', async () => {
+  test('prices `first` given as a literal, in a variable, or inside a variable input', async () => {
     const nested = 'query Q($n: Int, $input: MessagesInput) { messages(input: $input) { nodes { conversation { messages(first: $n) { nodes { id } } } } } }';
     const refused = await gql(nested, { n: 200, input: { first: 100 } });
     expect(codeOf(refused)).toBe('BAD_USER_INPUT');
@@ -68,7 +66,7 @@ describe('list limits', () => {
     expect(codeOf(literal)).toBe('BAD_USER_INPUT');
   });
 
-  it(`answers BAD_USER_INPUT, once, when a running answer passes ${GRAPHQL_LIMITS.maxListedNodes} list items, and keeps serving`, async () => {
+  test(`answers BAD_USER_INPUT, once, when a running answer passes ${GRAPHQL_LIMITS.maxListedNodes} list items, and keeps serving`, async () => {
     // Planned within maxNodes (40 + 40 × 200), and this conversation really holds that many.
     const r = await gql('{ messages(input: { first: 40 }) { nodes { conversation { messages(first: 200) { nodes { id } } } } } }');
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
@@ -78,7 +76,7 @@ describe('list limits', () => {
     await expectAlive();
   });
 
-  it('answers a full page of 200 with a nested object for each, and a page of conversations with their messages', async () => {
+  test('answers a full page of 200 with a nested object for each, and a page of conversations with their messages', async () => {
     const page = await gql<{ messages: { nodes: { conversation: { id: string } }[] } }>('{ messages(input: { first: 200 }) { nodes { id conversation { id } } } }');
     expect(page.errors).toBeUndefined();
     expect(page.data!.messages.nodes).toHaveLength(200);
@@ -89,7 +87,7 @@ describe('list limits', () => {
     expect(conversations.data!.conversations.nodes[0]!.messages.nodes).toHaveLength(50);
   });
 
-  it("every GraphQL example in the README is within the limits", () => {
+  test("every GraphQL example in the README is within the limits", () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => parse(m[1]!));
     expect(examples.length).toBeGreaterThan(2);

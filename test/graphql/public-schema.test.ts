@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { Kind, parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { codeOf, rawGraphQL } from '../support/graphql.ts';
 
+const test = appTest({ SWITCHBOARD_GRAPHIQL: 'true' });
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp({ SWITCHBOARD_GRAPHIQL: 'true' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
+test.beforeAll(({ app: a }) => {
+  app = a;
 });
 
 const PLACEHOLDER = '<your API key>';
@@ -27,7 +25,7 @@ const withAuthorization = async (authorization: string | null, query: string) =>
 };
 
 describe('the schema is public, the data is not', () => {
-  it('introspection answers without a key, with the placeholder key GraphiQL opens with, and with a wrong key', async () => {
+  test('introspection answers without a key, with the placeholder key GraphiQL opens with, and with a wrong key', async () => {
     for (const authorization of [null, `Bearer ${PLACEHOLDER}`, ...WRONG_KEYS.map((k) => `Bearer ${k}`)]) {
       const r = await withAuthorization(authorization, INTROSPECTION);
       expect(r.errors, String(authorization)).toBeUndefined();
@@ -36,7 +34,7 @@ describe('the schema is public, the data is not', () => {
     }
   });
 
-  it('with a wrong or placeholder key, anything that reads or writes data answers UNAUTHENTICATED saying the key is not valid, and writes nothing', async () => {
+  test('with a wrong or placeholder key, anything that reads or writes data answers UNAUTHENTICATED saying the key is not valid, and writes nothing', async () => {
     const documents = [
       '{ workspaces { totalCount } }',
       '{ __typename workspaces { totalCount } }',
@@ -61,7 +59,7 @@ describe('the schema is public, the data is not', () => {
     expect(codeOf(names)).toBeUndefined();
   });
 
-  it("GraphiQL opens with the README's first session, whose operations are all named so GraphiQL can run each", async () => {
+  test("GraphiQL opens with the README's first session, whose operations are all named so GraphiQL can run each", async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const section = readme.slice(readme.indexOf('## A first session in GraphiQL'), readme.indexOf('## Five-minute walkthrough'));
     const example = /```graphql\n([\s\S]*?)```/.exec(section)![1]!;

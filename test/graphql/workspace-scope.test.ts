@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, rawGraphQL } from '../support/graphql.ts';
 
+const test = appTest();
 let app: TestApp;
 let mine: Workspace;
 let theirs: Workspace;
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   mine = await workspace(app, { name: 'Scope mine' });
   theirs = await workspace(app, { name: 'Scope theirs' });
   for (const ws of [mine, theirs]) {
@@ -15,16 +17,12 @@ beforeAll(async () => {
     await webhook(app, ws, { url: 'http://127.0.0.1:9/hook', event: 'ANY_EVENT' });
   }
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 /** Every list whose input takes a workspaceId. */
 const LISTS = ['webhooks', 'devices', 'messages', 'clients', 'conversations', 'deliveries', 'events', 'liveChatIntegrations'];
 
 describe('a workspace key implies its workspace', () => {
-  it('in every list input: `input: {}` lists its own workspace, no workspaceId needed', async () => {
+  test('in every list input: `input: {}` lists its own workspace, no workspaceId needed', async () => {
     for (const list of LISTS) {
       const r = await rawGraphQL<Record<string, { nodes: { workspaceId: number }[] }>>(
         app.url,
@@ -38,13 +36,13 @@ describe('a workspace key implies its workspace', () => {
     expect(own.data!.webhooks.nodes.map((w) => w.workspaceId)).toEqual([mine.id]);
   });
 
-  it('an admin key without workspaceId lists webhooks of every workspace, as it does devices', async () => {
+  test('an admin key without workspaceId lists webhooks of every workspace, as it does devices', async () => {
     const r = await rawGraphQL<{ webhooks: { nodes: { workspaceId: number }[] } }>(app.url, { query: '{ webhooks(input: {}) { nodes { workspaceId } } }' });
     expect(r.errors).toBeUndefined();
     expect(r.data!.webhooks.nodes.map((w) => w.workspaceId)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
   });
 
-  it('in createWebhook: a workspace key creates in its own workspace; an admin key must name one', async () => {
+  test('in createWebhook: a workspace key creates in its own workspace; an admin key must name one', async () => {
     const create = 'mutation { createWebhook(input: { label: "implied", url: "http://127.0.0.1:9/implied", event: NEW_CLIENT, sendTestPing: false }) { workspaceId label } }';
     const r = await rawGraphQL<{ createWebhook: { workspaceId: number } }>(app.url, { query: create }, { key: mine.key });
     expect(r.errors).toBeUndefined();

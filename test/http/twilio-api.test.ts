@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
-import { messageOf, messageReaches, rows, sleep, startOfRateWindow } from '../support/messaging.ts';
+import { messageOf, messageReaches, rows, startOfRateWindow } from '../support/messaging.ts';
+import { sleep } from '../support/wait.ts';
 import { asWorkspace, basicAuth, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
+const test = appTest();
 let app: TestApp;
 let account: TwilioAccount;
 let client: ReturnType<typeof twilioClient>;
@@ -23,19 +26,15 @@ async function restError(work: Promise<unknown>): Promise<{ status: number; code
   return error as never;
 }
 
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   account = await twilioAccount(app);
   client = twilioClient(app, account.accountSid, account.key);
   sms = await device(app, asWorkspace(account));
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 describe('the Twilio-compatible Messages API, through the official twilio SDK', () => {
-  it('sends a message: it reaches the simulator device, and the answer has Twilio’s fields', async () => {
+  test('sends a message: it reaches the simulator device, and the answer has Twilio’s fields', async () => {
     const to = phone();
     const m = await client.messages.create({ to, from: sms.address, body: 'Hello from a Twilio app' });
     expect(m).toMatchObject({
@@ -68,7 +67,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(fetched.dateSent).toBeInstanceOf(Date);
   });
 
-  it('sends from the workspace’s device for the channel when there is no From, and from its WhatsApp device for whatsapp:', async () => {
+  test('sends from the workspace’s device for the channel when there is no From, and from its WhatsApp device for whatsapp:', async () => {
     const plain = await client.messages.create({ to: phone(), body: 'No From' });
     expect(plain.from).toBe(sms.address);
 
@@ -79,7 +78,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await messageOf(app, messageIdOf(m.sid))).toMatchObject({ deviceId: whatsapp.id, channel: 'WHATSAPP' });
   });
 
-  it('fetches a message by its SID and lists messages to a number sent after a time, across pages', async () => {
+  test('fetches a message by its SID and lists messages to a number sent after a time, across pages', async () => {
     const to = phone();
     const early = await client.messages.create({ to, body: 'before the cutoff' });
     await messageReaches(app, messageIdOf(early.sid), 'DELIVERED');
@@ -101,7 +100,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect((await second!.previousPage())!.instances.map((m) => m.sid)).toEqual([later[4], later[3]]);
   });
 
-  it('walks every page with messages.each', async () => {
+  test('walks every page with messages.each', async () => {
     const to = phone();
     const sids: string[] = [];
     for (let i = 0; i < 5; i++) sids.push((await client.messages.create({ to, body: `each ${i}` })).sid);
@@ -110,7 +109,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(seen).toEqual([...sids].reverse());
   });
 
-  it('redacts a sent message’s text with update({ body: "" }), in the API, in GraphQL and in its events', async () => {
+  test('redacts a sent message’s text with update({ body: "" }), in the API, in GraphQL and in its events', async () => {
     const m = await client.messages.create({ to: phone(), body: 'My card number is 4111…' });
     await messageReaches(app, messageIdOf(m.sid), 'DELIVERED');
     const redacted = await client.messages(m.sid).update({ body: '' });
@@ -122,7 +121,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(copies.every((c) => c.content === null)).toBe(true);
   });
 
-  it('deletes a message with remove(): fetching it then answers 20404', async () => {
+  test('deletes a message with remove(): fetching it then answers 20404', async () => {
     const m = await client.messages.create({ to: phone(), body: 'Delete me' });
     await messageReaches(app, messageIdOf(m.sid), 'DELIVERED');
     expect(await client.messages(m.sid).remove()).toBe(true);
@@ -131,7 +130,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await rows(app, 'SELECT 1 FROM messages WHERE id = $1', [messageIdOf(m.sid)])).toEqual([]);
   });
 
-  it('refuses to redact or delete a message still queued (20009), and keeps it', async () => {
+  test('refuses to redact or delete a message still queued (20009), and keeps it', async () => {
     const hour = new Date().getUTCHours();
     const at = (h: number) => `${String(h % 24).padStart(2, '0')}:00`;
     const closed = await device(app, asWorkspace(account), { config: { sendingHours: { from: at(hour + 2), to: at(hour + 3), timeZone: 'UTC' } } });
@@ -141,7 +140,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await messageOf(app, messageIdOf(m.sid))).toMatchObject({ status: 'QUEUED', content: 'Waits for its hours' });
   });
 
-  it('wrong credentials make the SDK throw its RestException with 20003', async () => {
+  test('wrong credentials make the SDK throw its RestException with 20003', async () => {
     const wrongKey = twilioClient(app, account.accountSid, 'sbk_not_a_key');
     expect(await restError(wrongKey.messages.create({ to: phone(), body: 'x' }))).toMatchObject({ status: 401, code: 20003, message: 'Authenticate' });
     // Another workspace's key is not this account's auth token.
@@ -152,7 +151,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await restError(admin.api.v2010.accounts(account.accountSid).fetch())).toMatchObject({ status: 401, code: 20003 });
   });
 
-  it('an invalid To makes the SDK throw with 21211; a From that is not a device of the account with 21606', async () => {
+  test('an invalid To makes the SDK throw with 21211; a From that is not a device of the account with 21606', async () => {
     const before = await rows(app, 'SELECT count(*)::int AS n FROM messages');
     const invalidTo = await restError(client.messages.create({ to: '+1555', from: sms.address, body: 'x' }));
     expect(invalidTo).toMatchObject({ status: 400, code: 21211, moreInfo: 'https://www.twilio.com/docs/errors/21211' });
@@ -162,7 +161,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await rows(app, 'SELECT count(*)::int AS n FROM messages')).toEqual(before);
   });
 
-  it('refuses content templates and scheduling with Twilio’s codes, since Switchboard has neither', async () => {
+  test('refuses content templates and scheduling with Twilio’s codes, since Switchboard has neither', async () => {
     const contentSid = `HX${'0'.repeat(32)}`;
     expect(await restError(client.messages.create({ to: phone(), contentSid }))).toMatchObject({ status: 400, code: 21655 });
     const sendAt = new Date(Date.now() + 3_600_000);
@@ -171,14 +170,14 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await restError(client.messages(m.sid).update({ status: 'canceled' }))).toMatchObject({ status: 400, code: 30409 });
   });
 
-  it('authenticates with an API key SID and its secret, and answers the Account resource', async () => {
+  test('authenticates with an API key SID and its secret, and answers the Account resource', async () => {
     const byKey = twilioClient(app, account.keySid, account.key, account.accountSid);
     const fetched = await byKey.api.v2010.accounts(account.accountSid).fetch();
     expect(fetched).toMatchObject({ sid: account.accountSid, friendlyName: 'Twilio app', status: 'active', type: 'Full', ownerAccountSid: account.accountSid });
     expect((await byKey.messages.create({ to: phone(), body: 'By API key' })).accountSid).toBe(account.accountSid);
   });
 
-  it('answers 20404 for another account’s SID in the path, and for a SID of another account’s message', async () => {
+  test('answers 20404 for another account’s SID in the path, and for a SID of another account’s message', async () => {
     const other = await twilioAccount(app);
     const otherClient = twilioClient(app, other.accountSid, other.key);
     const theirs = await otherClient.messages.create({ to: phone(), body: 'theirs', from: (await device(app, asWorkspace(other))).address });
@@ -186,7 +185,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await restError(client.messages(theirs.sid).fetch())).toMatchObject({ status: 404, code: 20404 });
   });
 
-  it('gives a message with MediaUrl an MM SID and lists its media; a medium’s URI without .json redirects to it', async () => {
+  test('gives a message with MediaUrl an MM SID and lists its media; a medium’s URI without .json redirects to it', async () => {
     const mediaUrl = 'https://example.com/pictures/cat.png';
     const m = await client.messages.create({ to: phone(), body: 'A picture', mediaUrl: [mediaUrl] });
     expect(m.sid).toMatch(/^MM[0-9a-f]{32}$/);
@@ -203,7 +202,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(content.headers.get('location')).toBe(mediaUrl);
   });
 
-  it('counts requests against the key’s rate limit: over it the SDK throws 20429', async () => {
+  test('counts requests against the key’s rate limit: over it the SDK throws 20429', async () => {
     const limited = await twilioAccount(app, { rateLimitPerMinute: 2 });
     const limitedClient = twilioClient(app, limited.accountSid, limited.key);
     await startOfRateWindow();
@@ -212,7 +211,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await restError(limitedClient.api.v2010.accounts(limited.accountSid).fetch())).toMatchObject({ status: 429, code: 20429 });
   });
 
-  it('refuses malformed parameters naming the parameter and the rule, and stores nothing', async () => {
+  test('refuses malformed parameters naming the parameter and the rule, and stores nothing', async () => {
     const auth = basicAuth(account);
     const messages = `${app.url}/2010-04-01/Accounts/${account.accountSid}/Messages.json`;
     const before = await rows(app, 'SELECT count(*)::int AS n FROM messages');
@@ -237,7 +236,7 @@ describe('the Twilio-compatible Messages API, through the official twilio SDK', 
     expect(await rows(app, 'SELECT count(*)::int AS n FROM messages')).toEqual(before);
   });
 
-  it('answers paths it does not serve with Twilio’s 404, and a known path with another method with 405', async () => {
+  test('answers paths it does not serve with Twilio’s 404, and a known path with another method with 405', async () => {
     const auth = basicAuth(account);
     const calls = await fetch(`${app.url}/2010-04-01/Accounts/${account.accountSid}/Calls.json`, { headers: auth });
     expect(calls.status).toBe(404);
@@ -261,7 +260,7 @@ const TwilioIds = graphql(`
   }
 `);
 
-it('shows the account SID and the API key SIDs in GraphQL, in Twilio’s shapes', async () => {
+test('shows the account SID and the API key SIDs in GraphQL, in Twilio’s shapes', async () => {
   const { data } = await execute(app.url, TwilioIds, { id: account.id });
   expect(data!.workspace.accountSid).toMatch(/^AC[0-9a-f]{32}$/);
   expect(data!.apiKeys.nodes.map((k) => k.sid)).toEqual([account.keySid]);

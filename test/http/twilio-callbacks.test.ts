@@ -1,14 +1,16 @@
 import twilio from 'twilio';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
+import { ADMIN_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { simulateInbound, waitForDeliveries, type DeliveryNode } from '../support/delivery-helpers.ts';
 import { device, phone, webhook } from '../support/fixtures.ts';
 import { execute, ok } from '../support/graphql.ts';
 import { eventsOn, messageOf, rows } from '../support/messaging.ts';
-import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
+import type { Receiver, ReceivedRequest } from '../support/receiver.ts';
 import { asWorkspace, formOf, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '1,1,1' });
 let app: TestApp;
 let receiver: Receiver;
 let account: TwilioAccount;
@@ -26,20 +28,15 @@ async function callbacksFor(path: string, sid: string, n: number) {
   return receiver.on(path).filter((r) => formOf(r.body).MessageSid === sid);
 }
 
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1,1' }), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   account = await twilioAccount(app);
   client = twilioClient(app, account.accountSid, account.key);
   sms = await device(app, asWorkspace(account));
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
-});
 
 describe('Twilio-style callbacks', () => {
-  it('posts status callbacks as Twilio does, and they pass twilio.validateRequest with the key that sent the message', async () => {
+  test('posts status callbacks as Twilio does, and they pass twilio.validateRequest with the key that sent the message', async () => {
     const to = phone();
     const m = await client.messages.create({ to, from: sms.address, body: 'Track me', statusCallback: `${receiver.url}/status?app=crm` });
     const received = await callbacksFor('/status', m.sid, 2);
@@ -65,7 +62,7 @@ describe('Twilio-style callbacks', () => {
     }
   });
 
-  it('sends the credentials a StatusCallback URL carries as Basic auth, keeping them out of the stored URL', async () => {
+  test('sends the credentials a StatusCallback URL carries as Basic auth, keeping them out of the stored URL', async () => {
     const withCredentials = receiver.url.replace('http://', 'http://crm:s3cret@');
     const m = await client.messages.create({ to: phone(), body: 'Behind Basic auth', statusCallback: `${withCredentials}/secured` });
     const [first] = await callbacksFor('/secured', m.sid, 1);
@@ -75,7 +72,7 @@ describe('Twilio-style callbacks', () => {
     expect(stored).toEqual([{ url: `${receiver.url}/secured`, auth_type: 'BASIC' }]);
   });
 
-  it('the same message shows in GraphQL and reaches a MESSAGE_UPDATED webhook', async () => {
+  test('the same message shows in GraphQL and reaches a MESSAGE_UPDATED webhook', async () => {
     await webhook(app, asWorkspace(account), { url: `${receiver.url}/updates`, event: 'MESSAGE_UPDATED' });
     const m = await client.messages.create({ to: phone(), body: 'Seen everywhere', statusCallback: `${receiver.url}/status` });
     const id = messageIdOf(m.sid);
@@ -84,7 +81,7 @@ describe('Twilio-style callbacks', () => {
     expect(await messageOf(app, id)).toMatchObject({ id, content: 'Seen everywhere', status: 'DELIVERED', deviceId: sms.id });
   });
 
-  it('carries ErrorCode when a message fails', async () => {
+  test('carries ErrorCode when a message fails', async () => {
     const failing = await twilioAccount(app);
     const to = phone();
     await device(app, asWorkspace(failing), { config: { deliveredAfterMs: 0, failNumbers: { [to]: 'sim:30003' } } });
@@ -95,7 +92,7 @@ describe('Twilio-style callbacks', () => {
     expect((await twilioClient(app, failing.accountSid, failing.key).messages(m.sid).fetch()).errorCode).toBe(30003);
   });
 
-  it('are delivered by the delivery engine: retried after a failure, logged, and replayable', async () => {
+  test('are delivered by the delivery engine: retried after a failure, logged, and replayable', async () => {
     receiver.failFirst('/flaky', 1, { status: 503 });
     const m = await client.messages.create({ to: phone(), body: 'Retry my callback', statusCallback: `${receiver.url}/flaky` });
     const onFlaky = () => receiver.on('/flaky').filter((r) => formOf(r.body).MessageSid === m.sid);
@@ -120,7 +117,7 @@ describe('Twilio-style callbacks', () => {
     expect(replayed.attempts.at(-1)).toMatchObject({ statusCode: 200, trigger: 'MANUAL' });
   });
 
-  it('takes incoming messages to twilioSmsUrl in Twilio’s form, signed with the key that set the URL', async () => {
+  test('takes incoming messages to twilioSmsUrl in Twilio’s form, signed with the key that set the URL', async () => {
     const set = await ok(app.url, SetTwilioSmsUrl, { input: { id: account.id, twilioSmsUrl: `${receiver.url}/incoming` } }, { key: account.key });
     expect(set.updateWorkspace.twilioSmsUrl).toBe(`${receiver.url}/incoming`);
     const from = phone();
@@ -145,7 +142,7 @@ describe('Twilio-style callbacks', () => {
     expect(await client.messages(sid).fetch()).toMatchObject({ direction: 'inbound', status: 'received', from, to: sms.address, body: 'Is my order ready?' });
   });
 
-  it('refuses twilioSmsUrl set with an admin key: no key of the workspace would sign it', async () => {
+  test('refuses twilioSmsUrl set with an admin key: no key of the workspace would sign it', async () => {
     const r = await execute(app.url, SetTwilioSmsUrl, { input: { id: account.id, twilioSmsUrl: `${receiver.url}/admin` } }, { key: ADMIN_KEY });
     expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: [{ field: 'twilioSmsUrl' }] });
   });

@@ -1,7 +1,8 @@
 import { Webhook } from 'standardwebhooks';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { endIdleConversations } from '../../src/conversations/end-conversations.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { graphql } from '../gql/gql.ts';
 import { ok } from '../support/graphql.ts';
@@ -15,7 +16,8 @@ import {
   startIntegration,
   stopIntegration,
 } from '../support/live-chat.ts';
-import { Receiver, type ReceivedRequest } from '../support/receiver.ts';
+import type { Receiver, ReceivedRequest } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const LcReplay = graphql(`
   mutation LcReplay($input: DeliveryReplayInput!) {
@@ -41,20 +43,16 @@ const LcDeliveryAttempts = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '0.2,0.2,0.2' });
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
 let codes = 0;
 const shortCode = () => String(242_000 + ++codes);
 
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '0.2,0.2,0.2' }), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app, { name: 'Live chat events' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await receiver?.stop();
-  await app?.dropDatabase();
 });
 
 /** An integration on its own receiver path with one fresh connection, started. */
@@ -72,7 +70,7 @@ const within = (iso: string, from: number, to: number) => {
 };
 
 describe('live-chat events out', () => {
-  it("delivers a contact's message as MESSAGE with exactly seed 002's default body, signed per Standard Webhooks", async () => {
+  test("delivers a contact's message as MESSAGE with exactly seed 002's default body, signed per Standard Webhooks", async () => {
     const path = '/lc/default';
     const { device, integration } = await liveChat(path);
     const contact = phone();
@@ -119,7 +117,7 @@ describe('live-chat events out', () => {
     expect(second!.headers['webhook-id']).not.toBe(req!.headers['webhook-id']);
   });
 
-  it('uses the configured method, query string, headers, Bearer auth and body (renamed, removed and added fields, dot notation, [])', async () => {
+  test('uses the configured method, query string, headers, Bearer auth and body (renamed, removed and added fields, dot notation, [])', async () => {
     const path = '/lc/custom';
     const { device, integration } = await liveChat(
       path,
@@ -171,7 +169,7 @@ describe('live-chat events out', () => {
     expect(new Webhook(integration.signingSecret).verify(req!.body, req!.headers)).toEqual(req!.json);
   });
 
-  it('sends GET with the configured query string, no body and API_KEY auth', async () => {
+  test('sends GET with the configured query string, no body and API_KEY auth', async () => {
     const path = '/lc/get';
     const { device } = await liveChat(path, {
       method: 'GET',
@@ -193,7 +191,7 @@ describe('live-chat events out', () => {
     expect(req!.headers['webhook-signature']).toMatch(/^v1,/);
   });
 
-  it('sends DELETE with BASIC auth and the default body', async () => {
+  test('sends DELETE with BASIC auth and the default body', async () => {
     const path = '/lc/basic';
     const { device } = await liveChat(path, { method: 'DELETE', auth: { type: 'BASIC', username: 'bot', password: 's3cret-pass' } });
     await contactWrites(app, ws, device.id, phone(), 'basic');
@@ -203,7 +201,7 @@ describe('live-chat events out', () => {
     expect(req!.json).toMatchObject({ event: 'MESSAGE', text: 'basic', channel: 'SMS' });
   });
 
-  it('fills multimedia.url and multimedia.caption from an image the contact sends', async () => {
+  test('fills multimedia.url and multimedia.caption from an image the contact sends', async () => {
     const path = '/lc/image';
     const { device } = await liveChat(path, {}, 'WHATSAPP');
     const contact = phone();
@@ -224,7 +222,7 @@ describe('live-chat events out', () => {
     expect(bare!.json).toMatchObject({ chatId: inbound.conversationId, text: null, multimedia: { url: 'https://cdn.example.com/media/second.png', caption: null } });
   });
 
-  it('delivers END when the chat is ended by API, and when it ends idle', async () => {
+  test('delivers END when the chat is ended by API, and when it ends idle', async () => {
     const path = '/lc/end';
     const { device } = await liveChat(path);
     const contact = phone();
@@ -250,7 +248,7 @@ describe('live-chat events out', () => {
     expect(requests.filter((r) => r.json.event === 'END')).toHaveLength(2);
   });
 
-  it('retries a failing target with the same event id until it succeeds', async () => {
+  test('retries a failing target with the same event id until it succeeds', async () => {
     const path = '/lc/flaky';
     receiver.failFirst(path, 2, { status: 503 });
     const { device, integration } = await liveChat(path);
@@ -266,7 +264,7 @@ describe('live-chat events out', () => {
     expect(d.totalCount).toBe(1);
   });
 
-  it('delivers a shared sender\'s messages only to the integration holding it', async () => {
+  test('delivers a shared sender\'s messages only to the integration holding it', async () => {
     const holderPath = '/lc/holder';
     const loserPath = '/lc/loser';
     const { device, integration: holder } = await liveChat(holderPath);
@@ -282,7 +280,7 @@ describe('live-chat events out', () => {
     expect(receiver.on(loserPath)).toEqual([]);
   });
 
-  it('delivers nothing for devices that are not active connections, and nothing after the integration stops', async () => {
+  test('delivers nothing for devices that are not active connections, and nothing after the integration stops', async () => {
     const path = '/lc/stop';
     const seen = '/lc/stop-witness';
     // A seed 001 subscription shows when an inbound message has been processed.
@@ -301,7 +299,7 @@ describe('live-chat events out', () => {
     await contactWrites(app, ws, device.id, contact, 'after stop');
     expect((await deliveriesTo(app, ws, integration.id)).totalCount).toBe(1);
     await receiver.waitForCount(seen, 3);
-    await new Promise((r) => setTimeout(r, 500));
+    await deliveriesSettled(app, ws.id, path);
     expect(receiver.on(path).map((r: ReceivedRequest) => r.json.text)).toEqual(['for the bot']);
 
     // Started again, it receives new messages again.
@@ -311,7 +309,7 @@ describe('live-chat events out', () => {
     expect(again.map((r) => r.json.text)).toEqual(['for the bot', 'back again']);
   });
 
-  it('logs each attempt and replays a delivery with the same event id; secrets never reach the logs', async () => {
+  test('logs each attempt and replays a delivery with the same event id; secrets never reach the logs', async () => {
     const path = '/lc/replay';
     const { device, integration } = await liveChat(path, { auth: { type: 'BEARER', token: 'tok_never_logged_0003' }, headers: { 'x-private': 'header-never-logged-0004' } });
     await contactWrites(app, ws, device.id, phone(), 'replay me');

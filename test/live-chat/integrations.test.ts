@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { phone, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
 import {
@@ -32,6 +33,7 @@ const SEED002_BODY = [
 
 const MASK = '••••••••';
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
 let other: Workspace;
@@ -39,18 +41,14 @@ let shortCodes = 0;
 /** A unique SMS short code, like seed 002's route "141518". */
 const shortCode = () => String(141_500 + ++shortCodes);
 
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app, { name: 'Live chat A' });
   other = await workspace(app, { name: 'Live chat B' });
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 describe('live-chat integrations: create, read, update, delete', () => {
-  it("creates an INACTIVE integration whose body defaults to seed 002's predefined parameters", async () => {
+  test("creates an INACTIVE integration whose body defaults to seed 002's predefined parameters", async () => {
     const sms = await simDevice(app, ws, { address: shortCode() });
     const wa = await simDevice(app, ws, { channel: 'WHATSAPP', address: phone() });
     const created = await createIntegration(app, ws, { alias: 'Helpdesk', url: 'https://helpdesk.example.com/chat', connectionIds: [sms.id, wa.id] });
@@ -84,7 +82,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     expect(created.connections.every((c) => c.device.status === 'INACTIVE')).toBe(true);
   });
 
-  it('keeps connections in the order they were configured', async () => {
+  test('keeps connections in the order they were configured', async () => {
     const devices = [];
     for (let i = 0; i < 6; i++) devices.push(await simDevice(app, ws, { address: shortCode() }));
     const order = devices.map((d) => d.id).reverse();
@@ -94,7 +92,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     expect(started.connections.map((c) => c.deviceId)).toEqual(order);
   });
 
-  it.each([
+  test.each([
     ['API_KEY', { type: 'API_KEY', headerName: 'X-Api-Key', value: 'ak_live_1234567890abcd' }, { type: 'API_KEY', headerName: 'X-Api-Key', username: null, secret: `${MASK}abcd` }],
     ['BASIC', { type: 'BASIC', username: 'switchboard', password: 'pa55word-very-secret' }, { type: 'BASIC', headerName: null, username: 'switchboard', secret: `${MASK}cret` }],
     ['BEARER', { type: 'BEARER', token: 'tok_abcdefghijklmnop' }, { type: 'BEARER', headerName: null, username: null, secret: `${MASK}mnop` }],
@@ -149,7 +147,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     expect(read.auth).toEqual(shown);
   });
 
-  it('accepts headers as a plain object, as seed 001 writes them', async () => {
+  test('accepts headers as a plain object, as seed 001 writes them', async () => {
     const created = await createIntegration(app, ws, { url: 'https://bot.example.com/x', headers: { 'x-api-key': 'my-long-header-secret', 'x-channel': '{{channel}}' } });
     expect(created.headerFields).toEqual([
       { key: 'x-api-key', type: 'TEXT', value: `${MASK}cret` },
@@ -157,7 +155,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     ]);
   });
 
-  it('rejects invalid input naming the field and the rule, and creates nothing', async () => {
+  test('rejects invalid input naming the field and the rule, and creates nothing', async () => {
     const foreign = await simDevice(app, other, { address: shortCode() });
     const imessage = await simDevice(app, ws, { channel: 'IMESSAGE', address: phone() });
     const before = (await ok(app.url, LcList, {}, { key: ws.key })).liveChatIntegrations.totalCount;
@@ -181,7 +179,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     expect((await ok(app.url, LcList, {}, { key: ws.key })).liveChatIntegrations.totalCount).toBe(before);
   });
 
-  it('updates alias, target and connections; untouched options stay; bodyFields null restores the defaults', async () => {
+  test('updates alias, target and connections; untouched options stay; bodyFields null restores the defaults', async () => {
     const a = await simDevice(app, ws, { address: shortCode() });
     const b = await simDevice(app, ws, { address: shortCode() });
     const created = await createIntegration(app, ws, {
@@ -228,7 +226,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     expect(cleared.connections).toEqual([]);
   });
 
-  it("lists a workspace's integrations with a status filter, reads one, and hides them from other workspaces", async () => {
+  test("lists a workspace's integrations with a status filter, reads one, and hides them from other workspaces", async () => {
     const ws2 = await workspace(app, { name: 'Listing' });
     const one = await createIntegration(app, ws2, { alias: 'One', url: 'https://bot.example.com/1' });
     const two = await createIntegration(app, ws2, { alias: 'Two', url: 'https://bot.example.com/2' });
@@ -255,7 +253,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
     expect(['FORBIDDEN', 'NOT_FOUND']).toContain(codeOf(foreignList));
   });
 
-  it('deletes an integration: reading it is NOT_FOUND and its devices remain', async () => {
+  test('deletes an integration: reading it is NOT_FOUND and its devices remain', async () => {
     const d = await simDevice(app, ws, { address: shortCode() });
     const created = await createIntegration(app, ws, { alias: 'Doomed', url: 'https://bot.example.com/d', connectionIds: [d.id] });
     await startIntegration(app, ws, created.id);
@@ -270,7 +268,7 @@ describe('live-chat integrations: create, read, update, delete', () => {
 });
 
 describe('live-chat integrations: start and stop (seed 002 activation rules)', () => {
-  it('starts with every connection activatable: the integration, each connection and each device become ACTIVE', async () => {
+  test('starts with every connection activatable: the integration, each connection and each device become ACTIVE', async () => {
     const sms = await simDevice(app, ws, { address: shortCode() });
     const wa = await simDevice(app, ws, { channel: 'WHATSAPP', address: phone() });
     const created = await createIntegration(app, ws, { url: 'https://bot.example.com/all', connectionIds: [sms.id, wa.id] });
@@ -296,7 +294,7 @@ describe('live-chat integrations: start and stop (seed 002 activation rules)', (
     expect(again.connections.every((c) => c.ok)).toBe(true);
   });
 
-  it('starts with some connections failing: ACTIVE, says not all were activated, and records each failure on its connection', async () => {
+  test('starts with some connections failing: ACTIVE, says not all were activated, and records each failure on its connection', async () => {
     const good = await simDevice(app, ws, { address: shortCode() });
     const refused = await simDevice(app, ws, { address: shortCode(), config: { failActivation: 'the carrier has not provisioned this short code' } });
     // The same sender is already active in another workspace.
@@ -335,7 +333,7 @@ describe('live-chat integrations: start and stop (seed 002 activation rules)', (
     expect(restarted.integration.connections.find((c) => c.deviceId === refused.id)).toMatchObject({ status: 'ACTIVE', error: null });
   });
 
-  it('stays INACTIVE with an error when no connection can be activated, and enables none', async () => {
+  test('stays INACTIVE with an error when no connection can be activated, and enables none', async () => {
     const refused = await simDevice(app, ws, { address: shortCode(), config: { failActivation: 'sender suspended' } });
     const taken = phone();
     await simDevice(app, other, { channel: 'WHATSAPP', address: taken, activate: true });
@@ -355,7 +353,7 @@ describe('live-chat integrations: start and stop (seed 002 activation rules)', (
     expect(device.lastError).toContain('sender suspended');
   });
 
-  it('refuses a sender already used by another active integration of the workspace (CONFLICT), and frees it when that one stops', async () => {
+  test('refuses a sender already used by another active integration of the workspace (CONFLICT), and frees it when that one stops', async () => {
     const shared = await simDevice(app, ws, { address: shortCode() });
     const own = await simDevice(app, ws, { address: shortCode() });
     const first = await createIntegration(app, ws, { alias: 'First', url: 'https://bot.example.com/first', connectionIds: [shared.id] });
@@ -383,14 +381,14 @@ describe('live-chat integrations: start and stop (seed 002 activation rules)', (
     expect(firstAgain.connections[0]).toMatchObject({ ok: false, errorCode: 'CONFLICT' });
   });
 
-  it('starts an integration without connections (the chatbot case): ACTIVE with no error', async () => {
+  test('starts an integration without connections (the chatbot case): ACTIVE with no error', async () => {
     const created = await createIntegration(app, ws, { alias: 'Chatbot', url: 'https://bot.example.com/chatbot' });
     const started = await startIntegration(app, ws, created.id);
     expect(started.connections).toEqual([]);
     expect(started.integration).toMatchObject({ status: 'ACTIVE', lastError: null, connections: [] });
   });
 
-  it('stops: the integration and its connections become INACTIVE, the devices stay active', async () => {
+  test('stops: the integration and its connections become INACTIVE, the devices stay active', async () => {
     const d = await simDevice(app, ws, { address: shortCode() });
     const created = await createIntegration(app, ws, { url: 'https://bot.example.com/stop', connectionIds: [d.id] });
     await startIntegration(app, ws, created.id);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { graphql } from '../gql/gql.ts';
 import { ok } from '../support/graphql.ts';
@@ -17,7 +18,7 @@ import {
   stopIntegration,
   type Device,
 } from '../support/live-chat.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 const LcSend = graphql(`
   mutation LcSend($input: MessageSendInput!) {
@@ -29,6 +30,7 @@ const LcSend = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
@@ -56,8 +58,8 @@ const outboundIn = async (conversationId: string) =>
   (await ok(app.url, LcMessages, { input: { conversationId, direction: 'OUTBOUND' } }, { key: ws.key })).messages;
 const updatesFor = (messageId: string) => receiver.on('/updates').filter((r) => r.json?.messageId === messageId);
 
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app, { name: 'Live chat replies' });
   otherWs = await workspace(app, { name: 'Someone else' });
   sms = await simDevice(app, ws, { address: shortCode() });
@@ -72,14 +74,9 @@ beforeAll(async () => {
   connectionOf = Object.fromEntries(started.integration.connections.map((c) => [c.deviceId, c.id]));
   expect(started.integration.connections.find((c) => c.deviceId === refused.id)!.status).toBe('INACTIVE');
 });
-afterAll(async () => {
-  await app?.stop();
-  await receiver?.stop();
-  await app?.dropDatabase();
-});
 
 describe('live-chat response endpoint (seed 002)', () => {
-  it('replies into an SMS chat: 202 with the message id, sent by the simulator, SENT then DELIVERED, reaching MESSAGE_UPDATED subscribers', async () => {
+  test('replies into an SMS chat: 202 with the message id, sent by the simulator, SENT then DELIVERED, reaching MESSAGE_UPDATED subscribers', async () => {
     const contact = phone();
     const inbound = await contactWrites(app, ws, sms.id, contact, 'Can I change my booking?');
     const res = await postChatEvent(app, integrationId, digits(contact), smsBody('Thank you for attending. We look forward to seeing you again soon.'), { key: ws.key });
@@ -110,7 +107,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect(receiver.on('/bot').filter((r) => r.json.chatId === inbound.conversationId).map((r) => r.json.event)).toEqual(['MESSAGE']);
   });
 
-  it('replies into a WhatsApp chat by sender number without +: 202, then DELIVERED and READ', async () => {
+  test('replies into a WhatsApp chat by sender number without +: 202, then DELIVERED and READ', async () => {
     const contact = phone();
     const inbound = await contactWrites(app, ws, wa.id, contact, 'hola');
     const res = await postChatEvent(app, integrationId, digits(contact), waBody('¡Hola! ¿En qué puedo ayudarte?'), { key: ws.key });
@@ -128,7 +125,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect(plus.body.chatId).toBe(inbound.conversationId);
   });
 
-  it('answers 404 with a clear body when the contact has not written (no chat), and sends nothing', async () => {
+  test('answers 404 with a clear body when the contact has not written (no chat), and sends nothing', async () => {
     const stranger = phone();
     const res = await postChatEvent(app, integrationId, digits(stranger), smsBody('Hello?'), { key: ws.key });
     expect(res.status).toBe(404);
@@ -144,7 +141,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect(onSms.body.details[0].field).toBe('chatIdentifier');
   });
 
-  it('answers 404 when only the business has written to the contact: a chat starts with a message from the contact', async () => {
+  test('answers 404 when only the business has written to the contact: a chat starts with a message from the contact', async () => {
     const solo = await workspace(app, { name: 'Outbound first' });
     const device = await simDevice(app, solo, { address: shortCode() });
     const integration = await createIntegration(app, solo, { url: `${receiver.url}/outbound-first`, connectionIds: [device.id] });
@@ -163,7 +160,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect((await postChatEvent(app, integration.id, digits(contact), smsBody('Great', connection, device.address), { key: solo.key })).status).toBe(202);
   });
 
-  it("refuses with 422 naming the field a sender or connection that is not one of the integration's active connections", async () => {
+  test("refuses with 422 naming the field a sender or connection that is not one of the integration's active connections", async () => {
     const contact = phone();
     const inbound = await contactWrites(app, ws, sms.id, contact, 'hi');
     await contactWrites(app, ws, wa.id, contact, 'hi on WhatsApp');
@@ -190,7 +187,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect((await outboundIn(inbound.conversationId)).totalCount).toBe(0);
   });
 
-  it("refuses WhatsApp free-form text 24 hours after the contact's last message with 422 naming the rule", async () => {
+  test("refuses WhatsApp free-form text 24 hours after the contact's last message with 422 naming the rule", async () => {
     const contact = phone();
     const inbound = await contactWrites(app, ws, wa.id, contact, 'yesterday');
     await app.rt.pool.query(`UPDATE conversations SET last_inbound_at = now() - interval '25 hours' WHERE id = $1`, [inbound.conversationId]);
@@ -213,7 +210,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect((await postChatEvent(app, integrationId, digits(smsContact), smsBody('still fine'), { key: ws.key })).status).toBe(202);
   });
 
-  it('answers 400 naming the field for a malformed body', async () => {
+  test('answers 400 naming the field for a malformed body', async () => {
     const contact = phone();
     const inbound = await contactWrites(app, ws, sms.id, contact, 'hi');
     const cases: [string, unknown, string][] = [
@@ -240,7 +237,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect((await outboundIn(inbound.conversationId)).totalCount).toBe(0);
   });
 
-  it("answers 401 without a key or with a wrong one, and 404 for another workspace's key or an unknown integration", async () => {
+  test("answers 401 without a key or with a wrong one, and 404 for another workspace's key or an unknown integration", async () => {
     const contact = phone();
     await contactWrites(app, ws, sms.id, contact, 'hi');
     const none = await postChatEvent(app, integrationId, digits(contact), smsBody('x'), { key: null });
@@ -255,7 +252,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect(unknown.body.error).toMatch(/integration not found/i);
   });
 
-  it('makes a retry with the same Idempotency-Key return the same messageId and send once', async () => {
+  test('makes a retry with the same Idempotency-Key return the same messageId and send once', async () => {
     const contact = phone();
     const inbound = await contactWrites(app, ws, sms.id, contact, 'hi');
     const headers = { 'idempotency-key': 'reply-0001' };
@@ -273,7 +270,7 @@ describe('live-chat response endpoint (seed 002)', () => {
     expect((await outboundIn(inbound.conversationId)).totalCount).toBe(2);
   });
 
-  it('refuses replies once the integration is stopped', async () => {
+  test('refuses replies once the integration is stopped', async () => {
     const device = await simDevice(app, ws, { address: shortCode() });
     const integration = await createIntegration(app, ws, { alias: 'Stopping', url: `${receiver.url}/stopping`, connectionIds: [device.id] });
     const connection = (await startIntegration(app, ws, integration.id)).integration.connections[0]!.id;
@@ -289,7 +286,7 @@ describe('live-chat response endpoint (seed 002)', () => {
 });
 
 describe('live-chat API details (seed 002 Try Out)', () => {
-  it('shows a response endpoint URL that works with a real key', async () => {
+  test('shows a response endpoint URL that works with a real key', async () => {
     const { liveChatIntegration: i } = await ok(app.url, LcCurl, { id: integrationId, contact: '+15550000000' }, { key: ws.key });
     expect(i.responseEndpoint).toBe(`${app.url}/integrations/live-chat/${integrationId}/chats/{chatIdentifier}/events`);
     const contact = phone();
@@ -302,7 +299,7 @@ describe('live-chat API details (seed 002 Try Out)', () => {
     expect(res.status).toBe(202);
   });
 
-  it.each([
+  test.each([
     ['SMS', () => sms, "We'll call you back at 5 o'clock"],
     ['WhatsApp', () => wa, 'Your order "A-42" has shipped'],
   ] as const)('gives a ready-to-run cURL for an %s connection that delivers the message end to end', async (_name, deviceOf, text) => {
@@ -328,7 +325,7 @@ describe('live-chat API details (seed 002 Try Out)', () => {
     expect(sent).toMatchObject({ content: text, deviceId: device.id, conversationId: inbound.conversationId });
   });
 
-  it("uses the integration's only connection when none is named", async () => {
+  test("uses the integration's only connection when none is named", async () => {
     const device = await simDevice(app, ws, { channel: 'WHATSAPP', address: phone() });
     const integration = await createIntegration(app, ws, { alias: 'Single', url: `${receiver.url}/single`, connectionIds: [device.id] });
     await startIntegration(app, ws, integration.id);

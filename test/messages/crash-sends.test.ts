@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
 import { processTestFixtures, startRecoveringSwitchboard } from '../support/process.ts';
-import { sleep } from '../support/wait.ts';
+import { polled, sleep } from '../support/wait.ts';
 
 /**
  * Switchboard as a real process, killed with SIGKILL during a burst of POST /webhook sends and
@@ -89,9 +89,8 @@ describe('crash safety of sends', () => {
     for (const [mid, id] of retriedIds) acknowledged.set(mid, id);
 
     // Every accepted message is eventually reported SENT to the workspace webhook.
-    const deadline = Date.now() + 90_000;
     const missing = () => [...acknowledged.keys()].filter((mid) => !sentAt().has(mid));
-    while (missing().length && Date.now() < deadline) await sleep(250);
+    await polled(async () => missing().length, (n) => n === 0, 90_000, 250);
     expect(missing(), `${outstandingAtCrash} messages had no SENT at the crash`).toEqual([]);
 
     const final = await stored();

@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
-import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows, sleep } from '../support/messaging.ts';
+import { distinctEvents, eventsOn, inLifecycleOrder, messageOf, messageReaches, rows } from '../support/messaging.ts';
 import type { ReceivedRequest } from '../support/receiver.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled, workspaceQuiet } from '../support/wait.ts';
 
 const FlowSimulateInbound = graphql(`
   mutation FlowSimulateInbound($input: InboundSimulateInput!) {
@@ -47,15 +49,11 @@ const byJsonStatus = (list: ReceivedRequest[]) => inLifecycleOrder(list, (r) => 
 const byQueryStatus = (list: ReceivedRequest[]) => inLifecycleOrder(list, (r) => r.query.status!);
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 /** A workspace whose seed 000 webhook and seed 001 subscriptions all point at the receiver, under `/<prefix>/…`. */
@@ -74,7 +72,7 @@ async function subscribedWorkspace(prefix: string): Promise<Workspace> {
 }
 
 describe('the seed 000 flow: POST /webhook to status updates', () => {
-  it("accepts seed 000's exact body and reports SENT then DELIVERED to the workspace webhook, seed 001 and SMPP subscribers (iMessage also reaches READ)", async () => {
+  test("accepts seed 000's exact body and reports SENT then DELIVERED to the workspace webhook, seed 001 and SMPP subscribers (iMessage also reaches READ)", async () => {
     const ws = await subscribedWorkspace('seed');
     // READ well after DELIVERED: when the simulator's two reports are picked up together, READ may
     // be applied first and DELIVERED is then lost (see 'reports every WhatsApp message as delivered…').
@@ -148,13 +146,13 @@ describe('the seed 000 flow: POST /webhook to status updates', () => {
     expect(message.sentAt! <= message.deliveredAt! && message.deliveredAt! <= message.readAt!).toBe(true);
 
     // The contact was created on first contact; no READ ever reaches the seed 000 webhook.
-    await sleep(300);
+    await workspaceQuiet(app, ws.id);
     expect(byJsonStatus(distinctEvents(receiver, '/seed/workspace')).map((r) => r.json.status)).toEqual(['SENT', 'DELIVERED']);
     const newClients = await eventsOn(receiver, '/seed/new-client', 1);
     expect(newClients[0]!.json).toMatchObject({ event: 'NEW_CLIENT', workspaceId: ws.id, phone: '+923004610062' });
   });
 
-  it('moves an SMS to SENT and DELIVERED only, and a WhatsApp message on to READ', async () => {
+  test('moves an SMS to SENT and DELIVERED only, and a WhatsApp message on to READ', async () => {
     const ws = await subscribedWorkspace('channels');
     await device(app, ws, { channel: 'SMS' });
     const wa = await device(app, ws, { channel: 'WHATSAPP', config: { deliveredAfterMs: 0, readAfterMs: 3000 } });
@@ -184,7 +182,7 @@ describe('the seed 000 flow: POST /webhook to status updates', () => {
     expect(await rows(app, `SELECT type FROM events WHERE workspace_id = $1 AND type = 'NEW_CONV'`, [ws.id])).toHaveLength(2);
   });
 
-  it('reports every WhatsApp message as delivered, then read, even when the delivered and read reports fall due together', async () => {
+  test('reports every WhatsApp message as delivered, then read, even when the delivered and read reports fall due together', async () => {
     const ws = await subscribedWorkspace('instant');
     // DELIVERED due after 50 ms, READ 250 ms later: the driver-task worker picks both up in one go.
     await device(app, ws, { channel: 'WHATSAPP', config: { deliveredAfterMs: 50, readAfterMs: 250 } });
@@ -210,7 +208,7 @@ describe('the seed 000 flow: POST /webhook to status updates', () => {
 });
 
 describe('a contact replies: simulateInbound', () => {
-  it('forwards the reply as seed 000 MESSAGE and seed 001 INCOMING_MESSAGE, creating the client and opening the conversation only once', async () => {
+  test('forwards the reply as seed 000 MESSAGE and seed 001 INCOMING_MESSAGE, creating the client and opening the conversation only once', async () => {
     const ws = await subscribedWorkspace('inbound');
     const dev = await device(app, ws, { channel: 'WHATSAPP' });
     const contact = phone();
@@ -265,7 +263,7 @@ describe('a contact replies: simulateInbound', () => {
     expect(second.conversationId).toBe(first.conversationId);
     await eventsOn(receiver, '/inbound/incoming', 2);
     await eventsOn(receiver, '/inbound/workspace', 2);
-    await sleep(500);
+    await deliveriesSettled(app, ws.id);
     expect(distinctEvents(receiver, '/inbound/new-client')).toHaveLength(1);
     expect(distinctEvents(receiver, '/inbound/new-conv')).toHaveLength(1);
     const counts = await rows<{ type: string; n: number }>(app, `SELECT type, count(*)::int AS n FROM events WHERE workspace_id = $1 GROUP BY type ORDER BY type`, [ws.id]);
@@ -276,7 +274,7 @@ describe('a contact replies: simulateInbound', () => {
     ]);
   });
 
-  it('forwards attachments of a reply to the workspace webhook', async () => {
+  test('forwards attachments of a reply to the workspace webhook', async () => {
     const ws = await subscribedWorkspace('media');
     const dev = await device(app, ws, { channel: 'SMS' });
     const contact = phone();

@@ -5,6 +5,7 @@ import { createTestDatabase } from '../support/database.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
 import { apiKey, rows, startOfRateWindow } from '../support/messaging.ts';
+import { polled } from '../support/wait.ts';
 
 const SharedLimitMessages = graphql(`
   query SharedLimitMessages {
@@ -63,14 +64,9 @@ describe('rate limits shared by every Switchboard process on one database', () =
       ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    const deadline = Date.now() + 20_000;
-    let delivered: { n: number }[] = [];
-    while (Date.now() < deadline) {
-      delivered = await rows<{ n: number }>(one, `SELECT count(*)::int AS n FROM messages WHERE external_id LIKE 'both-%' AND status = 'DELIVERED'`);
-      if (delivered[0]!.n === 10) break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    expect(delivered[0]!.n).toBe(10);
+    const delivered = async () => (await rows<{ n: number }>(one, `SELECT count(*)::int AS n FROM messages WHERE external_id LIKE 'both-%' AND status = 'DELIVERED'`))[0]!.n;
+    await polled(delivered, (n) => n === 10, 20_000, 200);
+    expect(await delivered()).toBe(10);
     const sentEvents = await rows<{ n: number }>(
       one,
       `SELECT count(*)::int AS n FROM events WHERE type = 'MESSAGE_UPDATED' AND payload->'message'->>'status' = 'SENT' AND payload->'message'->>'externalId' LIKE 'both-%'`,

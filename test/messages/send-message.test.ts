@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
 import { messageReaches } from '../support/messaging.ts';
@@ -81,22 +82,19 @@ const GqlInbound = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
 let sms: { id: string };
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app);
   sms = await device(app, ws, { channel: 'SMS' });
   await device(app, ws, { channel: 'WHATSAPP' });
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 describe('sendMessage', () => {
-  it('queues a message on the workspace device of the channel and moves it to DELIVERED', async () => {
+  test('queues a message on the workspace device of the channel and moves it to DELIVERED', async () => {
     const to = phone();
     const m = (await ok(app.url, GqlSend, { input: { channel: 'SMS', phone: to, message: 'Your code is 1234', messageId: 'gql-1', userId: 'agent-7' } }, { key: ws.key })).sendMessage;
     expect(m).toMatchObject({
@@ -122,7 +120,7 @@ describe('sendMessage', () => {
     expect(read.device).toEqual({ id: sms.id, channel: 'SMS' });
   });
 
-  it('answers the same message for the same messageId and body, and CONFLICT for a different body', async () => {
+  test('answers the same message for the same messageId and body, and CONFLICT for a different body', async () => {
     const input = { channel: 'WHATSAPP' as const, phone: phone(), message: 'hello', messageId: 'gql-idem' };
     const a = (await ok(app.url, GqlSend, { input }, { key: ws.key })).sendMessage;
     const b = (await ok(app.url, GqlSend, { input }, { key: ws.key })).sendMessage;
@@ -132,7 +130,7 @@ describe('sendMessage', () => {
     expect(conflict.errors![0]!.message).toContain('message_id');
   });
 
-  it('refuses bad input with BAD_USER_INPUT naming the field', async () => {
+  test('refuses bad input with BAD_USER_INPUT naming the field', async () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ channel: 'SMS', phone: '0300 1234567', message: 'x' }, 'phone'],
       [{ channel: 'SMS', phone: '+1415555', message: 'x' }, 'phone'],
@@ -151,13 +149,13 @@ describe('sendMessage', () => {
     }
   });
 
-  it('refuses a simulated reply of only white space with BAD_USER_INPUT naming message', async () => {
+  test('refuses a simulated reply of only white space with BAD_USER_INPUT naming message', async () => {
     const r = await execute(app.url, GqlInbound, { input: { deviceId: sms.id, phone: phone(), message: ' \n\t' } }, { key: ws.key });
     expect(codeOf(r)).toBe('BAD_USER_INPUT');
     expect(r.errors![0]!.extensions!.details!.map((d) => d.field)).toEqual(['message']);
   });
 
-  it('keeps workspaces apart: NOT_FOUND for another workspace, and an admin must name the workspace', async () => {
+  test('keeps workspaces apart: NOT_FOUND for another workspace, and an admin must name the workspace', async () => {
     const other = await workspace(app, { name: 'Another' });
     expect(codeOf(await execute(app.url, GqlSend, { input: { workspaceId: other.id, channel: 'SMS', phone: phone(), message: 'x' } }, { key: ws.key }))).toBe('NOT_FOUND');
     const admin = await execute(app.url, GqlSend, { input: { channel: 'SMS', phone: phone(), message: 'x' } });
@@ -183,13 +181,13 @@ describe('SMS segments and encoding', () => {
     ['70 UCS-2 characters fit one', 'й'.repeat(70), 1, 'UCS-2'],
   ];
   for (const [what, text, segments, encoding] of cases) {
-    it(`stores them: ${what}`, async () => {
+    test(`stores them: ${what}`, async () => {
       const m = (await ok(app.url, GqlSend, { input: { channel: 'SMS', phone: phone(), message: text } }, { key: ws.key })).sendMessage;
       expect({ segments: m.segments, encoding: m.encoding }).toEqual({ segments, encoding });
     });
   }
 
-  it('counts none for WhatsApp', async () => {
+  test('counts none for WhatsApp', async () => {
     const m = (await ok(app.url, GqlSend, { input: { channel: 'WHATSAPP', phone: phone(), message: 'a'.repeat(200) } }, { key: ws.key })).sendMessage;
     expect(m.segments).toBeNull();
     expect(m.encoding).toBeNull();
@@ -197,7 +195,7 @@ describe('SMS segments and encoding', () => {
 });
 
 describe('messages', () => {
-  it('lists a conversation’s messages newest first, filtered and paged', async () => {
+  test('lists a conversation’s messages newest first, filtered and paged', async () => {
     const other = await workspace(app, { name: 'Lists' });
     const dev = await device(app, other, { channel: 'WHATSAPP' });
     const contact = phone();

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
 
@@ -23,17 +24,14 @@ const WindowInbound = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
 let wa: { id: string };
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app);
   wa = await device(app, ws, { channel: 'WHATSAPP', config: { deliveredAfterMs: 0, readAfterMs: 0, enforceSessionWindow: true } });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
 });
 
 const text = (to: string, extra: Record<string, unknown> = {}) => execute(app.url, WindowSend, { input: { channel: 'WHATSAPP', phone: to, message: 'Hi!', ...extra } }, { key: ws.key });
@@ -46,7 +44,7 @@ function expectWindowRefusal(r: Awaited<ReturnType<typeof text>>) {
 }
 
 describe("WhatsApp's 24-hour customer-service window", () => {
-  it('refuses free-form text to a contact who never wrote, naming the rule, on GraphQL and POST /webhook', async () => {
+  test('refuses free-form text to a contact who never wrote, naming the rule, on GraphQL and POST /webhook', async () => {
     const to = phone();
     expectWindowRefusal(await text(to));
     const rest = await postWebhook(app, { location_id: ws.locationId, phone: to, message: 'Hi!', message_id: 'window-1', channel: 'whatsapp' }, ws.key);
@@ -56,13 +54,13 @@ describe("WhatsApp's 24-hour customer-service window", () => {
     expect(rest.body.details[0].message).toMatch(/24-hour/);
   });
 
-  it('always allows a TEMPLATE message', async () => {
+  test('always allows a TEMPLATE message', async () => {
     const r = await text(phone(), { type: 'TEMPLATE', message: 'appointment_reminder' });
     expect(codeOf(r)).toBeUndefined();
     expect(r.data!.sendMessage).toMatchObject({ type: 'TEMPLATE', status: 'QUEUED' });
   });
 
-  it('allows free-form text once the contact wrote, and refuses it again 24 hours after their last message', async () => {
+  test('allows free-form text once the contact wrote, and refuses it again 24 hours after their last message', async () => {
     const to = phone();
     expectWindowRefusal(await text(to));
     const inbound = (await ok(app.url, WindowInbound, { input: { deviceId: wa.id, phone: to, message: 'Hello?' } }, { key: ws.key })).simulateInbound;
@@ -80,7 +78,7 @@ describe("WhatsApp's 24-hour customer-service window", () => {
     expect(codeOf(await text(to, { message: 'One more thing' }))).toBeUndefined();
   });
 
-  it('does not apply to a WhatsApp device whose provider does not enforce it', async () => {
+  test('does not apply to a WhatsApp device whose provider does not enforce it', async () => {
     const other = await workspace(app, { name: 'No window' });
     await device(app, other, { channel: 'WHATSAPP' });
     const r = await execute(app.url, WindowSend, { input: { channel: 'WHATSAPP', phone: phone(), message: 'Hi!' } }, { key: other.key });

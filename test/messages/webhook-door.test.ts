@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
-import { apiKey, distinctEvents, eventsOn, messageReaches, rows, sleep, startOfRateWindow, workspaceWith } from '../support/messaging.ts';
-import { Receiver } from '../support/receiver.ts';
+import { apiKey, distinctEvents, eventsOn, messageReaches, rows, startOfRateWindow, workspaceWith } from '../support/messaging.ts';
+import type { Receiver } from '../support/receiver.ts';
+import { deliveriesSettled } from '../support/wait.ts';
 
 const DoorMessages = graphql(`
   query DoorMessages($input: MessagesInput) {
@@ -14,19 +16,15 @@ const DoorMessages = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let ws: Workspace;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   ws = await workspace(app, { webhookUrl: `${receiver.url}/door` });
   await device(app, ws, { channel: 'SMS' });
   await device(app, ws, { channel: 'WHATSAPP' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 let n = 0;
@@ -66,7 +64,7 @@ describe('POST /webhook answers 400 Invalid payload, naming the field', () => {
     ['location_id belongs to no workspace', () => valid({ location_id: '00000000000000000000' }), 'location_id'],
   ];
   for (const [what, body, field] of cases) {
-    it(`when ${what}`, async () => {
+    test(`when ${what}`, async () => {
       const res = await postWebhook(app, body(), ws.key);
       expect(res.status).toBe(400);
       expect(res.body.error).toBe('Invalid payload');
@@ -77,13 +75,13 @@ describe('POST /webhook answers 400 Invalid payload, naming the field', () => {
     });
   }
 
-  it('when the body is not JSON', async () => {
+  test('when the body is not JSON', async () => {
     const res = await postWebhook(app, '{"location_id": "abc", "phone": ', ws.key);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: 'Invalid payload', details: [expect.objectContaining({ field: 'body' })] });
   });
 
-  it('and stores nothing for a refused request', async () => {
+  test('and stores nothing for a refused request', async () => {
     const before = await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1', [ws.id]);
     await postWebhook(app, valid({ channel: 'fax' }), ws.key);
     await postWebhook(app, valid({ channel: 'rcs' }), ws.key);
@@ -92,11 +90,11 @@ describe('POST /webhook answers 400 Invalid payload, naming the field', () => {
     expect(await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1', [ws.id])).toHaveLength(before.length);
   });
 
-  it('but takes the channel in any ASCII case', async () => {
+  test('but takes the channel in any ASCII case', async () => {
     for (const channel of ['SMS', 'Sms', 'sMs']) expect((await postWebhook(app, valid({ channel }), ws.key)).status, channel).toBe(200);
   });
 
-  it('but accepts a text of exactly 1600 characters on SMS, and a long one on WhatsApp', async () => {
+  test('but accepts a text of exactly 1600 characters on SMS, and a long one on WhatsApp', async () => {
     expect((await postWebhook(app, valid({ message: 'a'.repeat(1600) }), ws.key)).status).toBe(200);
     expect((await postWebhook(app, valid({ message: 'a'.repeat(4000), channel: 'whatsapp' }), ws.key)).status).toBe(200);
     expect((await postWebhook(app, valid({ message: 'a'.repeat(4097), channel: 'whatsapp' }), ws.key)).status).toBe(400);
@@ -104,7 +102,7 @@ describe('POST /webhook answers 400 Invalid payload, naming the field', () => {
 });
 
 describe('POST /webhook authenticates the caller', () => {
-  it('answers 401 without an API key', async () => {
+  test('answers 401 without an API key', async () => {
     const res = await postWebhook(app, valid(), null);
     expect(res.status).toBe(401);
     // A location_id that cannot be one is not looked up (PostgreSQL refuses NUL): still 401, not 500.
@@ -112,17 +110,17 @@ describe('POST /webhook authenticates the caller', () => {
     expect(typeof res.body.error).toBe('string');
   });
 
-  it('answers 401 for a wrong API key', async () => {
+  test('answers 401 for a wrong API key', async () => {
     expect((await postWebhook(app, valid(), 'sbk_not_a_real_key_0123456789')).status).toBe(401);
   });
 
-  it('takes the key as Bearer, as a bare authorization header, or as x-api-key', async () => {
+  test('takes the key as Bearer, as a bare authorization header, or as x-api-key', async () => {
     expect((await postWebhook(app, valid(), null, { authorization: ws.key })).status).toBe(200);
     expect((await postWebhook(app, valid(), null, { 'x-api-key': ws.key })).status).toBe(200);
     expect((await postWebhook(app, valid(), ws.key)).status).toBe(200);
   });
 
-  it("answers 403 for another workspace's key and sends nothing", async () => {
+  test("answers 403 for another workspace's key and sends nothing", async () => {
     const other = await workspace(app, { name: 'Other' });
     const body = valid();
     const res = await postWebhook(app, body, other.key);
@@ -130,7 +128,7 @@ describe('POST /webhook authenticates the caller', () => {
     expect(await rows(app, 'SELECT id FROM messages WHERE external_id = $1', [body.message_id])).toHaveLength(0);
   });
 
-  it('accepts location_id alone for a workspace that opted in to legacy auth, and only for it', async () => {
+  test('accepts location_id alone for a workspace that opted in to legacy auth, and only for it', async () => {
     const legacy = await workspaceWith(app, { name: 'Legacy', legacyAuth: true });
     await device(app, legacy, { channel: 'IMESSAGE' });
     const ok = await postWebhook(app, { location_id: legacy.locationId, phone: phone(), message: 'hi', message_id: 'legacy-1', channel: 'imessage' }, null);
@@ -143,7 +141,7 @@ describe('POST /webhook authenticates the caller', () => {
 });
 
 describe('POST /webhook is idempotent on message_id', () => {
-  it('answers a retry with the same messageId and sends the message once', async () => {
+  test('answers a retry with the same messageId and sends the message once', async () => {
     const body = valid({ message: 'once only' });
     const first = await postWebhook(app, body, ws.key);
     const again = await postWebhook(app, body, ws.key);
@@ -155,14 +153,14 @@ describe('POST /webhook is idempotent on message_id', () => {
     }
     await messageReaches(app, first.body.messageId, 'DELIVERED');
     await eventsOn(receiver, '/door', 2, (r) => r.json.message_id === body.message_id);
-    await sleep(500);
+    await deliveriesSettled(app, ws.id);
     const sent = distinctEvents(receiver, '/door').filter((r) => r.json.message_id === body.message_id && r.json.status === 'SENT');
     expect(sent).toHaveLength(1);
     expect(await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1 AND external_id = $2', [ws.id, body.message_id])).toHaveLength(1);
     expect(await rows(app, `SELECT id FROM events WHERE type = 'OUTGOING_MESSAGE' AND payload->'message'->>'externalId' = $1`, [body.message_id])).toHaveLength(1);
   });
 
-  it('answers 409 when the same message_id comes with a different body, and keeps the first message', async () => {
+  test('answers 409 when the same message_id comes with a different body, and keeps the first message', async () => {
     const body = valid({ message: 'first version' });
     const first = await postWebhook(app, body, ws.key);
     expect(first.status).toBe(200);
@@ -175,7 +173,7 @@ describe('POST /webhook is idempotent on message_id', () => {
     expect(stored).toEqual([{ content: 'first version' }]);
   });
 
-  it('lets two workspaces use the same message_id independently', async () => {
+  test('lets two workspaces use the same message_id independently', async () => {
     const other = await workspace(app, { name: 'Same ids' });
     await device(app, other, { channel: 'SMS' });
     const a = await postWebhook(app, valid({ message_id: 'shared-id' }), ws.key);
@@ -186,7 +184,7 @@ describe('POST /webhook is idempotent on message_id', () => {
 });
 
 describe('rate limits per API key', () => {
-  it('answers 429 with Retry-After and RateLimit headers once the key used its requests for the minute, and GraphQL answers RATE_LIMITED', async () => {
+  test('answers 429 with Retry-After and RateLimit headers once the key used its requests for the minute, and GraphQL answers RATE_LIMITED', async () => {
     await startOfRateWindow(15);
     const limited = await apiKey(app, ws.id, 5);
     const answers = [];
@@ -213,7 +211,7 @@ describe('rate limits per API key', () => {
     expect(codeOf(await execute(app.url, DoorMessages, {}, { key: ws.key }))).toBeUndefined();
   });
 
-  it('counts GraphQL and REST requests of one key together', async () => {
+  test('counts GraphQL and REST requests of one key together', async () => {
     await startOfRateWindow(15);
     const limited = await apiKey(app, ws.id, 3);
     for (let i = 0; i < 3; i++) expect(codeOf(await execute(app.url, DoorMessages, {}, { key: limited }))).toBeUndefined();

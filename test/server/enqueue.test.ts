@@ -4,7 +4,7 @@ import { inTransaction } from '../../src/db/pool.ts';
 import { inPrismaTransaction, pgSql, type Sql } from '../../src/db/sql.ts';
 import { startBoss, type PgBoss } from '../../src/jobs/boss.ts';
 import { enqueue } from '../../src/jobs/enqueue.ts';
-import { QueueListener } from '../../src/jobs/queue-listener.ts';
+import { QueueListener, wakeWorkers } from '../../src/jobs/queue-listener.ts';
 import { queueOf } from '../../src/jobs/job-definition.ts';
 import { JOBS } from '../../src/worker/jobs.ts';
 import { sendMessageJob } from '../../src/messages/send-job.ts';
@@ -13,6 +13,7 @@ import { sendMessageJob } from '../../src/messages/send-job.ts';
 const QUEUE = { name: sendMessageJob.name };
 import { createLogger } from '../../src/log.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { freePort } from '../support/ports.ts';
 import { eventually, sleep } from '../support/wait.ts';
 
 // PostgreSQL serializes the commits of transactions that NOTIFY (one lock, held until the commit's
@@ -28,6 +29,21 @@ describe('queuing jobs', () => {
   const start = () => startBoss({ url: db.url, queues: JOBS.map((job) => queueOf(job, 60)), superviseSeconds: 30, runsWorkers: false, log });
   const jobsOf = async (n: number) =>
     Number((await database.pool.query(`SELECT count(*) FROM pgboss.job WHERE name = $1 AND data->>'n' = $2`, [QUEUE.name, String(n)])).rows[0].count);
+  /**
+   * Sends a wake-up of our own, committed on another connection, and waits until it arrives: the
+   * listener receives notifications in commit order, so any wake-up sent before it has arrived too.
+   */
+  const fence = async () => {
+    const arrived = new Promise<void>((resolve) => {
+      const off = listener.onJob('test-fence', () => {
+        off();
+        resolve();
+      });
+    });
+    const { text, values } = wakeWorkers('test-fence');
+    await database.pool.query(text, values);
+    await arrived;
+  };
   /** Records every statement, to see what ran inside the transaction. */
   const recording = (sql: Sql, texts: string[]): Sql => ({ query: (text, values) => (texts.push(text), sql.query(text, values)), afterCommit: (s) => sql.afterCommit(s) });
 
@@ -51,7 +67,7 @@ describe('queuing jobs', () => {
     const texts: string[] = [];
     await inTransaction(database.pool, async (client) => {
       await enqueue(recording(pgSql(client), texts), boss, QUEUE, [{ data: { n: 1 } }]);
-      await sleep(300);
+      await fence();
       expect(wakes).toEqual([]);
     });
     await eventually(async () => wakes.length, (n) => n === 1, 'the wake-up');
@@ -72,7 +88,7 @@ describe('queuing jobs', () => {
         }),
       ).rejects.toThrow('changed my mind');
     }
-    await sleep(500);
+    await fence();
     expect(wakes).toEqual([]);
     expect(await jobsOf(2)).toBe(0);
   });
@@ -83,11 +99,11 @@ describe('queuing jobs', () => {
     await inPrismaTransaction(database.prisma, async (_tx, sql) => {
       await enqueue(recording(sql, texts), boss, QUEUE, [{ data: { n: 3 } }]);
       await enqueue(recording(sql, texts), boss, QUEUE, [{ data: { n: 3 } }]);
-      await sleep(300);
+      await fence();
       expect(wakes).toEqual([]);
     });
     await eventually(async () => wakes.length, (n) => n >= 1, 'the wake-up');
-    await sleep(300);
+    await fence();
     expect(wakes).toEqual([QUEUE.name]);
     expect(await jobsOf(3)).toBe(2);
     expect(texts.some((t) => /notify/i.test(t))).toBe(false);
@@ -96,7 +112,7 @@ describe('queuing jobs', () => {
   it('does not wake the workers for jobs due later (their polling finds them)', async () => {
     wakes.length = 0;
     await inTransaction(database.pool, (client) => enqueue(pgSql(client), boss, QUEUE, [{ data: { n: 4 }, startAfter: new Date(Date.now() + 60_000) }]));
-    await sleep(500);
+    await fence();
     expect(wakes).toEqual([]);
     expect(await jobsOf(4)).toBe(1);
   });
@@ -113,5 +129,23 @@ describe('queuing jobs', () => {
     const texts: string[] = [];
     await inTransaction(database.pool, (client) => enqueue(recording(pgSql(client), texts), boss, { name: 'event-deliver' }, [{ data: { n: 5 } }]));
     expect(texts.some((t) => /notify/i.test(t))).toBe(false);
+  });
+});
+
+describe('the job notification connection', () => {
+  it('backs off while the database is unreachable', async () => {
+    const listener = new QueueListener(`postgresql://nobody:x@127.0.0.1:${await freePort()}/none`, createLogger('silent'));
+    let attempts = 0;
+    const start = listener.start.bind(listener);
+    listener.start = () => {
+      attempts++;
+      return start();
+    };
+    await listener.start();
+    // Measured over time on purpose: the rate of reconnection attempts is the behaviour.
+    await sleep(4_000);
+    await listener.close();
+    // Backing off 1 s, 2 s, 4 s …: a handful of attempts, not thousands.
+    expect(attempts).toBeLessThanOrEqual(4);
   });
 });

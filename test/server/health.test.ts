@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 
+const test = appTest();
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
+test.beforeAll(({ app: a }) => {
+  app = a;
 });
 
 async function get(url: string, init: RequestInit = {}) {
@@ -23,21 +21,21 @@ async function get(url: string, init: RequestInit = {}) {
 }
 
 describe('health and readiness', () => {
-  it('GET /healthz answers 200 with a JSON body while the process is up', async () => {
+  test('GET /healthz answers 200 with a JSON body while the process is up', async () => {
     const r = await get(`${app.url}/healthz`);
     expect(r.status).toBe(200);
     expect(r.contentType).toMatch(/^application\/json/);
     expect(r.json).toEqual({ status: 'ok' });
   });
 
-  it('GET /readyz answers 200 with its checks when the database and the queue answer', async () => {
+  test('GET /readyz answers 200 with its checks when the database and the queue answer', async () => {
     const r = await get(`${app.url}/readyz`);
     expect(r.status).toBe(200);
     expect(r.contentType).toMatch(/^application\/json/);
     expect(r.json).toEqual({ status: 'ready', checks: { database: 'ok', queue: 'ok' } });
   });
 
-  it('unknown paths answer 404 with a JSON body', async () => {
+  test('unknown paths answer 404 with a JSON body', async () => {
     for (const [method, path] of [
       ['GET', '/'],
       ['GET', '/nope'],
@@ -53,7 +51,7 @@ describe('health and readiness', () => {
     }
   });
 
-  it('a REST path asked with another method answers 405 with `Allow: POST` and a JSON body', async () => {
+  test('a REST path asked with another method answers 405 with `Allow: POST` and a JSON body', async () => {
     const paths = ['/webhook', '/webhook/', '/devices/0123456789abcdef01234567/inbound', '/devices/0123456789abcdef01234567/status', '/integrations/live-chat/abc/chats/14155552671/events'];
     for (const path of paths) {
       for (const method of ['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE']) {
@@ -65,14 +63,14 @@ describe('health and readiness', () => {
     }
   });
 
-  it('every answer carries a request id, and a caller-supplied one is echoed', async () => {
+  test('every answer carries a request id, and a caller-supplied one is echoed', async () => {
     const fresh = await fetch(`${app.url}/healthz`);
     expect(fresh.headers.get('x-request-id')).toMatch(/\S{8,}/);
     const echoed = await fetch(`${app.url}/healthz`, { headers: { 'x-request-id': 'trace-me-123' } });
     expect(echoed.headers.get('x-request-id')).toBe('trace-me-123');
   });
 
-  it('GET /readyz answers 503 with a JSON body once the database is gone, while /healthz still answers 200', async () => {
+  test('GET /readyz answers 503 with a JSON body once the database is gone, while /healthz still answers 200', async () => {
     const doomed = await startTestApp({ SWITCHBOARD_ROLE: 'api' });
     try {
       expect((await get(`${doomed.url}/readyz`)).status).toBe(200);

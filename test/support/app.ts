@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { startApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
+import type { ScheduleOverrides } from '../../src/worker/start-workers.ts';
 import { createTestDatabase } from './database.ts';
 
 export const ADMIN_KEY = 'sba_test_admin_key_0123456789abcdef';
@@ -21,8 +22,15 @@ export class LogSink extends Writable {
 
 export type TestApp = App & { url: string; logs: LogSink; databaseUrl: string; dropDatabase(): Promise<void> };
 
-/** The real Switchboard (HTTP server, pg-boss workers) on a fresh database, configured for tests. */
-export async function startTestApp(env: Record<string, string> = {}, database?: { url: string; drop(): Promise<void> }): Promise<TestApp> {
+/**
+ * The real Switchboard (HTTP server, pg-boss workers) on a fresh database, configured for tests;
+ * `schedules` runs scheduled jobs every few ms instead of on their cron.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  database?: { url: string; drop(): Promise<void> },
+  options: { schedules?: ScheduleOverrides } = {},
+): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const config = loadConfig({
     PORT: '0',
@@ -37,7 +45,7 @@ export async function startTestApp(env: Record<string, string> = {}, database?: 
     ...env,
   });
   const logs = new LogSink();
-  const app = await startApp(config, createLogger(config.logLevel, logs), { logTo: logs });
+  const app = await startApp(config, createLogger(config.logLevel, logs), { logTo: logs, ...options });
   return {
     ...app,
     url: app.url!,

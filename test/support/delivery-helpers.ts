@@ -3,6 +3,7 @@ import type { DeliveriesInput } from '../gql/graphql.ts';
 import type { TestApp } from './app.ts';
 import { ok } from './graphql.ts';
 import type { Workspace } from './fixtures.ts';
+import { eventually } from './wait.ts';
 
 /** Event producers and delivery-log readers, all through the public GraphQL API. */
 
@@ -124,16 +125,7 @@ export async function waitForDeliveries(
   predicate: (nodes: DeliveryNode[]) => boolean,
   timeoutMs = 20_000,
 ): Promise<DeliveryNode[]> {
-  const deadline = Date.now() + timeoutMs;
-  let last: DeliveryNode[] = [];
-  for (;;) {
-    last = (await deliveries(app, ws, input)).nodes;
-    if (predicate(last)) return last;
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for deliveries ${JSON.stringify(input)}; last: ${JSON.stringify(last.map((d) => ({ type: d.event.type, status: d.status, attempts: d.attemptCount, lastStatusCode: d.lastStatusCode, lastError: d.lastError })))}`);
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  return eventually(async () => (await deliveries(app, ws, input)).nodes, predicate, `deliveries ${JSON.stringify(input)}`, timeoutMs, 150);
 }
 
 export async function webhookState(app: TestApp, ws: Workspace, id: string) {
@@ -141,13 +133,7 @@ export async function webhookState(app: TestApp, ws: Workspace, id: string) {
 }
 
 export async function waitForWebhookState(app: TestApp, ws: Workspace, id: string, predicate: (w: Awaited<ReturnType<typeof webhookState>>) => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const w = await webhookState(app, ws, id);
-    if (predicate(w)) return w;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for webhook state; last: ${JSON.stringify(w)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  return eventually(() => webhookState(app, ws, id), predicate, 'webhook state', timeoutMs, 150);
 }
 
 export async function createClient(app: TestApp, ws: Workspace, input: { phone: string; [k: string]: unknown }) {
@@ -169,5 +155,3 @@ export async function simulateInbound(app: TestApp, ws: Workspace, input: { devi
 export async function endConversation(app: TestApp, ws: Workspace, id: string) {
   return (await ok(app.url, DhEndConversation, { input: { id } }, { key: ws.key })).endConversation;
 }
-
-export { sleep } from './wait.ts';

@@ -80,8 +80,6 @@ export async function messageOf(app: TestApp, id: string) {
   return (await ok(app.url, MessagingMessage, { id })).message;
 }
 
-export { sleep };
-
 /** Waits until a message reached a status (as the API shows it). */
 export async function messageReaches(app: TestApp, id: string, status: string, timeoutMs = 20_000) {
   return eventually(() => messageOf(app, id), (m) => m.status === status, `message ${id} to reach ${status}`, timeoutMs);

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, rawGraphQL } from '../support/graphql.ts';
 import { createIntegration, LcUpdateDevice } from '../support/live-chat.ts';
@@ -13,19 +14,16 @@ import { rows } from '../support/messaging.ts';
 
 const DEEP = '['.repeat(10_000) + ']'.repeat(10_000);
 
+const test = appTest();
 let app: TestApp;
 let ws: Workspace;
 let sms: { id: string; token: string };
 let integrationId: string;
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: a }) => {
+  app = a;
   ws = await workspace(app, { name: 'Hostile JSON' });
   sms = await device(app, ws, { channel: 'SMS' });
   integrationId = (await createIntegration(app, ws, { url: 'https://crm.example/live-chat' })).id;
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
 });
 
 type Door = { name: string; path: () => string; token: () => string };
@@ -46,7 +44,7 @@ const uid = () => `hostile-${++ids}`;
 const messageCount = async () => Number((await rows<{ n: string }>(app, 'SELECT count(*) AS n FROM messages'))[0]!.n);
 
 describe('deep nesting', () => {
-  it.each(doors)('$name refuses a body nested 10,000 levels deep with 400 naming the nesting rule', async (door) => {
+  test.each(doors)('$name refuses a body nested 10,000 levels deep with 400 naming the nesting rule', async (door) => {
     const r = await post(door.path(), DEEP, door.token());
     expect(r.status).toBe(400);
     expect(r.body.details![0]!.message).toMatch(/must not nest objects and arrays more than 32 levels deep/);
@@ -54,14 +52,14 @@ describe('deep nesting', () => {
     expect(r.body.details![0]!.field).toBe(Array(32).fill('0').join('.'));
   });
 
-  it('a deep value inside a field is named by its path', async () => {
+  test('a deep value inside a field is named by its path', async () => {
     const nested = `{"location_id":"${ws.locationId}","phone":"${phone()}","channel":"sms","message":"hi","message_id":"${uid()}","attachments":${DEEP}}`;
     const r = await post('/webhook', nested, ws.key);
     expect(r.status).toBe(400);
     expect(r.body.details![0]!.field).toMatch(/^attachments(\.0){31}$/);
   });
 
-  it('updateDevice.config nested 10,000 levels deep is BAD_USER_INPUT naming config, and the API still answers', async () => {
+  test('updateDevice.config nested 10,000 levels deep is BAD_USER_INPUT naming config, and the API still answers', async () => {
     // Written by hand: JSON.stringify itself cannot go 10,000 levels deep.
     const body = `{"query":${JSON.stringify(LcUpdateDevice.toString())},"variables":{"input":{"id":"${sms.id}","config":${DEEP}}}}`;
     const r = await rawGraphQL(app.url, body, { key: ws.key });
@@ -83,7 +81,7 @@ describe('lone surrogates', () => {
     { name: 'an inbound id', path: () => `/devices/${sms.id}/inbound`, token: () => sms.token, field: 'id', body: () => `{"from":"${phone()}","message":"hi","id":"in-\\ud800"}` },
     { name: 'a live-chat msg', path: () => doors[3]!.path(), token: () => ws.key, field: 'msg', body: () => `{"type":"MESSAGE","channel":{"type":"SMS","connection":"x"},"msg":"\\ud83d reply"}` },
   ];
-  it.each(cases)('$name is refused with 400 naming the field as not valid Unicode, and nothing is stored', async (c) => {
+  test.each(cases)('$name is refused with 400 naming the field as not valid Unicode, and nothing is stored', async (c) => {
     const before = await messageCount();
     const r = await post(c.path(), c.body(), c.token());
     expect(r.status).toBe(400);
@@ -91,14 +89,14 @@ describe('lone surrogates', () => {
     expect(await messageCount()).toBe(before);
   });
 
-  it('a surrogate pair (an emoji written as \\ud83d\\ude00) is accepted', async () => {
+  test('a surrogate pair (an emoji written as \\ud83d\\ude00) is accepted', async () => {
     const r = await post('/webhook', `{"location_id":"${ws.locationId}","phone":"${phone()}","channel":"sms","message":"hi \\ud83d\\ude00","message_id":"${uid()}"}`, ws.key);
     expect(r.status).toBe(200);
   });
 });
 
 describe('duplicate keys', () => {
-  it('a REST body giving a key twice is refused with 400 naming the key, instead of keeping the last', async () => {
+  test('a REST body giving a key twice is refused with 400 naming the key, instead of keeping the last', async () => {
     const before = await messageCount();
     const r = await post('/webhook', `{"location_id":"${ws.locationId}","phone":"${phone()}","channel":"sms","message_id":"${uid()}","message":"pay 10","message":"pay 1000"}`, ws.key);
     expect(r.status).toBe(400);
@@ -106,7 +104,7 @@ describe('duplicate keys', () => {
     expect(await messageCount()).toBe(before);
   });
 
-  it('a key written once plainly and once with escapes is the same key, and a nested duplicate is named by its path', async () => {
+  test('a key written once plainly and once with escapes is the same key, and a nested duplicate is named by its path', async () => {
     const escaped = await post('/webhook', `{"location_id":"${ws.locationId}","phone":"${phone()}","channel":"sms","message_id":"${uid()}","message":"a","mess\\u0061ge":"b"}`, ws.key);
     expect(escaped.body.details).toEqual([{ field: 'message', message: expect.stringMatching(/given more than once/) }]);
     const nested = await post(doors[3]!.path(), '{"type":"MESSAGE","channel":{"type":"SMS","type":"WHATSAPP","connection":"x"},"msg":"hi"}', ws.key);
@@ -114,7 +112,7 @@ describe('duplicate keys', () => {
     expect(nested.body.details).toEqual([{ field: 'channel.type', message: expect.stringMatching(/given more than once/) }]);
   });
 
-  it('key-like text inside a string (quotes, brackets) is no key and no nesting', async () => {
+  test('key-like text inside a string (quotes, brackets) is no key and no nesting', async () => {
     const r = await post(`/devices/${sms.id}/inbound`, `{"from":"${phone()}","message":"{\\"from\\":1, \\"message\\": [\\"]\\"]}","id":"${uid()}"}`, sms.token);
     expect(r.status).toBe(201);
   });

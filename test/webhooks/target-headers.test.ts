@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, workspace } from '../support/fixtures.ts';
 import { codeOf, rawGraphQL } from '../support/graphql.ts';
 import { contactWrites } from '../support/live-chat.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /**
  * A header value Node cannot send (a line break, a character beyond Latin-1) used to be stored,
@@ -13,15 +14,11 @@ import { Receiver } from '../support/receiver.ts';
  * event is rendered (a multi-line SMS in {{text}}) is sent as RFC 2047 encoded words.
  */
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '30' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '30' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 const mutations = {
@@ -62,7 +59,7 @@ describe('header values are checked with the rule Node sends by', () => {
     ['a live-chat header', 'createLiveChatIntegration', { headers: [{ key: 'X-Note', value: CRLF }] }, 'headers.0.value'],
   ];
 
-  it.each(cases)('%s is BAD_USER_INPUT naming the field and the rule, and nothing is stored', async (_name, mutation, over, field) => {
+  test.each(cases)('%s is BAD_USER_INPUT naming the field and the rule, and nothing is stored', async (_name, mutation, over, field) => {
     const ws = await workspace(app);
     const hook = (await rawGraphQL<{ createWebhook: { id: string } }>(
       app.url,
@@ -86,8 +83,7 @@ describe('header values are checked with the rule Node sends by', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  it('a Latin-1 value (as Node sends it) and a tab are accepted', async () => {
-    const ws = await workspace(app);
+  test('a Latin-1 value (as Node sends it) and a tab are accepted', async ({ ws }) => {
     const r = await rawGraphQL(
       app.url,
       {
@@ -101,8 +97,7 @@ describe('header values are checked with the rule Node sends by', () => {
 });
 
 describe('a VARIABLE header whose value cannot be sent as it is', () => {
-  it('a multi-line SMS with an emoji in {{text}} arrives on the first attempt as RFC 2047 encoded words that decode to the text', async () => {
-    const ws = await workspace(app);
+  test('a multi-line SMS with an emoji in {{text}} arrives on the first attempt as RFC 2047 encoded words that decode to the text', async ({ ws }) => {
     const sms = await device(app, ws, { channel: 'SMS' });
     const r = await rawGraphQL(
       app.url,

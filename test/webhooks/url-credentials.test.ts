@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { createClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, webhook, workspace } from '../support/fixtures.ts';
 import { codeOf, rawGraphQL } from '../support/graphql.ts';
 import { contactWrites } from '../support/live-chat.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /**
  * Credentials written into a target URL (`https://user:pass@host/…`) become the target's Basic
@@ -14,17 +15,13 @@ import { Receiver } from '../support/receiver.ts';
 
 const PASSWORD = 'url-pass-9f8e7d';
 
+const test = appTest();
 let app: TestApp;
 let receiver: Receiver;
 let hostPort: string;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp(), Receiver.start()]);
+test.beforeAll(async ({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
   hostPort = new URL(receiver.url).host;
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
 });
 
 const basic = (user: string, pass: string) => `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
@@ -44,8 +41,7 @@ async function everythingShown(key: string, webhookId: string | null, workspaceI
 }
 
 describe('credentials in a target URL', () => {
-  it('become the webhook’s Basic auth: sent as Authorization, masked in reads, absent from Webhook.url, Attempt.url and the stored row', async () => {
-    const ws = await workspace(app);
+  test('become the webhook’s Basic auth: sent as Authorization, masked in reads, absent from Webhook.url, Attempt.url and the stored row', async ({ ws }) => {
     const r = await rawGraphQL<{ createWebhook: { id: string; url: string; auth: unknown } }>(
       app.url,
       { query: CREATE, variables: { input: { workspaceId: ws.id, label: 'creds', url: `http://crm:${PASSWORD}@${hostPort}/creds/webhook?x=1`, event: 'NEW_CLIENT', sendTestPing: false } } },
@@ -67,7 +63,7 @@ describe('credentials in a target URL', () => {
     expect(rows[0]!.row).not.toContain('crm@');
   });
 
-  it('become the workspace webhook’s Basic auth (seed 000), and Workspace.webhookUrl shows the URL without them', async () => {
+  test('become the workspace webhook’s Basic auth (seed 000), and Workspace.webhookUrl shows the URL without them', async () => {
     const ws = await workspace(app, { webhookUrl: `http://seed000:${PASSWORD}@${hostPort}/creds/workspace` });
     const sms = await device(app, ws, { channel: 'SMS' });
     await contactWrites(app, ws, sms.id, phone(), 'hello');
@@ -79,8 +75,7 @@ describe('credentials in a target URL', () => {
     expect(shown).not.toContain(PASSWORD);
   });
 
-  it('are percent-decoded, and an update that gives them replaces the auth with Basic', async () => {
-    const ws = await workspace(app);
+  test('are percent-decoded, and an update that gives them replaces the auth with Basic', async ({ ws }) => {
     const hook = await webhook(app, ws, { url: `${receiver.url}/creds/update`, event: 'NEW_CLIENT', auth: { type: 'BEARER', token: 'old-token' } });
     const updated = await rawGraphQL<{ updateWebhook: unknown }>(app.url, { query: UPDATE, variables: { input: { id: hook.id, url: `http://ops%40crm:p%3Ass%20w@${hostPort}/creds/update` } } }, { key: ws.key });
     expect(updated.data!.updateWebhook).toMatchObject({ url: `http://${hostPort}/creds/update`, auth: { type: 'BASIC', username: 'ops@crm' } });
@@ -89,7 +84,7 @@ describe('credentials in a target URL', () => {
     expect(sent!.headers.authorization).toBe(basic('ops@crm', 'p:ss w'));
   });
 
-  it.each([
+  test.each([
     ['beside explicit auth', { auth: { type: 'BEARER', token: 't' } }, `http://u:p@crm.example/in`, /auth/],
     ['whose user name holds a colon', {}, `http://a%3Ab:p@crm.example/in`, /user name must not contain ':'/],
   ])('are refused %s, naming url', async (_name, over, url, message) => {
@@ -99,8 +94,7 @@ describe('credentials in a target URL', () => {
     expect(r.errors![0]!.extensions!.details![0]).toEqual({ field: 'url', message: expect.stringMatching(message) });
   });
 
-  it('stored in a URL before they were moved (an old row) are still sent as Basic auth, and never shown', async () => {
-    const ws = await workspace(app);
+  test('stored in a URL before they were moved (an old row) are still sent as Basic auth, and never shown', async ({ ws }) => {
     const hook = await webhook(app, ws, { url: `${receiver.url}/creds/old`, event: 'NEW_CLIENT' });
     await app.rt.pool.query('UPDATE targets SET url = $2 WHERE id = (SELECT target_id FROM webhooks WHERE id = $1)', [hook.id, `http://legacy:${PASSWORD}@${hostPort}/creds/old`]);
     await createClient(app, ws, { phone: phone() });
@@ -112,8 +106,7 @@ describe('credentials in a target URL', () => {
     expect(shown).not.toContain(PASSWORD);
   });
 
-  it('an Attempt row written with credentials in its URL (before this) shows the URL without them', async () => {
-    const ws = await workspace(app);
+  test('an Attempt row written with credentials in its URL (before this) shows the URL without them', async ({ ws }) => {
     await webhook(app, ws, { url: `${receiver.url}/creds/attempt`, event: 'NEW_CLIENT' });
     await createClient(app, ws, { phone: phone() });
     await waitForDeliveries(app, ws, {}, (n) => n.length === 1 && n[0]!.status === 'SUCCEEDED');

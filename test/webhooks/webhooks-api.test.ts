@@ -1,11 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { ADMIN_KEY, startTestApp, type TestApp } from '../support/app.ts';
-import { createClient, deliveries, sleep, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
+import { ADMIN_KEY, type TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
+import { createClient, deliveries, updateClient, waitForDeliveries } from '../support/delivery-helpers.ts';
 import { phone, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute, ok, rawGraphQL } from '../support/graphql.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { signedWith } from '../support/standard-webhooks.ts';
+import { deliveriesSettled, sleep } from '../support/wait.ts';
 
 // Seed 001's operations, verbatim.
 const webhooksQuery = graphql(`
@@ -276,20 +278,15 @@ const WhReplayDelivery = graphql(`
   }
 `);
 
+const test = appTest({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' });
 let app: TestApp;
 let receiver: Receiver;
-beforeAll(async () => {
-  [app, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_RETRY_SCHEDULE: '1,1' }), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await receiver?.stop();
+test.beforeAll(({ app: a, receiver: r }) => {
+  [app, receiver] = [a, r];
 });
 
 describe('seed 001 webhook operations, verbatim', () => {
-  it('createWebhook answers in the seed shape, the header shown masked and never in full', async () => {
-    const ws = await workspace(app);
+  test('createWebhook answers in the seed shape, the header shown masked and never in full', async ({ ws }) => {
     const { createWebhook } = await ok(
       app.url,
       createWebhookMutation,
@@ -307,8 +304,7 @@ describe('seed 001 webhook operations, verbatim', () => {
     expect(headers['x-api-key']).toMatch(/^•+/);
   });
 
-  it("webhooks lists a workspace's subscriptions, filtered by a case-insensitive label substring and by event", async () => {
-    const ws = await workspace(app);
+  test("webhooks lists a workspace's subscriptions, filtered by a case-insensitive label substring and by event", async ({ ws }) => {
     const other = await workspace(app);
     const make = (w: Workspace, label: string, event: 'INCOMING_MESSAGE' | 'OUTGOING_MESSAGE' | 'ANY_EVENT') =>
       ok(app.url, createWebhookMutation, { input: { workspaceId: w.id, label, url: `https://crm.example/${event.toLowerCase()}`, event, sendTestPing: false } }, { key: w.key });
@@ -337,8 +333,7 @@ describe('seed 001 webhook operations, verbatim', () => {
     expect(codeOf(foreign)).toBe('NOT_FOUND');
   });
 
-  it("the seed's own curl request (authorization: <key>, operationName, __typename) works unchanged", async () => {
-    const ws = await workspace(app);
+  test("the seed's own curl request (authorization: <key>, operationName, __typename) works unchanged", async ({ ws }) => {
     await ok(app.url, createWebhookMutation, { input: { workspaceId: ws.id, label: 'Incoming message webhooks', url: 'https://yourwebsite.example/crm', event: 'INCOMING_MESSAGE', sendTestPing: false } }, { key: ws.key });
     const body = `{"operationName":"webhooks","variables":{"input":{"workspaceId":${ws.id}}},"query":"query webhooks($input: WebhooksInput\\u0021) {\\n  webhooks(input: $input) {\\n    nodes {\\n      workspaceId\\n      id\\n      label\\n      url\\n      event\\n      createdAt\\n      __typename\\n    }\\n    __typename\\n  }\\n}\\n"}`;
     const r = await rawGraphQL<{ webhooks: { nodes: { label: string; __typename: string }[]; __typename: string } }>(app.url, body, { key: ws.key, header: 'authorization' });
@@ -353,7 +348,7 @@ describe('seed 001 webhook operations, verbatim', () => {
     expect(JSON.stringify(c)).not.toContain('secret-value');
   });
 
-  it('WebhookEvent has exactly the values of the contract', async () => {
+  test('WebhookEvent has exactly the values of the contract', async () => {
     const r = await rawGraphQL<{ __type: { enumValues: { name: string }[] } }>(app.url, { query: '{ __type(name: "WebhookEvent") { enumValues { name } } }' });
     expect(r.data!.__type.enumValues.map((v) => v.name).sort()).toEqual(
       ['INCOMING_MESSAGE', 'OUTGOING_MESSAGE', 'MESSAGE_UPDATED', 'ENDING_CONV', 'NEW_CLIENT', 'NEW_CONV', 'CLIENT_UPDATED', 'ANY_EVENT', 'MESSAGE_UPDATED_SMPP'].sort(),
@@ -362,8 +357,7 @@ describe('seed 001 webhook operations, verbatim', () => {
 });
 
 describe('managing a webhook', () => {
-  it('webhook(id) shows the subscription with its defaults, and only to its own workspace', async () => {
-    const ws = await workspace(app);
+  test('webhook(id) shows the subscription with its defaults, and only to its own workspace', async ({ ws }) => {
     const other = await workspace(app);
     const created = await webhook(app, ws, { url: 'https://crm.example/in', event: 'NEW_CLIENT', label: 'CRM sync' });
     const { webhook: w } = await ok(app.url, WhWebhook, { id: created.id }, { key: ws.key });
@@ -393,8 +387,7 @@ describe('managing a webhook', () => {
     expect(codeOf(await execute(app.url, WhWebhook, { id: created.id }, { key: null }))).toBe('UNAUTHENTICATED');
   });
 
-  it('updateWebhook changes what is given and keeps the rest; null clears a filter', async () => {
-    const ws = await workspace(app);
+  test('updateWebhook changes what is given and keeps the rest; null clears a filter', async ({ ws }) => {
     const created = await webhook(app, ws, { url: 'https://crm.example/in', event: 'INCOMING_MESSAGE', label: 'Before', channels: ['WHATSAPP'], headers: { 'x-api-key': 'first-secret-value' } });
     const { updateWebhook: u } = await ok(
       app.url,
@@ -416,20 +409,18 @@ describe('managing a webhook', () => {
     expect(bad.errors![0]!.extensions!.details![0]!.field).toBe('url');
   });
 
-  it('deleteWebhook removes it: gone from reads and lists, and its events are no longer sent', async () => {
-    const ws = await workspace(app);
+  test('deleteWebhook removes it: gone from reads and lists, and its events are no longer sent', async ({ ws }) => {
     const created = await webhook(app, ws, { url: `${receiver.url}/deleted`, event: 'NEW_CLIENT' });
     expect((await ok(app.url, WhDelete, { input: { id: created.id } }, { key: ws.key })).deleteWebhook).toEqual({ id: created.id, deleted: true });
     expect(codeOf(await execute(app.url, WhWebhook, { id: created.id }, { key: ws.key }))).toBe('NOT_FOUND');
     expect((await ok(app.url, webhooksQuery, { input: { workspaceId: ws.id } }, { key: ws.key })).webhooks.nodes).toEqual([]);
     expect(codeOf(await execute(app.url, WhDelete, { input: { id: created.id } }, { key: ws.key }))).toBe('NOT_FOUND');
     await createClient(app, ws, { phone: phone() });
-    await sleep(1000);
+    expect(await deliveriesSettled(app, ws.id)).toEqual([]);
     expect(receiver.on('/deleted')).toHaveLength(0);
   });
 
-  it('disableWebhook records the reason; enableWebhook clears it', async () => {
-    const ws = await workspace(app);
+  test('disableWebhook records the reason; enableWebhook clears it', async ({ ws }) => {
     const created = await webhook(app, ws, { url: 'https://crm.example/in', event: 'NEW_CLIENT' });
     const off = (await ok(app.url, WhDisable, { input: { id: created.id, reason: 'maintenance window' } }, { key: ws.key })).disableWebhook;
     expect(off).toMatchObject({ enabled: false, disabledReason: 'maintenance window' });
@@ -438,8 +429,7 @@ describe('managing a webhook', () => {
     expect(on).toEqual({ id: created.id, enabled: true, disabledReason: null, disabledAt: null });
   });
 
-  it('rotateWebhookSecret issues a new whsec_ secret; the grace period is bounded', async () => {
-    const ws = await workspace(app);
+  test('rotateWebhookSecret issues a new whsec_ secret; the grace period is bounded', async ({ ws }) => {
     const created = await webhook(app, ws, { url: 'https://crm.example/in', event: 'NEW_CLIENT' });
     expect(created.signingSecret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     const rotated = (await ok(app.url, WhRotate, { input: { id: created.id } }, { key: ws.key })).rotateWebhookSecret;
@@ -449,8 +439,7 @@ describe('managing a webhook', () => {
     expect(codeOf(tooLong)).toBe('BAD_USER_INPUT');
   });
 
-  it('testWebhook sends a PING to that webhook alone and answers its delivery, which records the result', async () => {
-    const ws = await workspace(app);
+  test('testWebhook sends a PING to that webhook alone and answers its delivery, which records the result', async ({ ws }) => {
     const target = await webhook(app, ws, { url: `${receiver.url}/test-ping`, event: 'INCOMING_MESSAGE' });
     await webhook(app, ws, { url: `${receiver.url}/test-ping-other`, event: 'ANY_EVENT' });
     const d = (await ok(app.url, WhTest, { input: { id: target.id } }, { key: ws.key })).testWebhook;
@@ -463,12 +452,11 @@ describe('managing a webhook', () => {
     const { delivery } = await ok(app.url, WhDelivery, { id: d.id }, { key: ws.key });
     expect(delivery).toMatchObject({ status: 'SUCCEEDED', attemptCount: 1, lastStatusCode: 200, targetKind: 'WEBHOOK' });
     expect(delivery.attempts).toEqual([expect.objectContaining({ number: 1, trigger: 'SCHEDULED', statusCode: 200, errorKind: null, responseBody: 'ok' })]);
-    await sleep(300);
+    expect((await deliveriesSettled(app, ws.id)).map((d) => d.url)).toEqual([`${receiver.url}/test-ping`]);
     expect(receiver.on('/test-ping-other')).toHaveLength(0);
   });
 
-  it('rejects bad options naming the field', async () => {
-    const ws = await workspace(app);
+  test('rejects bad options naming the field', async ({ ws }) => {
     const base = { workspaceId: ws.id, label: 'x', url: 'https://crm.example/in', event: 'NEW_CLIENT' as const, sendTestPing: false };
     const cases: [Record<string, unknown>, string][] = [
       [{ url: 'ftp://crm.example/in' }, 'url'],
@@ -490,8 +478,7 @@ describe('managing a webhook', () => {
 });
 
 describe('the delivery log', () => {
-  it('deliveries filter by webhook, event type, status and time, each with its attempts; delivery(id) and events read them; replayDelivery sends one again', async () => {
-    const ws = await workspace(app);
+  test('deliveries filter by webhook, event type, status and time, each with its attempts; delivery(id) and events read them; replayDelivery sends one again', async ({ ws }) => {
     const other = await workspace(app);
     const created = await webhook(app, ws, { url: `${receiver.url}/log-created`, event: 'NEW_CLIENT' });
     const updated = await webhook(app, ws, { url: `${receiver.url}/log-updated`, event: 'CLIENT_UPDATED' });
@@ -555,8 +542,7 @@ describe('the delivery log', () => {
 });
 
 describe('secrets', () => {
-  it('header values and auth credentials are masked in every read, stored encrypted, and sent in full only to the target', async () => {
-    const ws = await workspace(app);
+  test('header values and auth credentials are masked in every read, stored encrypted, and sent in full only to the target', async ({ ws }) => {
     const HEADER_SECRET = 'hdr-secret-0123456789';
     const API_KEY_SECRET = 'apikey-secret-abcdefgh';
     const { createWebhook: w } = await ok(
@@ -614,12 +600,12 @@ describe('secrets', () => {
     const [sent] = await receiver.waitForCount('/secrets', 1);
     expect(sent!.headers['x-secret']).toBe(HEADER_SECRET);
     expect(sent!.headers.authorization).toBe(`Basic ${Buffer.from('crm:basic-password-xyz1').toString('base64')}`);
-    await sleep(100);
+    // The attempt is logged by the time it is recorded.
+    await deliveriesSettled(app, ws.id);
     for (const secret of [HEADER_SECRET, API_KEY_SECRET, 'basic-password-xyz1', w.signingSecret]) expect(app.logs.text).not.toContain(secret);
   });
 
-  it('the signing secret is shown in full to its workspace and admins, the one secret returned unmasked', async () => {
-    const ws = await workspace(app);
+  test('the signing secret is shown in full to its workspace and admins, the one secret returned unmasked', async ({ ws }) => {
     const other = await workspace(app);
     const created = await webhook(app, ws, { url: 'https://crm.example/in', event: 'NEW_CLIENT' });
     expect((await ok(app.url, WhWebhook, { id: created.id }, { key: ws.key })).webhook.signingSecret).toBe(created.signingSecret);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { codeOf, execute, ok } from '../support/graphql.ts';
 
 const CreateWorkspace = graphql(`
@@ -67,17 +68,14 @@ const DeleteWorkspace = graphql(`
   }
 `);
 
+const test = appTest();
 let app: TestApp;
-beforeAll(async () => {
-  app = await startTestApp();
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
+test.beforeAll(({ app: a }) => {
+  app = a;
 });
 
 describe('workspaces', () => {
-  it('creates a workspace with a generated 20-hex location id and masked headers', async () => {
+  test('creates a workspace with a generated 20-hex location id and masked headers', async () => {
     const { createWorkspace: ws } = await ok(app.url, CreateWorkspace, {
       input: {
         name: 'Acme CRM',
@@ -94,7 +92,7 @@ describe('workspaces', () => {
     expect(ws.webhookSigningSecret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
   });
 
-  it('reads, lists with paging, updates and deletes', async () => {
+  test('reads, lists with paging, updates and deletes', async () => {
     const ids: number[] = [];
     for (const name of ['Page A', 'Page B', 'Page C']) {
       ids.push((await ok(app.url, CreateWorkspace, { input: { name } })).createWorkspace.id);
@@ -117,7 +115,7 @@ describe('workspaces', () => {
     expect(codeOf(gone)).toBe('NOT_FOUND');
   });
 
-  it('clones the webhook URL, headers and subscriptions of another workspace, never its data', async () => {
+  test('clones the webhook URL, headers and subscriptions of another workspace, never its data', async () => {
     const source = (
       await ok(app.url, CreateWorkspace, {
         input: { name: 'Source', webhookUrl: 'https://source.example/hook', headers: { 'x-client-id': 'mycrm-client-01' } },
@@ -130,7 +128,7 @@ describe('workspaces', () => {
     expect(clone.webhookSigningSecret).not.toBe(source.webhookSigningSecret);
   });
 
-  it('rejects bad input naming the field and the rule, and writes nothing', async () => {
+  test('rejects bad input naming the field and the rule, and writes nothing', async () => {
     const before = (await ok(app.url, ListWorkspaces, {})).workspaces.totalCount;
     const cases = [
       [{ name: 'X', email: 'not-an-email' }, 'email'],
