@@ -161,7 +161,6 @@ async function main() {
   const endScaledPhase = (phase: string) => {
     for (const w of [...Object.values(scaledRss), ...Object.values(scaledCpu)]) w.mark(phase);
   };
-  endScaledPhase('setup');
   const scaledAccept = await acceptPhase(scaledTenant, 'sacc', [16, 64], ACCEPT_SECONDS);
   for (const [c, l] of Object.entries(scaledAccept)) say(`scale-out (1 API + ${SCALE_OUT_WORKERS} worker processes) accept ${c}: ${l.rps} msg/s, p50 ${l.p50} ms, p99 ${l.p99} ms`);
   endScaledPhase('accept');
