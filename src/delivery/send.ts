@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { Method } from 'got';
+import type { Request } from 'got';
 import { RESPONSE_CAPTURE_BYTES } from './delivery-policy.ts';
 import { parseRetryAfter } from '../outbound/retry-after.ts';
 import type { RenderedRequest } from './render.ts';
@@ -52,7 +52,12 @@ export function createSender(o: SenderOptions) {
         const responseBody = statusCode === null ? null : Buffer.concat(chunks).toString('utf8').replaceAll('\u0000', '');
         resolve(done({ statusCode, retryAfterSeconds, errorKind, error, responseBody }));
       };
-      const stream = client.stream(url, request.method as Method, request.headers, request.body || undefined);
+      let stream: Request;
+      try {
+        stream = client.stream(url, request.method, request.headers, request.body || undefined);
+      } catch (error) {
+        return finish(...describe(failureOf(error), o.totalTimeoutMs));
+      }
       stream.on('response', (response: http.IncomingMessage) => {
         statusCode = response.statusCode ?? null;
         retryAfterSeconds = parseRetryAfter(response.headers['retry-after'] as string | undefined);

@@ -14,7 +14,7 @@ export type OutboundClientOptions = {
 
 /** Outbound HTTP with one set of rules: connect and whole-request timeouts, keep-alive, no redirects, no retries of got's own, the SSRF check at connect. */
 export type OutboundClient = {
-  /** A got stream from options normalised once per client: per request only url, method, headers and body are set (got's fastest documented path). */
+  /** A got stream from options normalised once per client: per request only url, method, headers and body are set (got's fastest documented path). Throws on a header name HTTP forbids. */
   stream(url: URL, method: Method, headers: Record<string, string>, body?: string): Request;
   /** got itself with the same options, for calls that need its promise API, form or multipart bodies, or redirects. */
   got: Got;
@@ -33,17 +33,18 @@ export function createOutboundClient(o: OutboundClientOptions): OutboundClient {
     retry: { limit: 0 },
     headers: { 'user-agent': 'Switchboard/1.0' },
   };
-  // Normalising options is much of got's cost per request: done once here, each request copies the result.
+  // Normalising options is much of got's cost per request, so it is done once here. got copies
+  // its defaults when a request is made (synchronously), so one Options can carry each request's
+  // url, method, headers and body into that copy: one copy per request and no merging.
   const prepared = new Options(undefined, shared);
+  prepared.isStream = true;
   return {
     stream(url, method, headers, body) {
-      const options = new Options(undefined, undefined, prepared);
-      options.isStream = true;
-      options.url = url;
-      options.method = method;
-      options.headers = headers;
-      options.body = body;
-      return got(undefined, undefined, options) as unknown as Request;
+      prepared.url = url;
+      prepared.method = method;
+      prepared.headers = headers;
+      prepared.body = body;
+      return got(undefined, undefined, prepared) as unknown as Request;
     },
     got: got.extend(shared),
     literalProblem: (url) => (o.allowPrivate ? null : literalHostProblem(url)),

@@ -70,6 +70,14 @@ describe('createSender', () => {
     expect(result).toMatchObject({ statusCode: null, errorKind: 'NETWORK', error: 'connection refused', responseBody: null });
   });
 
+  it('fails an attempt whose header HTTP forbids, sends nothing, and the next request goes out whole', async () => {
+    const bad = await post('/bad-header', { 'bad header': 'x' });
+    expect(bad).toMatchObject({ statusCode: null, errorKind: 'NETWORK', responseBody: null });
+    expect(receiver.on('/bad-header')).toHaveLength(0);
+    expect(await post('/after-bad-header', {}, '{"n":2}')).toMatchObject({ statusCode: 200 });
+    expect(receiver.on('/after-bad-header')[0]).toMatchObject({ body: '{"n":2}' });
+  });
+
   it('refuses at connect a host name that resolves to a private address, and sends nothing', async () => {
     const guarded = createSender({ allowPrivate: false, connectTimeoutMs: 1000, totalTimeoutMs: 1500 });
     const result = await guarded({ method: 'POST', url: `http://localhost:${port}/ssrf-by-name`, headers: {}, body: '{}' });
