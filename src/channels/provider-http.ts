@@ -1,7 +1,6 @@
-import http from 'node:http';
-import https from 'node:https';
-import got, { type Got, type Method } from 'got';
-import { BlockedAddressError, literalHostProblem, safeLookup } from '../outbound/ssrf.ts';
+import type { Method } from 'got';
+import { createOutboundClient, failureOf, type OutboundClient } from '../outbound/client.ts';
+import { BlockedAddressError } from '../outbound/ssrf.ts';
 import { parseRetryAfter } from '../outbound/retry-after.ts';
 import { DriverError, NotNowError } from './driver-errors.ts';
 
@@ -35,19 +34,11 @@ type Options = { allowPrivate: boolean; connectTimeoutMs: number; totalTimeoutMs
 export const PROVIDER_TIMEOUTS = { connectMs: 5_000, totalMs: 15_000 } as const;
 
 export function createProviderHttp(o: Options): ProviderHttp {
-  const agentOptions = { keepAlive: true, maxSockets: 64, maxFreeSockets: 16, timeout: 60_000 };
-  const client: Got = got.extend({
-    agent: { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) },
-    ...(o.allowPrivate ? {} : { dnsLookup: safeLookup }),
-    timeout: { lookup: o.connectTimeoutMs, connect: o.connectTimeoutMs, secureConnect: o.connectTimeoutMs, request: o.totalTimeoutMs },
-    followRedirect: false,
-    throwHttpErrors: false,
-    retry: { limit: 0 },
-    headers: { 'user-agent': 'Switchboard/1.0' },
-  });
+  const outbound = createOutboundClient({ ...o, maxSockets: 64, maxFreeSockets: 16 });
+  const client = outbound.got;
 
   const optionsOf = (url: string, call: ProviderCall) => {
-    const literal = o.allowPrivate ? null : literalHostProblem(new URL(url));
+    const literal = outbound.literalProblem(new URL(url));
     if (literal) throw new DriverError('switchboard:blocked-address', `${literal}; set SWITCHBOARD_ALLOW_PRIVATE_TARGETS=true to allow it`);
     const headers: Record<string, string> = { ...call.headers };
     if (call.basic) headers.authorization = `Basic ${Buffer.from(`${call.basic.username}:${call.basic.password}`).toString('base64')}`;
@@ -93,7 +84,7 @@ export function createProviderHttp(o: Options): ProviderHttp {
     async download(url, call) {
       const options = optionsOf(url, call);
       // Streamed, so a file over the limit is cut off at the limit instead of being read whole first.
-      const stream = client.stream(url, { ...options, followRedirect: true, maxRedirects: 5, hooks: { beforeRedirect: [(next) => checkRedirect(next.url as URL, o.allowPrivate)] } });
+      const stream = client.stream(url, { ...options, followRedirect: true, maxRedirects: 5, hooks: { beforeRedirect: [(next) => checkRedirect(next.url as URL, outbound)] } });
       try {
         let status = 0;
         let contentType: string | null = null;
@@ -119,23 +110,26 @@ export function createProviderHttp(o: Options): ProviderHttp {
   };
 }
 
-function checkRedirect(url: URL, allowPrivate: boolean) {
-  const problem = allowPrivate ? null : literalHostProblem(url);
+function checkRedirect(url: URL, outbound: OutboundClient) {
+  const problem = outbound.literalProblem(url);
   if (problem) throw new BlockedAddressError(url.hostname);
 }
 
 /** A request that got no answer: refused addresses are for good, everything else is "not now". */
 function networkFailure(error: unknown, totalTimeoutMs: number): Error {
-  const e = error as Error & { code?: string; cause?: unknown; name: string };
-  const cause = e.cause as { code?: string } | undefined;
-  if (e instanceof BlockedAddressError || cause instanceof BlockedAddressError || e.code === 'EBLOCKED') {
-    return new DriverError('switchboard:blocked-address', 'the provider address is private or reserved; set SWITCHBOARD_ALLOW_PRIVATE_TARGETS=true to allow it');
+  const failure = failureOf(error);
+  switch (failure.kind) {
+    case 'BLOCKED':
+      return new DriverError('switchboard:blocked-address', 'the provider address is private or reserved; set SWITCHBOARD_ALLOW_PRIVATE_TARGETS=true to allow it');
+    case 'TIMEOUT':
+      return new NotNowError('switchboard:timeout', `the provider did not answer within ${totalTimeoutMs} ms`);
+    case 'REFUSED':
+      return new NotNowError('switchboard:connection-refused', 'the provider refused the connection');
+    case 'DNS':
+      return new NotNowError('switchboard:dns', `the provider's host name did not resolve (${failure.code})`);
+    default:
+      return new NotNowError('switchboard:network', failure.code ? `the request to the provider failed (${failure.code})` : 'the request to the provider failed');
   }
-  const code = e.code ?? cause?.code ?? '';
-  if (e.name === 'TimeoutError' || code === 'ETIMEDOUT') return new NotNowError('switchboard:timeout', `the provider did not answer within ${totalTimeoutMs} ms`);
-  if (code === 'ECONNREFUSED') return new NotNowError('switchboard:connection-refused', 'the provider refused the connection');
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new NotNowError('switchboard:dns', `the provider's host name did not resolve (${code})`);
-  return new NotNowError('switchboard:network', code ? `the request to the provider failed (${code})` : 'the request to the provider failed');
 }
 
 /** Retry-After of a provider's answer, in milliseconds. */

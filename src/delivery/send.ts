@@ -1,10 +1,9 @@
-import http from 'node:http';
-import https from 'node:https';
-import got, { type Got } from 'got';
+import type http from 'node:http';
+import type { Request } from 'got';
 import { RESPONSE_CAPTURE_BYTES } from './delivery-policy.ts';
 import { parseRetryAfter } from '../outbound/retry-after.ts';
 import type { RenderedRequest } from './render.ts';
-import { BlockedAddressError, literalHostProblem, safeLookup } from '../outbound/ssrf.ts';
+import { createOutboundClient, failureOf, type Failure } from '../outbound/client.ts';
 
 export type SendResult = {
   startedAt: Date;
@@ -21,20 +20,11 @@ export type SendResult = {
 type SenderOptions = { allowPrivate: boolean; connectTimeoutMs: number; totalTimeoutMs: number };
 
 /**
- * Sends rendered requests with got: connect and whole-request timeouts, keep-alive, no redirects
- * followed (a 3xx is a failed attempt), no retries of its own, and the SSRF guard.
+ * Sends rendered requests through the outbound client: its timeouts, keep-alive, no redirects
+ * followed (a 3xx is a failed attempt), no retries of its own and the SSRF check at connect.
  */
 export function createSender(o: SenderOptions) {
-  const agentOptions = { keepAlive: true, maxSockets: 256, maxFreeSockets: 64, timeout: 60_000 };
-  const client: Got = got.extend({
-    agent: { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) },
-    ...(o.allowPrivate ? {} : { dnsLookup: safeLookup }),
-    timeout: { lookup: o.connectTimeoutMs, connect: o.connectTimeoutMs, secureConnect: o.connectTimeoutMs, request: o.totalTimeoutMs },
-    followRedirect: false,
-    throwHttpErrors: false,
-    retry: { limit: 0 },
-    decompress: true,
-  });
+  const client = createOutboundClient({ ...o, maxSockets: 256, maxFreeSockets: 64 });
 
   return async function send(request: RenderedRequest): Promise<SendResult> {
     const startedAt = new Date();
@@ -46,7 +36,7 @@ export function createSender(o: SenderOptions) {
     } catch {
       return done({ statusCode: null, retryAfterSeconds: null, errorKind: 'INVALID_URL', error: 'the URL cannot be parsed', responseBody: null });
     }
-    const literal = o.allowPrivate ? null : literalHostProblem(url);
+    const literal = client.literalProblem(url);
     if (literal) return done({ statusCode: null, retryAfterSeconds: null, errorKind: 'BLOCKED', error: literal, responseBody: null });
 
     return new Promise<SendResult>((resolve) => {
@@ -62,7 +52,12 @@ export function createSender(o: SenderOptions) {
         const responseBody = statusCode === null ? null : Buffer.concat(chunks).toString('utf8').replaceAll('\u0000', '');
         resolve(done({ statusCode, retryAfterSeconds, errorKind, error, responseBody }));
       };
-      const stream = client.stream(url, { method: request.method, headers: request.headers, body: request.body || undefined });
+      let stream: Request;
+      try {
+        stream = client.stream(url, request.method, request.headers, request.body || undefined);
+      } catch (error) {
+        return finish(...describe(failureOf(error), o.totalTimeoutMs));
+      }
       stream.on('response', (response: http.IncomingMessage) => {
         statusCode = response.statusCode ?? null;
         retryAfterSeconds = parseRetryAfter(response.headers['retry-after'] as string | undefined);
@@ -78,26 +73,32 @@ export function createSender(o: SenderOptions) {
         }
       });
       stream.on('end', () => finish(null, null));
-      stream.on('error', (error: Error & { code?: string; event?: string; cause?: unknown }) => {
+      stream.on('error', (error: Error & { name: string }) => {
         if (statusCode !== null && error.name !== 'TimeoutError') return finish(null, null);
-        finish(...classify(error, o.totalTimeoutMs));
+        finish(...describe(failureOf(error), o.totalTimeoutMs));
       });
     });
   };
 }
 
-function classify(error: Error & { code?: string; event?: string; cause?: unknown }, totalTimeoutMs: number): [string, string] {
-  const cause = error.cause as { code?: string } | undefined;
-  if (error instanceof BlockedAddressError || cause instanceof BlockedAddressError || error.code === 'EBLOCKED') {
-    const blocked = error instanceof BlockedAddressError ? error : (cause as BlockedAddressError | undefined);
-    return ['BLOCKED', blocked?.message ?? error.message];
+/** The attempt's error kind and the words shown for it. */
+function describe(failure: Failure, totalTimeoutMs: number): [string, string] {
+  switch (failure.kind) {
+    case 'BLOCKED':
+      return ['BLOCKED', failure.message];
+    case 'TIMEOUT':
+      return ['TIMEOUT', `no answer within the ${failure.event} timeout (${failure.event === 'request' ? `${totalTimeoutMs} ms` : 'connect'})`];
+    case 'DNS':
+      return ['DNS', `the host name did not resolve (${failure.code})`];
+    case 'REFUSED':
+      return ['NETWORK', 'connection refused'];
+    case 'RESET':
+      return ['NETWORK', 'connection reset'];
+    case 'UNREACHABLE':
+      return ['NETWORK', 'host unreachable'];
+    case 'TLS':
+      return ['TLS', `TLS failed (${failure.code})`];
+    case 'NETWORK':
+      return ['NETWORK', failure.code ? `request failed (${failure.code})` : 'request failed'];
   }
-  const code = error.code ?? cause?.code ?? '';
-  if (error.name === 'TimeoutError' || code === 'ETIMEDOUT') return ['TIMEOUT', `no answer within the ${error.event ?? 'request'} timeout (${error.event === 'request' ? `${totalTimeoutMs} ms` : 'connect'})`];
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return ['DNS', `the host name did not resolve (${code})`];
-  if (code === 'ECONNREFUSED') return ['NETWORK', 'connection refused'];
-  if (code === 'ECONNRESET' || code === 'EPIPE') return ['NETWORK', 'connection reset'];
-  if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return ['NETWORK', 'host unreachable'];
-  if (code.startsWith('ERR_TLS') || code.startsWith('CERT_') || code.includes('SSL')) return ['TLS', `TLS failed (${code})`];
-  return ['NETWORK', code ? `request failed (${code})` : 'request failed'];
 }
