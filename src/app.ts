@@ -84,7 +84,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
       keys: new KeyCache(db.pool),
       limiter: new RateLimiter(db.pool),
       accept: createAcceptor(db.pool, boss, secrets),
-      providers: createProviderHttp({ allowPrivate: config.allowPrivateTargets, connectTimeoutMs: PROVIDER_TIMEOUTS.connectMs, totalTimeoutMs: PROVIDER_TIMEOUTS.totalMs }),
+      providers: createProviderHttp({ allowPrivate: config.allowPrivateTargets, connectTimeoutMs: PROVIDER_TIMEOUTS.connectMs, totalTimeoutMs: config.providerTimeoutMs ?? PROVIDER_TIMEOUTS.totalMs }),
       media: new MediaLinks(secrets, () => publicUrlOf(config), config.deliveryRetentionDays * 86_400_000),
     };
 

@@ -41,6 +41,7 @@ const schema = z.object({
   SWITCHBOARD_DISABLE_FAILING_TARGET_AFTER_SECONDS: positive.optional(),
   SWITCHBOARD_DELIVERY_TIMEOUT_MS: positive.optional(),
   SWITCHBOARD_CONNECT_TIMEOUT_MS: positive.optional(),
+  SWITCHBOARD_PROVIDER_TIMEOUT_MS: positive.optional(),
   SWITCHBOARD_TARGET_CONCURRENCY: positive.optional(),
   SWITCHBOARD_DELIVERY_RETENTION_DAYS: positive.default(30),
   SWITCHBOARD_CONVERSATION_IDLE_MINUTES: positive.default(24 * 60),
@@ -99,6 +100,8 @@ function toConfig(e: z.output<typeof schema>) {
       connectTimeoutMs: e.SWITCHBOARD_CONNECT_TIMEOUT_MS,
       targetConcurrency: e.SWITCHBOARD_TARGET_CONCURRENCY,
     },
+    /** Whole-request timeout of a call to a provider (a send, an activation check); unset keeps the drivers' default. */
+    providerTimeoutMs: e.SWITCHBOARD_PROVIDER_TIMEOUT_MS,
     deliveryRetentionDays: e.SWITCHBOARD_DELIVERY_RETENTION_DAYS,
     conversationIdleMs: e.SWITCHBOARD_CONVERSATION_IDLE_MINUTES * 60_000,
     secretGraceSeconds: e.SWITCHBOARD_SECRET_GRACE_SECONDS,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
-import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
+import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen, PROVIDER_TIMEOUT_ENV, PROVIDER_TIMEOUT_MS } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { rawGraphQL } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
@@ -20,7 +20,7 @@ describe('the android-sms-gateway driver', () => {
   let sms: { id: string; callbackUrl: string; address: string };
 
   beforeAll(async () => {
-    [app, fake, receiver] = await Promise.all([startTestApp(), FakeAndroidSmsGateway.start(), Receiver.start()]);
+    [app, fake, receiver] = await Promise.all([startTestApp(PROVIDER_TIMEOUT_ENV), FakeAndroidSmsGateway.start(), Receiver.start()]);
     ws = await workspace(app, { webhookUrl: `${receiver.url}/crm` });
     const address = phone();
     // Faster than the driver's default, so the tests do not wait on the pace.
@@ -93,13 +93,13 @@ describe('the android-sms-gateway driver', () => {
 
   it('does not send a message twice when the gateway took it but its answer was lost: the retry is a 409, and the message is SENT', async () => {
     const to = phone();
-    // The gateway stores the message, then answers after Switchboard stopped waiting (15 s).
-    fake.answerSends((body) => (body.phoneNumbers[0] === to && !sentTo(to).length ? { delayMs: 16_000 } : undefined));
+    // The gateway stores the message, then answers after Switchboard stopped waiting.
+    fake.answerSends((body) => (body.phoneNumbers[0] === to && !sentTo(to).length ? { delayMs: PROVIDER_TIMEOUT_MS + 1_000 } : undefined));
     const id = await send(to);
     const waiting = await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason', 30_000);
     expect(waiting).toMatchObject({ status: 'QUEUED', queuedReason: expect.stringContaining('switchboard:timeout') });
     // The first pause after "not now" (at least 4 s) counts from when Switchboard gave up waiting.
-    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThanOrEqual(sentTo(to)[0]!.at + 15_000 + 4_000);
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThanOrEqual(sentTo(to)[0]!.at + PROVIDER_TIMEOUT_MS + 4_000);
     const m = await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT after the retry', 30_000);
     expect(m).toMatchObject({ providerMessageId: id, rawStatus: 'asg:already-accepted', queuedReason: null });
     expect(sentTo(to)).toHaveLength(1);

@@ -1,9 +1,8 @@
 import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
-import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
 import type { TestApp } from '../support/app.ts';
 import { appTest } from '../support/context.ts';
-import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
+import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen, PROVIDER_TIMEOUT_ENV, PROVIDER_TIMEOUT_MS } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
@@ -20,7 +19,7 @@ const WaSend = graphql(`
 
 type Device = { id: string; callbackUrl: string; address: string; phoneNumberId: string };
 
-const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
+const test = appTest(PROVIDER_TIMEOUT_ENV).extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
   const started = await FakeWhatsAppCloud.start();
   onCleanup(() => started.stop());
   return started;
@@ -258,12 +257,12 @@ describe('the whatsapp-cloud driver', () => {
     const to = phone();
     await contactWrites(to);
     // Answered later than Switchboard waits for a provider.
-    const first = fake.answerFirstSendTo(to, { ...fake.error(2), delayMs: PROVIDER_TIMEOUTS.totalMs + 5_000 });
+    const first = fake.answerFirstSendTo(to, { ...fake.error(2), delayMs: PROVIDER_TIMEOUT_MS + 5_000 });
     const id = await send(to);
     const waiting = await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason', 30_000);
     expect(waiting).toMatchObject({ status: 'QUEUED', queuedReason: expect.stringContaining('switchboard:timeout') });
     // The pause counts from the timeout, not from when the attempt began.
-    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first.at + PROVIDER_TIMEOUTS.totalMs);
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first.at + PROVIDER_TIMEOUT_MS);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT after the timeout', 30_000);
     expect(sentTo(to)).toHaveLength(1);
   });

@@ -4,6 +4,13 @@ import type { Workspace } from './fixtures.ts';
 import { ok } from './graphql.ts';
 import { eventually } from './wait.ts';
 
+/**
+ * How long the driver tests' apps wait for a provider (SWITCHBOARD_PROVIDER_TIMEOUT_MS): short, so a
+ * test of a provider that does not answer in time waits seconds, not the product's 15.
+ */
+export const PROVIDER_TIMEOUT_MS = 4_000;
+export const PROVIDER_TIMEOUT_ENV = { SWITCHBOARD_PROVIDER_TIMEOUT_MS: String(PROVIDER_TIMEOUT_MS) };
+
 const DriverDeviceCreate = graphql(`
   mutation DriverDeviceCreate($input: DeviceCreateInput!) {
     createDevice(input: $input) {
