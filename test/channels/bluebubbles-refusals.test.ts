@@ -1,18 +1,14 @@
 import { describe, expect } from 'vitest';
 import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
 import type { TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { deviceState, driverDevice, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { FakeBlueBubbles } from '../support/providers/fake-bluebubbles.ts';
 
 // How the bluebubbles driver takes a server that is slow, busy, locked or gone for long (bluebubbles.test.ts covers the rest).
 
-const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeBlueBubbles.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest().extend('fake', { scope: 'file' }, server(() => FakeBlueBubbles.start()));
 let app: TestApp;
 let fake: FakeBlueBubbles;
 let ws: Workspace;

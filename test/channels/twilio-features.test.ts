@@ -1,18 +1,14 @@
 import { describe, expect } from 'vitest';
 import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
 import type { TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { FakeTwilio } from '../support/providers/fake-twilio.ts';
 
 // The Twilio statuses, credentials and senders twilio.test.ts does not cover.
 
-const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeTwilio.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest().extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()));
 let app: TestApp;
 let fake: FakeTwilio;
 let ws: Workspace;

@@ -32,3 +32,17 @@ export function appTest(env: Record<string, string> = {}, options: { schedules?:
     .extend('ws', async ({ app }) => workspace(app))
     .extend('dev', async ({ app, ws }) => device(app, ws));
 }
+
+/**
+ * A file-scoped fixture of a local server (a provider fake): started when a test or hook first asks
+ * for it, stopped after the file. `appTest().extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()))`.
+ */
+export function server<T extends { stop(): Promise<unknown> }>(start: () => Promise<T>) {
+  return async ({}: object, { onCleanup }: { onCleanup: (cleanup: () => Promise<void>) => void }): Promise<T> => {
+    const started = await start();
+    onCleanup(async () => {
+      await started.stop();
+    });
+    return started;
+  };
+}
