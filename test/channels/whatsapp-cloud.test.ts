@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
 import type { TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
@@ -20,11 +20,7 @@ const WaSend = graphql(`
 
 type Device = { id: string; callbackUrl: string; address: string; phoneNumberId: string };
 
-const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeWhatsAppCloud.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest().extend('fake', { scope: 'file' }, server(() => FakeWhatsAppCloud.start()));
 let app: TestApp;
 let fake: FakeWhatsAppCloud;
 let receiver: Receiver;
