@@ -3,7 +3,7 @@ import type { TestApp } from '../support/app.ts';
 import { appTest } from '../support/context.ts';
 import { device, phone } from '../support/fixtures.ts';
 import { messageOf, messageReaches, rows } from '../support/messaging.ts';
-import { asWorkspace, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
+import { asWorkspace, messageIdOf, restError, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
 const test = appTest();
 let app: TestApp;
@@ -13,17 +13,6 @@ let sms: { id: string; address: string };
 let whatsapp: { id: string; address: string };
 
 const messagingServiceSid = `MG${'ab'.repeat(16)}`;
-
-/** What the SDK throws: its RestException, with Twilio's code, the HTTP status and the message. */
-async function restError(work: Promise<unknown>): Promise<{ status: number; code: number; message: string }> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'the SDK threw').toBeTruthy();
-  expect((error as Error).constructor.name).toBe('RestException');
-  return error as never;
-}
 
 /** The messages of the account, to show a refused request stored nothing. */
 const storedMessages = () => rows<{ id: string }>(app, 'SELECT id FROM messages WHERE workspace_id = $1 ORDER BY id', [account.id]);
