@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { deviceState, driverDevice, messageWhen } from '../support/drivers.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest, server } from '../support/context.ts';
+import { deviceState, driverDevice, messageWhen, PROVIDER_TIMEOUT_ENV, PROVIDER_TIMEOUT_MS } from '../support/drivers.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { FakeBlueBubbles } from '../support/providers/fake-bluebubbles.ts';
 
 // How the bluebubbles driver takes a server that is slow, busy, locked or gone for long (bluebubbles.test.ts covers the rest).
 
+const test = appTest(PROVIDER_TIMEOUT_ENV).extend('fake', { scope: 'file' }, server(() => FakeBlueBubbles.start()));
 let app: TestApp;
 let fake: FakeBlueBubbles;
 let ws: Workspace;
@@ -16,15 +17,10 @@ const appleId = () => `mac-refusals-${process.pid}-${++n}@icloud.com`;
 // Tests send in quick succession; the default pace (1 a second, 20 a minute) is for real Apple IDs.
 const config = (extra: Record<string, unknown> = {}) => fake.config({ maxPerSecond: 100, maxPerMinute: 10_000, ...extra });
 
-beforeAll(async () => {
-  [app, fake] = await Promise.all([startTestApp(), FakeBlueBubbles.start()]);
+test.beforeAll(async ({ app: a, fake: f }) => {
+  [app, fake] = [a, f];
   ws = await workspace(app);
   await driverDevice(app, ws, { driver: 'bluebubbles', channel: 'IMESSAGE', address: appleId(), config: config() });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await fake?.stop();
 });
 
 async function send(to: string, at = ws) {
@@ -37,7 +33,7 @@ const sentTo = (to: string) => fake.sent.filter((m) => m.chatGuid.endsWith(`;-;$
 const to = (chat: string) => (req: { fields: Record<string, unknown> }) => req.fields.chatGuid === `iMessage;-;${chat}`;
 
 describe('bluebubbles refusals', () => {
-  it('waits as long as a 429 Retry-After says', async () => {
+  test('waits as long as a 429 Retry-After says', async () => {
     const contact = phone();
     let first = true;
     fake.answerSends((req) => {
@@ -56,8 +52,7 @@ describe('bluebubbles refusals', () => {
     expect(sentTo(contact)[0]!.dateCreated).toBeGreaterThanOrEqual(started + 3000 - 50);
   });
 
-  it('marks the device when the server stops accepting its password, and keeps the message queued', async () => {
-    const own = await workspace(app);
+  test('marks the device when the server stops accepting its password, and keeps the message queued', async ({ ws: own }) => {
     const device = await driverDevice(app, own, { driver: 'bluebubbles', channel: 'IMESSAGE', address: appleId(), config: config() });
     const contact = phone();
     // The server password was changed on the Mac: every send now answers 401.
@@ -71,24 +66,23 @@ describe('bluebubbles refusals', () => {
     expect(sentTo(contact)).toEqual([]);
   });
 
-  it('keeps a message queued when the server does not answer in time, and sends it once afterwards', async () => {
+  test('keeps a message queued when the server does not answer in time, and sends it once afterwards', async () => {
     const contact = phone();
     let first: number | null = null;
     fake.answerSends((req) => {
       if (first !== null || !to(contact)(req)) return undefined;
       first = Date.now();
-      return { status: 503, body: { status: 503, message: 'Service Unavailable' }, delayMs: PROVIDER_TIMEOUTS.totalMs + 5_000 };
+      return { status: 503, body: { status: 503, message: 'Service Unavailable' }, delayMs: PROVIDER_TIMEOUT_MS + 5_000 };
     });
     const id = await send(contact);
     const waiting = await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason', 30_000);
     expect(waiting).toMatchObject({ status: 'QUEUED', queuedReason: expect.stringContaining('switchboard:timeout') });
-    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first! + PROVIDER_TIMEOUTS.totalMs);
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first! + PROVIDER_TIMEOUT_MS);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT after the timeout', 30_000);
     expect(sentTo(contact)).toHaveLength(1);
   });
 
-  it('fails with the last code once the retry window has run out', async () => {
-    const own = await workspace(app);
+  test('fails with the last code once the retry window has run out', async ({ ws: own }) => {
     await driverDevice(app, own, { driver: 'bluebubbles', channel: 'IMESSAGE', address: appleId(), config: config({ retryWindowMinutes: 0.05 }) });
     const contact = phone();
     fake.answerSends((req) => (to(contact)(req) ? { status: 502, body: { status: 502, message: 'Bad Gateway' } } : undefined));

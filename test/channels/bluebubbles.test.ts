@@ -1,17 +1,13 @@
 import { describe, expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { FakeBlueBubbles } from '../support/providers/fake-bluebubbles.ts';
 import type { Receiver } from '../support/receiver.ts';
 
-const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeBlueBubbles.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest().extend('fake', { scope: 'file' }, server(() => FakeBlueBubbles.start()));
 let app: TestApp;
 let fake: FakeBlueBubbles;
 let receiver: Receiver;

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest, server } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, messageWhen } from '../support/drivers.ts';
 import { phone, workspace, type Workspace } from '../support/fixtures.ts';
 import { rows } from '../support/messaging.ts';
@@ -11,22 +12,18 @@ import { eventually } from '../support/wait.ts';
  * not allowed (the production default; every other test app allows them to reach its local fakes).
  */
 
+const test = appTest({ SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'false' }).extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()));
 let app: TestApp;
 let fake: FakeTwilio;
 let ws: Workspace;
 
-beforeAll(async () => {
-  [app, fake] = await Promise.all([startTestApp({ SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'false' }), FakeTwilio.start()]);
+test.beforeAll(async ({ app: a, fake: f }) => {
+  [app, fake] = [a, f];
   ws = await workspace(app);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await fake?.stop();
 });
 
 describe('provider requests to private addresses', () => {
-  it('refuses a provider base URL that is, or resolves to, a private or loopback address, without connecting to it', async () => {
+  test('refuses a provider base URL that is, or resolves to, a private or loopback address, without connecting to it', async () => {
     const port = new URL(fake.url).port;
     // By IP literal (loopback, IPv4-mapped IPv6, cloud metadata) and by a host name that resolves to loopback.
     for (const baseUrl of [fake.url, `http://[::ffff:127.0.0.1]:${port}`, 'http://169.254.169.254', `http://localhost:${port}`]) {
@@ -39,7 +36,7 @@ describe('provider requests to private addresses', () => {
     expect(fake.requests).toEqual([]);
   });
 
-  it("does not download an incoming message's media from a private address: the CRM's link answers 410 with the reason", async () => {
+  test("does not download an incoming message's media from a private address: the CRM's link answers 410 with the reason", async () => {
     // A device at Twilio's real API (not activated: only its callbacks are used here); Twilio's
     // callback names media at a loopback address.
     const address = phone();

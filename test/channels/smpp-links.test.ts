@@ -1,26 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { appTest, server } from '../support/context.ts';
 import { messageWhen } from '../support/drivers.ts';
 import { phone } from '../support/fixtures.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { decodeText, FakeSmsc, splitUdh, type Account } from '../support/providers/fake-smsc.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 import { accepted, linkOf, sendSms, smppDevice, submitted, to, type SmppDevice } from '../support/smpp.ts';
 
 const ESME_RMSGQFUL = 0x14;
 const ESME_RX_T_APPN = 0x64;
 
+const test = appTest().extend('smsc', { scope: 'file' }, server(() => FakeSmsc.start()));
 let app: TestApp;
 let smsc: FakeSmsc;
 let receiver: Receiver;
 
-beforeAll(async () => {
-  [app, smsc, receiver] = await Promise.all([startTestApp(), FakeSmsc.start(), Receiver.start()]);
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([smsc?.stop(), receiver?.stop()]);
+test.beforeAll(async ({ app: a, smsc: f, receiver: r }) => {
+  [app, smsc, receiver] = [a, f, r];
 });
 
 const send = (device: SmppDevice, recipient: string, text: string) => sendSms(app, device.ws, recipient, text);
@@ -39,7 +36,7 @@ const incoming = (device: SmppDevice, from: string, text: string) => ({
 const LONG_TEXT = 'A long text, sent in two parts, must reach the phone whole even when the link drops between them. '.repeat(3).slice(0, 250);
 
 describe('the smpp link', () => {
-  it('in bindMode transmitter-receiver, binds a transmitter and a receiver: texts go out on the one, receipts and incoming texts come in on the other', async () => {
+  test('in bindMode transmitter-receiver, binds a transmitter and a receiver: texts go out on the one, receipts and incoming texts come in on the other', async () => {
     const device = await smppDevice(app, smsc, receiver, { bindMode: 'transmitter-receiver' });
     // Activation tries the transmitter bind alone; the link then binds both.
     expect(device.account.binds.map((b) => [b.mode, b.ok])).toEqual([
@@ -65,7 +62,7 @@ describe('the smpp link', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('after the link drops between the parts of a long text, submits again only the part with no answer, with the same reference', async () => {
+  test('after the link drops between the parts of a long text, submits again only the part with no answer, with the same reference', async () => {
     const device = await smppDevice(app, smsc, receiver, { longMessage: 'udh8' });
     const [firstSession] = device.account.bound;
     const recipient = phone();
@@ -96,7 +93,7 @@ describe('the smpp link', () => {
     expect(smsc.problems).toEqual([]);
   });
 
-  it('keeps a message QUEUED while the SMSC answers ESME_RMSGQFUL, then sends it once', async () => {
+  test('keeps a message QUEUED while the SMSC answers ESME_RMSGQFUL, then sends it once', async () => {
     const device = await smppDevice(app, smsc, receiver);
     let full = true;
     device.account.answer = () => (full ? { status: ESME_RMSGQFUL } : undefined);
@@ -109,7 +106,7 @@ describe('the smpp link', () => {
     expect(accepted(device.account, recipient)).toHaveLength(1);
   });
 
-  it('matches receipts that write the id in hex to a submit_sm_resp that gave it in decimal (receiptIdFormat hex)', async () => {
+  test('matches receipts that write the id in hex to a submit_sm_resp that gave it in decimal (receiptIdFormat hex)', async () => {
     const device = await smppDevice(app, smsc, receiver, { receiptIdFormat: 'hex' });
     device.account.messageIds = 'decimal';
     device.account.receiptIds = 'hex';
@@ -123,7 +120,7 @@ describe('the smpp link', () => {
     await messageWhen(app, id, (x) => x.status === 'DELIVERED', 'DELIVERED');
   });
 
-  it('answers a deliver_sm it could not store with ESME_RX_T_APPN, and stores it once when the SMSC delivers it again', async () => {
+  test('answers a deliver_sm it could not store with ESME_RX_T_APPN, and stores it once when the SMSC delivers it again', async () => {
     const device = await smppDevice(app, smsc, receiver);
     // The database refuses this device's inbound messages, as a full disk would.
     await rows(
@@ -147,7 +144,7 @@ describe('the smpp link', () => {
 });
 
 describe('the smpp link at shutdown', () => {
-  it('unbinds before the process stops', async () => {
+  test('unbinds before the process stops', async () => {
     const own = await startTestApp();
     let account: Account;
     try {

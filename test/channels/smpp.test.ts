@@ -1,35 +1,20 @@
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import { ADMIN_KEY, SECRET_KEY, type TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { freePort } from '../support/ports.ts';
 import { killAll, spawnNode, waitForReady, type Proc } from '../support/process.ts';
 import { activateDriverDevice, createDriverDevice, driverDevice, messageWhen } from '../support/drivers.ts';
-import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
+import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { ok } from '../support/graphql.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
-import { decodeText, FakeSmsc, splitUdh, type Account, type Submit } from '../support/providers/fake-smsc.ts';
+import { decodeText, FakeSmsc, splitUdh } from '../support/providers/fake-smsc.ts';
 import type { Receiver } from '../support/receiver.ts';
 import { eventually } from '../support/wait.ts';
 import { expectPaced } from '../support/pacing.ts';
+import { accepted, linkOf, linkWhen, sendSms, smppDevice, submitted, to, type SmppDevice } from '../support/smpp.ts';
 
-const SmppDevice = graphql(`
-  query SmppDevice($id: ID!) {
-    device(id: $id) {
-      status
-      lastError
-      lastErrorAt
-      link {
-        state
-        since
-        lastError
-        inFlight
-        holder
-      }
-    }
-  }
-`);
 const SmppDeviceUpdate = graphql(`
   mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {
     updateDevice(input: $input) {
@@ -42,11 +27,7 @@ const ESME_RINVDSTADR = 0x0b;
 const ESME_RTHROTTLED = 0x58;
 
 // Pacing is measured in wall-clock seconds: the workers on their own thread, as deployed, so the test's own work does not delay the link.
-const test = appTest({ SWITCHBOARD_WORKER_THREAD: 'true' }).extend('smsc', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeSmsc.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest({ SWITCHBOARD_WORKER_THREAD: 'true' }).extend('smsc', { scope: 'file' }, server(() => FakeSmsc.start()));
 let app: TestApp;
 let smsc: FakeSmsc;
 let receiver: Receiver;
@@ -58,42 +39,7 @@ test.beforeAll(async ({ app: a, receiver: r, smsc: f }) => {
   ws = await workspace(app);
 });
 
-/**
- * An account at the SMSC and an active device bound to it (its link up), in a workspace of its own
- * whose MESSAGE_UPDATED_SMPP and INCOMING_MESSAGE webhooks call /smpp/<ws> and /inbound/<ws>.
- */
-async function smppDevice(config: Record<string, unknown> = {}) {
-  const { account, config: base } = smsc.account(config);
-  const space = await workspace(app);
-  await webhook(app, space, { url: `${receiver.url}/smpp/${space.id}`, event: 'MESSAGE_UPDATED_SMPP' });
-  await webhook(app, space, { url: `${receiver.url}/inbound/${space.id}`, event: 'INCOMING_MESSAGE' });
-  const address = phone();
-  const device = await driverDevice(app, space, { driver: 'smpp', channel: 'SMS', address, config: base });
-  await linkWhen(device.id, (l) => l?.state === 'BOUND', 'BOUND');
-  return { ...device, address, account, ws: space };
-}
-type SmppDevice = Awaited<ReturnType<typeof smppDevice>>;
-
-const linkOf = async (id: string, key?: string) => (await ok(app.url, SmppDevice, { id }, key ? { key } : {})).device;
-const linkWhen = (id: string, done: (l: Awaited<ReturnType<typeof linkOf>>['link']) => boolean, what: string, timeoutMs = 20_000) =>
-  eventually(() => linkOf(id), (d) => done(d.link), `link of ${id}: ${what}`, timeoutMs);
-
-let n = 0;
-/** Sends through the plain webhook door; answers our message id (the caller's id is `smpp-<n>`). */
-async function send(device: SmppDevice, to: string, message: string) {
-  const res = await postWebhook(app, { location_id: device.ws.locationId, phone: to, message, message_id: `smpp-${++n}`, channel: 'sms' }, device.ws.key);
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.messageId as string;
-}
-
-const to = (s: Submit) => `+${s.destinationAddr}`;
-const accepted = (account: Account, recipient: string) => account.submits.filter((s) => to(s) === recipient && s.status === 0);
-const submitted = (account: Account, n: number, recipient?: string) =>
-  eventually(
-    async () => account.submits.filter((s) => !recipient || to(s) === recipient),
-    (s) => s.length >= n,
-    `${n} submit_sm at ${account.systemId}`,
-  );
+const send = (device: SmppDevice, recipient: string, message: string, messageId?: string) => sendSms(app, device.ws, recipient, message, messageId);
 
 describe('the smpp driver', () => {
   test('binds once at activation with the right credentials, and answers the SMSC refusal for wrong ones', async () => {
@@ -112,9 +58,10 @@ describe('the smpp driver', () => {
   });
 
   test('sends a text: SENT with the SMSC id, then DELIVERED by its receipt, and the SMPP GET callback says DELIVRD', async () => {
-    const device = await smppDevice();
+    const device = await smppDevice(app, smsc, receiver);
     const recipient = phone();
-    const id = await send(device, recipient, 'Your code is 1234 {ok} €5');
+    const callerId = 'smpp-code-1234';
+    const id = await send(device, recipient, 'Your code is 1234 {ok} €5', callerId);
     const [submit] = await submitted(device.account, 1, recipient);
     const m = await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
     expect(m.providerMessageId).toBe(submit!.messageId);
@@ -123,14 +70,13 @@ describe('the smpp driver', () => {
 
     expect(await smsc.receipt(submit!, 'DELIVRD')).toBe(0);
     expect(await messageWhen(app, id, (x) => x.status === 'DELIVERED', 'DELIVERED')).toMatchObject({ rawStatus: 'smpp:DELIVRD/err:000' });
-    const callerId = `smpp-${n}`;
     const [get] = await eventsOn(receiver, `/smpp/${device.ws.id}`, 1, (r) => r.query.message_id === callerId && r.query.status === 'DELIVRD');
     expect(get!.method).toBe('GET');
     expect(smsc.problems).toEqual([]);
   });
 
   test('makes an UNDELIV receipt UNDELIVERED with the raw code, matching receipts that write the hex id in decimal', async () => {
-    const device = await smppDevice({ receiptIdFormat: 'decimal' });
+    const device = await smppDevice(app, smsc, receiver, { receiptIdFormat: 'decimal' });
     device.account.receiptIds = 'decimal';
     const recipient = phone();
     const id = await send(device, recipient, 'Will not arrive');
@@ -142,7 +88,7 @@ describe('the smpp driver', () => {
   });
 
   test('fails a message the SMSC refuses for good with the raw command_status', async () => {
-    const device = await smppDevice();
+    const device = await smppDevice(app, smsc, receiver);
     const recipient = phone();
     device.account.answer = (s) => (to(s) === recipient ? { status: ESME_RINVDSTADR } : undefined);
     const id = await send(device, recipient, 'nope');
@@ -156,7 +102,7 @@ describe('the smpp driver', () => {
   const UCS2_100 = `Привет, мир! 😀 ${'Ж'.repeat(100)}`.slice(0, 100);
 
   test.each(['udh8', 'udh16', 'sar'] as const)('sends a 300-character GSM text and a 100-character UCS-2 text as concatenated parts (%s)', async (longMessage) => {
-    const device = await smppDevice({ longMessage });
+    const device = await smppDevice(app, smsc, receiver, { longMessage });
     const texts = [
       [GSM_300, 0],
       [UCS2_100, 8],
@@ -195,7 +141,7 @@ describe('the smpp driver', () => {
   });
 
   test('sends a long text whole in message_payload when the config says payload', async () => {
-    const device = await smppDevice({ longMessage: 'payload' });
+    const device = await smppDevice(app, smsc, receiver, { longMessage: 'payload' });
     const recipient = phone();
     const id = await send(device, recipient, GSM_300);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -206,7 +152,7 @@ describe('the smpp driver', () => {
   });
 
   test('takes a concatenated incoming SMS to the CRM as one INCOMING_MESSAGE', async () => {
-    const device = await smppDevice();
+    const device = await smppDevice(app, smsc, receiver);
     const from = phone();
     const text = `${'Hello from a phone, '.repeat(8)}and the end.`;
     const gsm = (s: string) => Buffer.from([...s].map((c) => c.charCodeAt(0)));
@@ -228,7 +174,7 @@ describe('the smpp driver', () => {
   });
 
   test('keeps throttled messages QUEUED while the SMSC answers ESME_RTHROTTLED, then sends each once', async () => {
-    const device = await smppDevice();
+    const device = await smppDevice(app, smsc, receiver);
     let throttling = true;
     device.account.answer = () => (throttling ? { status: ESME_RTHROTTLED } : undefined);
     const recipients = [phone(), phone(), phone()];
@@ -243,7 +189,7 @@ describe('the smpp driver', () => {
   });
 
   test('after the SMSC drops the link with a full window, reconnects and sends again only what had no answer', async () => {
-    const device = await smppDevice({ window: 4 });
+    const device = await smppDevice(app, smsc, receiver, { window: 4 });
     const [firstSession] = device.account.bound;
     // On the first connection the SMSC answers only when the test says so; after the drop, at once.
     const answerLater = new Map<string, () => void>();
@@ -262,22 +208,22 @@ describe('the smpp driver', () => {
     for (const r of recipients) expect(accepted(device.account, r), r).toHaveLength(1);
     // What the SMSC had answered before the drop was not submitted again.
     for (const r of answered) expect(device.account.submits.filter((s) => to(s) === r)).toHaveLength(1);
-    expect((await linkOf(device.id)).link!.lastError).toContain('closed the connection');
+    expect((await linkOf(app, device.id)).link!.lastError).toContain('closed the connection');
     expect(smsc.problems).toEqual([]);
   });
 
   test('resets a link whose SMSC stops answering enquire_link, and binds again', async () => {
-    const device = await smppDevice({ enquireLinkSeconds: 1 });
+    const device = await smppDevice(app, smsc, receiver, { enquireLinkSeconds: 1 });
     device.account.silent = true;
-    const down = await linkWhen(device.id, (l) => l?.lastError?.includes('enquire_link') ?? false, 'reset for silence');
+    const down = await linkWhen(app, device.id, (l) => l?.lastError?.includes('enquire_link') ?? false, 'reset for silence');
     expect(down.link!.lastError).toContain('did not answer enquire_link');
     device.account.silent = false;
-    await linkWhen(device.id, (l) => l?.state === 'BOUND', 'BOUND again');
+    await linkWhen(app, device.id, (l) => l?.state === 'BOUND', 'BOUND again');
     expect(device.account.binds.filter((b) => b.ok).length).toBeGreaterThanOrEqual(3);
   });
 
   test('applies a receipt that arrives before the submit_sm_resp', async () => {
-    const device = await smppDevice();
+    const device = await smppDevice(app, smsc, receiver);
     const recipient = phone();
     let receipt: Promise<number> | null = null;
     device.account.beforeAnswer = async (s) => {
@@ -292,7 +238,7 @@ describe('the smpp driver', () => {
 
   test('submits at most maxPerSecond in any second', async () => {
     const limit = 3;
-    const device = await smppDevice({ maxPerSecond: limit });
+    const device = await smppDevice(app, smsc, receiver, { maxPerSecond: limit });
     const total = 12;
     const postedFrom = Date.now();
     const ids = await Promise.all(Array.from({ length: total }, (_, i) => send(device, phone(), `paced ${i}`)));
@@ -303,10 +249,10 @@ describe('the smpp driver', () => {
   });
 
   test('stops binding when the SMSC refuses the credentials, marks the device, and binds again once they are updated', async () => {
-    const device = await smppDevice();
+    const device = await smppDevice(app, smsc, receiver);
     device.account.password = 'rotated1';
     smsc.drop(device.account);
-    const stopped = await linkWhen(device.id, (l) => l?.state === 'STOPPED', 'STOPPED');
+    const stopped = await linkWhen(app, device.id, (l) => l?.state === 'STOPPED', 'STOPPED');
     expect(stopped.link!.lastError).toContain('ESME_RINVPASWD');
     expect(stopped.lastError).toContain('ESME_RINVPASWD');
     expect(stopped.lastErrorAt).not.toBeNull();
@@ -314,15 +260,15 @@ describe('the smpp driver', () => {
     expect(await rows(app, 'SELECT refused_version IS NOT NULL AS refused FROM device_links WHERE device_id = $1', [device.id])).toEqual([{ refused: true }]);
 
     await ok(app.url, SmppDeviceUpdate, { input: { id: device.id, config: { password: 'rotated1' } } }, { key: device.ws.key });
-    await linkWhen(device.id, (l) => l?.state === 'BOUND', 'BOUND with the new password');
+    await linkWhen(app, device.id, (l) => l?.state === 'BOUND', 'BOUND with the new password');
     expect(device.account.binds.filter((b) => !b.ok)).toHaveLength(refused);
   });
 
   test('shows the link in GraphQL, with its holder for admin keys only', async () => {
-    const device = await smppDevice();
-    const admin = await linkOf(device.id);
+    const device = await smppDevice(app, smsc, receiver);
+    const admin = await linkOf(app, device.id);
     expect(admin.link).toMatchObject({ state: 'BOUND', inFlight: 0, holder: expect.stringMatching(/\/\d+$/) });
-    expect((await linkOf(device.id, device.ws.key)).link!.holder).toBeNull();
+    expect((await linkOf(app, device.id, device.ws.key)).link!.holder).toBeNull();
   });
 });
 
@@ -351,7 +297,7 @@ describe('the smpp link across worker processes', () => {
     const space = await workspace(first);
     const { account, config } = fake.account();
     const device = await driverDevice(first, space, { driver: 'smpp', channel: 'SMS', address: phone(), config });
-    const holderOf = async () => (await ok(first.url, SmppDevice, { id: device.id })).device.link;
+    const holderOf = async () => (await linkOf(first, device.id)).link;
     const bound = await eventually(holderOf, (l) => l?.state === 'BOUND', 'the link BOUND');
     const holder = procs.find((p) => bound!.holder!.endsWith(`/${p.proc.pid}`))!;
     const survivor = procs.find((p) => p !== holder)!;
@@ -365,7 +311,7 @@ describe('the smpp link across worker processes', () => {
     expect(Date.now() - killedAt).toBeLessThan(15_000);
     expect(account.maxBound).toBe(1);
     const moved = await eventually(
-      async () => (await ok(survivor.url, SmppDevice, { id: device.id })).device.link,
+      async () => (await linkOf(survivor, device.id)).link,
       (l) => l?.state === 'BOUND' && l.holder!.endsWith(`/${survivor.proc.pid}`),
       'the link BOUND in the survivor',
     );

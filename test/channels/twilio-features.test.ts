@@ -1,27 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROVIDER_TIMEOUTS } from '../../src/channels/provider-http.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
-import { driverDevice, messageState, messageWhen } from '../support/drivers.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest, server } from '../support/context.ts';
+import { driverDevice, messageState, messageWhen, PROVIDER_TIMEOUT_ENV, PROVIDER_TIMEOUT_MS } from '../support/drivers.ts';
 import { phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { FakeTwilio } from '../support/providers/fake-twilio.ts';
 
 // The Twilio statuses, credentials and senders twilio.test.ts does not cover.
 
+const test = appTest(PROVIDER_TIMEOUT_ENV).extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()));
 let app: TestApp;
 let fake: FakeTwilio;
 let ws: Workspace;
 let sms: { id: string; callbackUrl: string; address: string };
 
-beforeAll(async () => {
-  [app, fake] = await Promise.all([startTestApp(), FakeTwilio.start()]);
+test.beforeAll(async ({ app: a, fake: f }) => {
+  [app, fake] = [a, f];
   ws = await workspace(app);
   const address = phone();
   sms = { ...(await driverDevice(app, ws, { driver: 'twilio', channel: 'SMS', address, config: fake.config() })), address };
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await fake?.stop();
 });
 
 let n = 0;
@@ -45,7 +41,7 @@ async function ownDevice(channel: 'SMS' | 'WHATSAPP', config: Record<string, unk
 }
 
 describe('twilio statuses', () => {
-  it('follows status callbacks to READ', async () => {
+  test('follows status callbacks to READ', async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -56,7 +52,7 @@ describe('twilio statuses', () => {
     expect(await messageWhen(app, id, (x) => x.status === 'READ', 'READ')).toMatchObject({ rawStatus: 'twilio:read' });
   });
 
-  it("follows a 'failed' status callback to FAILED with the raw code", async () => {
+  test("follows a 'failed' status callback to FAILED with the raw code", async () => {
     const to = phone();
     const id = await send(to);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT');
@@ -66,24 +62,24 @@ describe('twilio statuses', () => {
 });
 
 describe('twilio when it answers late or stays down', () => {
-  it('keeps a message queued when Twilio does not answer in time, and sends it once afterwards', async () => {
+  test('keeps a message queued when Twilio does not answer in time, and sends it once afterwards', async () => {
     const to = phone();
     let first: number | null = null;
     fake.answerSends((form) => {
       if (form.To !== to || first !== null) return undefined;
       first = Date.now();
       // Answered later than Switchboard waits for a provider; Twilio did not take the message.
-      return { status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 }, delayMs: PROVIDER_TIMEOUTS.totalMs + 5_000 };
+      return { status: 500, body: { code: 20500, message: 'Internal Server Error', status: 500 }, delayMs: PROVIDER_TIMEOUT_MS + 5_000 };
     });
     const id = await send(to);
     const waiting = await messageWhen(app, id, (x) => x.queuedReason !== null, 'a queued reason', 30_000);
     expect(waiting).toMatchObject({ status: 'QUEUED', queuedReason: expect.stringContaining('switchboard:timeout') });
-    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first! + PROVIDER_TIMEOUTS.totalMs);
+    expect(new Date(waiting.nextAttemptAt!).getTime()).toBeGreaterThan(first! + PROVIDER_TIMEOUT_MS);
     await messageWhen(app, id, (x) => x.status === 'SENT', 'SENT after the timeout', 30_000);
     expect(sentTo(to)).toHaveLength(1);
   });
 
-  it('loses nothing and fails nothing while Twilio stays down across several retries, and sends the message once afterwards', async () => {
+  test('loses nothing and fails nothing while Twilio stays down across several retries, and sends the message once afterwards', async () => {
     const to = phone();
     const downFor = 4;
     let refused = 0;
@@ -101,7 +97,7 @@ describe('twilio when it answers late or stays down', () => {
 });
 
 describe('twilio senders and credentials', () => {
-  it('sends with an API key instead of the Auth Token', async () => {
+  test('sends with an API key instead of the Auth Token', async () => {
     const device = await ownDevice('SMS', fake.config({ apiKeySid: fake.apiKeySid, apiKeySecret: fake.apiKeySecret }));
     const to = phone();
     const id = await send(to, { workspace: device.ws });
@@ -109,7 +105,7 @@ describe('twilio senders and credentials', () => {
     expect(sentTo(to)).toEqual([expect.objectContaining({ user: fake.apiKeySid })]);
   });
 
-  it('sends through the Messaging Service instead of From when messagingServiceSid is set', async () => {
+  test('sends through the Messaging Service instead of From when messagingServiceSid is set', async () => {
     const service = `MG${'b'.repeat(32)}`;
     const device = await ownDevice('SMS', fake.config({ messagingServiceSid: service }));
     const to = phone();
@@ -120,7 +116,7 @@ describe('twilio senders and credentials', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it("sends a CRM's attachments as MediaUrl (MMS)", async () => {
+  test("sends a CRM's attachments as MediaUrl (MMS)", async () => {
     const to = phone();
     const picture = 'https://cdn.example.com/receipts/42.png';
     const id = await send(to, { message: 'Your receipt', attachments: [picture] });
@@ -131,7 +127,7 @@ describe('twilio senders and credentials', () => {
     expect(fake.problems).toEqual([]);
   });
 
-  it('sends WhatsApp with whatsapp: addresses and follows its callbacks to DELIVERED and READ', async () => {
+  test('sends WhatsApp with whatsapp: addresses and follows its callbacks to DELIVERED and READ', async () => {
     const device = await ownDevice('WHATSAPP', fake.config());
     const to = phone();
     // WhatsApp needs an open 24-hour window: the contact writes first.

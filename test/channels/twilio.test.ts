@@ -1,17 +1,13 @@
 import { describe, expect } from 'vitest';
 import type { TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { FakeTwilio } from '../support/providers/fake-twilio.ts';
 import type { Receiver } from '../support/receiver.ts';
 
-const test = appTest().extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeTwilio.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest().extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()));
 let app: TestApp;
 let fake: FakeTwilio;
 let receiver: Receiver;

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import type { TestApp } from '../support/app.ts';
-import { appTest } from '../support/context.ts';
+import { appTest, server } from '../support/context.ts';
 import { activateDriverDevice, createDriverDevice, deviceState, driverDevice, messageState, messageWhen, PROVIDER_TIMEOUT_ENV, PROVIDER_TIMEOUT_MS } from '../support/drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { codeOf, execute } from '../support/graphql.ts';
@@ -19,11 +19,7 @@ const WaSend = graphql(`
 
 type Device = { id: string; callbackUrl: string; address: string; phoneNumberId: string };
 
-const test = appTest(PROVIDER_TIMEOUT_ENV).extend('fake', { scope: 'file' }, async ({}, { onCleanup }) => {
-  const started = await FakeWhatsAppCloud.start();
-  onCleanup(() => started.stop());
-  return started;
-});
+const test = appTest(PROVIDER_TIMEOUT_ENV).extend('fake', { scope: 'file' }, server(() => FakeWhatsAppCloud.start()));
 let app: TestApp;
 let fake: FakeWhatsAppCloud;
 let receiver: Receiver;

@@ -25,7 +25,6 @@ type Documents = {
     "\n  mutation AuthDeleteWorkspace($input: WorkspaceDeleteInput!) {\n    deleteWorkspace(input: $input) {\n      id\n      deleted\n    }\n  }\n": typeof types.AuthDeleteWorkspaceDocument,
     "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n": typeof types.AuthWebhookDocument,
     "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n": typeof types.DriversDocument,
-    "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n": typeof types.SmppDeviceDocument,
     "\n  mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {\n    updateDevice(input: $input) {\n      id\n    }\n  }\n": typeof types.SmppDeviceUpdateDocument,
     "\n  mutation WaSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n    }\n  }\n": typeof types.WaSendDocument,
     "\n  mutation ClientCreate($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      workspaceId\n      phone\n      name\n      surname\n      email\n      address\n      city\n      country\n      externalClientId\n      tags\n      stageId\n      createdAt\n      patchedAt\n    }\n  }\n": typeof types.ClientCreateDocument,
@@ -135,6 +134,7 @@ type Documents = {
     "\n  mutation MessagingWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      webhookSigningSecret\n    }\n  }\n": typeof types.MessagingWorkspaceDocument,
     "\n  mutation MessagingKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": typeof types.MessagingKeyDocument,
     "\n  query MessagingMessage($id: ID!) {\n    message(id: $id) {\n      id\n      workspaceId\n      conversationId\n      clientId\n      deviceId\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      providerMessageId\n      userId\n      isAgent\n      status\n      rawStatus\n      errorCode\n      error\n      segments\n      encoding\n      createdAt\n      sentAt\n      deliveredAt\n      readAt\n      failedAt\n    }\n  }\n": typeof types.MessagingMessageDocument,
+    "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n": typeof types.SmppDeviceDocument,
     "\n  mutation TwilioWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      accountSid\n      webhookSigningSecret\n    }\n  }\n": typeof types.TwilioWorkspaceDocument,
     "\n  mutation TwilioKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        sid\n      }\n    }\n  }\n": typeof types.TwilioKeyDocument,
     "\n  query webhooks($input: WebhooksInput!) {\n    webhooks(input: $input) {\n      nodes {\n        workspaceId\n        id\n        label\n        url\n        event\n        createdAt\n      }\n    }\n  }\n": typeof types.WebhooksDocument,
@@ -168,7 +168,6 @@ const documents: Documents = {
     "\n  mutation AuthDeleteWorkspace($input: WorkspaceDeleteInput!) {\n    deleteWorkspace(input: $input) {\n      id\n      deleted\n    }\n  }\n": types.AuthDeleteWorkspaceDocument,
     "\n  query AuthWebhook($id: ID!) {\n    webhook(id: $id) {\n      id\n      label\n    }\n  }\n": types.AuthWebhookDocument,
     "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n": types.DriversDocument,
-    "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n": types.SmppDeviceDocument,
     "\n  mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {\n    updateDevice(input: $input) {\n      id\n    }\n  }\n": types.SmppDeviceUpdateDocument,
     "\n  mutation WaSend($input: MessageSendInput!) {\n    sendMessage(input: $input) {\n      id\n    }\n  }\n": types.WaSendDocument,
     "\n  mutation ClientCreate($input: ClientCreateInput!) {\n    createClient(input: $input) {\n      id\n      workspaceId\n      phone\n      name\n      surname\n      email\n      address\n      city\n      country\n      externalClientId\n      tags\n      stageId\n      createdAt\n      patchedAt\n    }\n  }\n": types.ClientCreateDocument,
@@ -278,6 +277,7 @@ const documents: Documents = {
     "\n  mutation MessagingWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      webhookSigningSecret\n    }\n  }\n": types.MessagingWorkspaceDocument,
     "\n  mutation MessagingKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n      }\n    }\n  }\n": types.MessagingKeyDocument,
     "\n  query MessagingMessage($id: ID!) {\n    message(id: $id) {\n      id\n      workspaceId\n      conversationId\n      clientId\n      deviceId\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      providerMessageId\n      userId\n      isAgent\n      status\n      rawStatus\n      errorCode\n      error\n      segments\n      encoding\n      createdAt\n      sentAt\n      deliveredAt\n      readAt\n      failedAt\n    }\n  }\n": types.MessagingMessageDocument,
+    "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n": types.SmppDeviceDocument,
     "\n  mutation TwilioWorkspace($input: WorkspaceCreateInput!) {\n    createWorkspace(input: $input) {\n      id\n      locationId\n      accountSid\n      webhookSigningSecret\n    }\n  }\n": types.TwilioWorkspaceDocument,
     "\n  mutation TwilioKey($input: ApiKeyCreateInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        sid\n      }\n    }\n  }\n": types.TwilioKeyDocument,
     "\n  query webhooks($input: WebhooksInput!) {\n    webhooks(input: $input) {\n      nodes {\n        workspaceId\n        id\n        label\n        url\n        event\n        createdAt\n      }\n    }\n  }\n": types.WebhooksDocument,
@@ -341,10 +341,6 @@ export function graphql(source: "\n  query AuthWebhook($id: ID!) {\n    webhook(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Drivers {\n    drivers {\n      name\n      channels\n      configFields {\n        name\n        type\n        required\n        secret\n        default\n        description\n      }\n    }\n  }\n"): typeof import('./graphql.ts').DriversDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n"): typeof import('./graphql.ts').SmppDeviceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -781,6 +777,10 @@ export function graphql(source: "\n  mutation MessagingKey($input: ApiKeyCreateI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MessagingMessage($id: ID!) {\n    message(id: $id) {\n      id\n      workspaceId\n      conversationId\n      clientId\n      deviceId\n      direction\n      channel\n      type\n      content\n      attachments\n      externalId\n      providerMessageId\n      userId\n      isAgent\n      status\n      rawStatus\n      errorCode\n      error\n      segments\n      encoding\n      createdAt\n      sentAt\n      deliveredAt\n      readAt\n      failedAt\n    }\n  }\n"): typeof import('./graphql.ts').MessagingMessageDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SmppDevice($id: ID!) {\n    device(id: $id) {\n      status\n      lastError\n      lastErrorAt\n      link {\n        state\n        since\n        lastError\n        inFlight\n        holder\n      }\n    }\n  }\n"): typeof import('./graphql.ts').SmppDeviceDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -559,13 +559,6 @@ export type DriversQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type DriversQuery = { drivers: Array<{ name: string, channels: Array<Channel>, configFields: Array<{ name: string, type: string, required: boolean, secret: boolean, default: unknown, description: string }> }> };
 
-export type SmppDeviceQueryVariables = Exact<{
-  id: string;
-}>;
-
-
-export type SmppDeviceQuery = { device: { status: DeviceStatus, lastError: string | null, lastErrorAt: string | null, link: { state: LinkState, since: string, lastError: string | null, inFlight: number, holder: string | null } | null } };
-
 export type SmppDeviceUpdateMutationVariables = Exact<{
   input: DeviceUpdateInput;
 }>;
@@ -1327,6 +1320,13 @@ export type MessagingMessageQueryVariables = Exact<{
 
 export type MessagingMessageQuery = { message: { id: string, workspaceId: number, conversationId: string, clientId: string, deviceId: string, direction: MessageDirection, channel: Channel, type: MessageType, content: string | null, attachments: Array<string>, externalId: string | null, providerMessageId: string | null, userId: string | null, isAgent: boolean, status: MessageStatus, rawStatus: string | null, errorCode: string | null, error: string | null, segments: number | null, encoding: string | null, createdAt: string, sentAt: string | null, deliveredAt: string | null, readAt: string | null, failedAt: string | null } };
 
+export type SmppDeviceQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type SmppDeviceQuery = { device: { status: DeviceStatus, lastError: string | null, lastErrorAt: string | null, link: { state: LinkState, since: string, lastError: string | null, inFlight: number, holder: string | null } | null } };
+
 export type TwilioWorkspaceMutationVariables = Exact<{
   input: WorkspaceCreateInput;
 }>;
@@ -1652,22 +1652,6 @@ export const DriversDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DriversQuery, DriversQueryVariables>;
-export const SmppDeviceDocument = new TypedDocumentString(`
-    query SmppDevice($id: ID!) {
-  device(id: $id) {
-    status
-    lastError
-    lastErrorAt
-    link {
-      state
-      since
-      lastError
-      inFlight
-      holder
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<SmppDeviceQuery, SmppDeviceQueryVariables>;
 export const SmppDeviceUpdateDocument = new TypedDocumentString(`
     mutation SmppDeviceUpdate($input: DeviceUpdateInput!) {
   updateDevice(input: $input) {
@@ -3156,6 +3140,22 @@ export const MessagingMessageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MessagingMessageQuery, MessagingMessageQueryVariables>;
+export const SmppDeviceDocument = new TypedDocumentString(`
+    query SmppDevice($id: ID!) {
+  device(id: $id) {
+    status
+    lastError
+    lastErrorAt
+    link {
+      state
+      since
+      lastError
+      inFlight
+      holder
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SmppDeviceQuery, SmppDeviceQueryVariables>;
 export const TwilioWorkspaceDocument = new TypedDocumentString(`
     mutation TwilioWorkspace($input: WorkspaceCreateInput!) {
   createWorkspace(input: $input) {

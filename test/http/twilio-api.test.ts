@@ -6,25 +6,13 @@ import { device, phone } from '../support/fixtures.ts';
 import { execute } from '../support/graphql.ts';
 import { messageOf, messageReaches, rows, startOfRateWindow } from '../support/messaging.ts';
 import { sleep } from '../support/wait.ts';
-import { asWorkspace, basicAuth, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
+import { asWorkspace, basicAuth, messageIdOf, restError, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
 const test = appTest();
 let app: TestApp;
 let account: TwilioAccount;
 let client: ReturnType<typeof twilioClient>;
 let sms: { id: string; address: string };
-
-
-/** What the SDK throws: its RestException, with Twilio's code and the HTTP status. */
-async function restError(work: Promise<unknown>): Promise<{ status: number; code: number; message: string; moreInfo: string }> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'the SDK threw').toBeTruthy();
-  expect((error as Error).constructor.name).toBe('RestException');
-  return error as never;
-}
 
 test.beforeAll(async ({ app: a }) => {
   app = a;

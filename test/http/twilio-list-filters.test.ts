@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone } from '../support/fixtures.ts';
 import { messageReaches, rows } from '../support/messaging.ts';
 import { asWorkspace, basicAuth, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
+const test = appTest();
 let app: TestApp;
 let account: TwilioAccount;
 let client: ReturnType<typeof twilioClient>;
@@ -26,8 +28,8 @@ const SENT_AT = {
   m4: '2026-03-03T00:00:00Z',
 } as const;
 
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: started }) => {
+  app = started;
   account = await twilioAccount(app);
   client = twilioClient(app, account.accountSid, account.key);
   a = await device(app, asWorkspace(account));
@@ -46,33 +48,29 @@ beforeAll(async () => {
   const closed = await device(app, asWorkspace(account), { config: { sendingHours: { from: at(hour + 2), to: at(hour + 3), timeZone: 'UTC' } } });
   queued = (await client.messages.create({ to, from: closed.address, body: 'queued' })).sid;
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 const sids = (messages: { sid: string }[]) => messages.map((m) => m.sid);
 
 describe('GET Messages.json filters, through the official twilio SDK', () => {
-  it('shows each message’s date sent as the filters see it', async () => {
+  test('shows each message’s date sent as the filters see it', async () => {
     expect((await client.messages(sent.m3).fetch()).dateSent).toEqual(new Date(SENT_AT.m3));
     expect((await client.messages(queued).fetch()).dateSent).toBeNull();
   });
 
-  it('From lists only the messages sent from that address, newest first', async () => {
+  test('From lists only the messages sent from that address, newest first', async () => {
     expect(sids(await client.messages.list({ to, from: a.address }))).toEqual([sent.m2, sent.m1]);
     expect(sids(await client.messages.list({ to, from: b.address }))).toEqual([sent.m4, sent.m3]);
     expect(await client.messages.list({ to, from: phone() })).toEqual([]);
   });
 
-  it('DateSent lists the messages sent on that UTC day, from its first to its last second', async () => {
+  test('DateSent lists the messages sent on that UTC day, from its first to its last second', async () => {
     // The SDK sends a time; the day it falls on is the filter.
     expect(sids(await client.messages.list({ to, dateSent: new Date('2026-03-02T15:30:00Z') }))).toEqual([sent.m3, sent.m2]);
     expect(sids(await client.messages.list({ to, dateSent: new Date('2026-03-01T00:00:00Z') }))).toEqual([sent.m1]);
     expect(await client.messages.list({ to, dateSent: new Date('2026-02-28T12:00:00Z') })).toEqual([]);
   });
 
-  it('DateSent< lists the messages sent up to that time, inclusive, and leaves out one not sent yet', async () => {
+  test('DateSent< lists the messages sent up to that time, inclusive, and leaves out one not sent yet', async () => {
     expect(sids(await client.messages.list({ to, dateSentBefore: new Date(SENT_AT.m2) }))).toEqual([sent.m2, sent.m1]);
     expect(sids(await client.messages.list({ to, dateSentBefore: new Date('2026-03-02T23:59:58Z') }))).toEqual([sent.m2, sent.m1]);
     expect(sids(await client.messages.list({ to, dateSentBefore: new Date('2100-01-01T00:00:00Z') }))).toEqual([sent.m4, sent.m3, sent.m2, sent.m1]);
@@ -80,7 +78,7 @@ describe('GET Messages.json filters, through the official twilio SDK', () => {
     expect(sids(await client.messages.list({ to }))).toEqual([queued, sent.m4, sent.m3, sent.m2, sent.m1]);
   });
 
-  it('combines filters: From with DateSent< and DateSent>', async () => {
+  test('combines filters: From with DateSent< and DateSent>', async () => {
     const window = { dateSentAfter: new Date(SENT_AT.m2), dateSentBefore: new Date(SENT_AT.m3) };
     expect(sids(await client.messages.list({ to, ...window }))).toEqual([sent.m3, sent.m2]);
     expect(sids(await client.messages.list({ to, from: b.address, ...window }))).toEqual([sent.m3]);
@@ -88,7 +86,7 @@ describe('GET Messages.json filters, through the official twilio SDK', () => {
 });
 
 describe('GET Messages.json paging by Page alone (no PageToken)', () => {
-  it('Page=N answers the Nth page of PageSize, newest first, with Twilio’s page fields', async () => {
+  test('Page=N answers the Nth page of PageSize, newest first, with Twilio’s page fields', async () => {
     const second = await client.messages.page({ to, pageSize: 2, pageNumber: 1 });
     expect(sids(second.instances)).toEqual([sent.m3, sent.m2]);
     const last = await client.messages.page({ to, pageSize: 2, pageNumber: 2 });

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import { describe, expect } from 'vitest';
+import type { TestApp } from '../support/app.ts';
+import { appTest } from '../support/context.ts';
 import { device, phone } from '../support/fixtures.ts';
 import { messageOf, messageReaches, rows } from '../support/messaging.ts';
-import { asWorkspace, messageIdOf, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
+import { asWorkspace, messageIdOf, restError, twilioAccount, twilioClient, type TwilioAccount } from '../support/twilio-client.ts';
 
+const test = appTest();
 let app: TestApp;
 let account: TwilioAccount;
 let client: ReturnType<typeof twilioClient>;
@@ -12,34 +14,19 @@ let whatsapp: { id: string; address: string };
 
 const messagingServiceSid = `MG${'ab'.repeat(16)}`;
 
-/** What the SDK throws: its RestException, with Twilio's code, the HTTP status and the message. */
-async function restError(work: Promise<unknown>): Promise<{ status: number; code: number; message: string }> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error, 'the SDK threw').toBeTruthy();
-  expect((error as Error).constructor.name).toBe('RestException');
-  return error as never;
-}
-
 /** The messages of the account, to show a refused request stored nothing. */
 const storedMessages = () => rows<{ id: string }>(app, 'SELECT id FROM messages WHERE workspace_id = $1 ORDER BY id', [account.id]);
 
-beforeAll(async () => {
-  app = await startTestApp();
+test.beforeAll(async ({ app: started }) => {
+  app = started;
   account = await twilioAccount(app);
   client = twilioClient(app, account.accountSid, account.key);
   sms = await device(app, asWorkspace(account));
   whatsapp = await device(app, asWorkspace(account), { channel: 'WHATSAPP' });
 });
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-});
 
 describe('MessagingServiceSid: the account’s device for the channel sends, as Twilio’s service picks a sender from its pool', () => {
-  it('sends an SMS from the account’s SMS device, and a whatsapp: message from its WhatsApp device', async () => {
+  test('sends an SMS from the account’s SMS device, and a whatsapp: message from its WhatsApp device', async () => {
     const to = phone();
     const m = await client.messages.create({ to, messagingServiceSid, body: 'Through a Messaging Service' });
     expect(m).toMatchObject({ to, from: sms.address, messagingServiceSid: null, status: 'queued' });
@@ -51,7 +38,7 @@ describe('MessagingServiceSid: the account’s device for the channel sends, as 
     expect(await messageOf(app, messageIdOf(onWhatsapp.sid))).toMatchObject({ deviceId: whatsapp.id, channel: 'WHATSAPP' });
   });
 
-  it('answers 21704 when the account has no device for the channel of To, and 21603 for the same request without MessagingServiceSid; nothing is stored', async () => {
+  test('answers 21704 when the account has no device for the channel of To, and 21603 for the same request without MessagingServiceSid; nothing is stored', async () => {
     const before = await storedMessages();
     const to = `rcs:${phone()}`;
     const withService = await restError(client.messages.create({ to, messagingServiceSid, body: 'No RCS device' }));
@@ -63,7 +50,7 @@ describe('MessagingServiceSid: the account’s device for the channel sends, as 
 });
 
 describe('refusals a Twilio app can tell apart by their code, each storing nothing', () => {
-  it('21212 for a From that is no address; 21910 for From and To on different channels', async () => {
+  test('21212 for a From that is no address; 21910 for From and To on different channels', async () => {
     const before = await storedMessages();
     const badFrom = await restError(client.messages.create({ to: phone(), from: 'fax:+14155550100', body: 'x' }));
     expect(badFrom).toMatchObject({ status: 400, code: 21212 });
@@ -76,7 +63,7 @@ describe('refusals a Twilio app can tell apart by their code, each storing nothi
     expect(await storedMessages()).toEqual(before);
   });
 
-  it('21623 for more than 10 MediaUrl, naming the limit; 10 are accepted', async () => {
+  test('21623 for more than 10 MediaUrl, naming the limit; 10 are accepted', async () => {
     const before = await storedMessages();
     const urls = Array.from({ length: 11 }, (_, i) => `https://example.com/pictures/${i}.png`);
     const tooMany = await restError(client.messages.create({ to: phone(), mediaUrl: urls }));
@@ -86,7 +73,7 @@ describe('refusals a Twilio app can tell apart by their code, each storing nothi
     expect((await client.messages.create({ to: phone(), mediaUrl: urls.slice(0, 10) })).numMedia).toBe('10');
   });
 
-  it('63016 for free-form WhatsApp text to a contact who never wrote, at once and with nothing stored', async () => {
+  test('63016 for free-form WhatsApp text to a contact who never wrote, at once and with nothing stored', async () => {
     const strict = await twilioAccount(app);
     // This device enforces WhatsApp's 24-hour window, as WhatsApp does.
     const wa = await device(app, asWorkspace(strict), { channel: 'WHATSAPP', config: { deliveredAfterMs: 0, readAfterMs: 0, enforceSessionWindow: true } });
@@ -97,7 +84,7 @@ describe('refusals a Twilio app can tell apart by their code, each storing nothi
     expect(await rows(app, 'SELECT id FROM messages WHERE workspace_id = $1', [strict.id])).toEqual([]);
   });
 
-  it('30400 for a Body other than "" or a Status other than canceled on an existing message, which stays as it was', async () => {
+  test('30400 for a Body other than "" or a Status other than canceled on an existing message, which stays as it was', async () => {
     const m = await client.messages.create({ to: phone(), body: 'Keep me' });
     await messageReaches(app, messageIdOf(m.sid), 'DELIVERED');
     const changed = await restError(client.messages(m.sid).update({ body: 'Changed' }));

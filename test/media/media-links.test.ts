@@ -1,31 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { removeOldDeliveries } from '../../src/delivery/retention.ts';
-import { startTestApp, type TestApp } from '../support/app.ts';
+import type { TestApp } from '../support/app.ts';
+import { appTest, server } from '../support/context.ts';
 import { driverDevice } from '../support/drivers.ts';
 import { phone, webhook, workspace } from '../support/fixtures.ts';
 import { eventsOn, rows } from '../support/messaging.ts';
 import { FakeTwilio } from '../support/providers/fake-twilio.ts';
-import { Receiver } from '../support/receiver.ts';
+import type { Receiver } from '../support/receiver.ts';
 
 /** Media links of contacts' messages last the retention period (SWITCHBOARD_DELIVERY_RETENTION_DAYS, 3 here); so do the media. */
 
 const DAY = 86_400_000;
+const test = appTest({ SWITCHBOARD_DELIVERY_RETENTION_DAYS: '3' }).extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()));
 let app: TestApp;
 let fake: FakeTwilio;
 let receiver: Receiver;
 let sms: { callbackUrl: string; address: string };
 
-beforeAll(async () => {
-  [app, fake, receiver] = await Promise.all([startTestApp({ SWITCHBOARD_DELIVERY_RETENTION_DAYS: '3' }), FakeTwilio.start(), Receiver.start()]);
+test.beforeAll(async ({ app: a, fake: f, receiver: r }) => {
+  [app, fake, receiver] = [a, f, r];
   const ws = await workspace(app);
   const address = phone();
   sms = { ...(await driverDevice(app, ws, { driver: 'twilio', channel: 'SMS', address, config: fake.config() })), address };
   await webhook(app, ws, { url: `${receiver.url}/inbound`, event: 'INCOMING_MESSAGE' });
-});
-afterAll(async () => {
-  await app?.stop();
-  await app?.dropDatabase();
-  await Promise.all([fake?.stop(), receiver?.stop()]);
 });
 
 /** A contact's MMS with one picture; answers the link the CRM was given and the picture. */
@@ -38,7 +35,7 @@ async function incomingPicture(body: string) {
 }
 
 describe('media links', () => {
-  it('expire after the retention period: an expired link, or one whose expiry was moved, is refused', async () => {
+  test('expire after the retention period: an expired link, or one whose expiry was moved, is refused', async () => {
     const { link, id, picture } = await incomingPicture('expiring photo');
     const expires = Number(link.searchParams.get('expires')) * 1000;
     expect(expires).toBeGreaterThan(Date.now() + 3 * DAY - 60_000);
@@ -57,7 +54,7 @@ describe('media links', () => {
     expect((await fetch(moved)).status).toBe(403);
   });
 
-  it('are deleted with their bytes once the retention period has passed; the link then answers 404', async () => {
+  test('are deleted with their bytes once the retention period has passed; the link then answers 404', async () => {
     const { link, id } = await incomingPicture('photo to let go');
     expect((await fetch(link)).status).toBe(200);
 

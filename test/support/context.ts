@@ -16,11 +16,7 @@ import { Receiver } from './receiver.ts';
  */
 export function appTest(env: Record<string, string> = {}, options: { schedules?: ScheduleOverrides } = {}) {
   return base
-    .extend('receiver', { scope: 'file' }, async ({}, { onCleanup }) => {
-      const receiver = await Receiver.start();
-      onCleanup(() => receiver.stop());
-      return receiver;
-    })
+    .extend('receiver', { scope: 'file' }, server(() => Receiver.start()))
     .extend('app', { scope: 'file' }, async ({}, { onCleanup }) => {
       const app = await startTestApp({ SWITCHBOARD_WORKER_THREAD: 'false', ...env }, undefined, options);
       onCleanup(async () => {
@@ -31,4 +27,19 @@ export function appTest(env: Record<string, string> = {}, options: { schedules?:
     })
     .extend('ws', async ({ app }) => workspace(app))
     .extend('dev', async ({ app, ws }) => device(app, ws));
+}
+
+/**
+ * A file-scoped fixture of a local server (the receiver, a provider fake): started when a test or
+ * hook first asks for it, stopped after the file.
+ * `appTest().extend('fake', { scope: 'file' }, server(() => FakeTwilio.start()))`
+ */
+export function server<T extends { stop(): Promise<unknown> }>(start: () => Promise<T>) {
+  return async ({}: object, { onCleanup }: { onCleanup: (cleanup: () => Promise<void>) => void }): Promise<T> => {
+    const started = await start();
+    onCleanup(async () => {
+      await started.stop();
+    });
+    return started;
+  };
 }

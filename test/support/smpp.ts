@@ -1,24 +1,33 @@
 import { expect } from 'vitest';
+import { graphql } from '../gql/gql.ts';
 import type { TestApp } from './app.ts';
 import { driverDevice } from './drivers.ts';
 import { phone, postWebhook, webhook, workspace, type Workspace } from './fixtures.ts';
-import { rawGraphQL } from './graphql.ts';
+import { ok } from './graphql.ts';
 import type { Account, FakeSmsc, Submit } from './providers/fake-smsc.ts';
 import type { Receiver } from './receiver.ts';
 import { eventually } from './wait.ts';
 
-export type Link = { state: string; lastError: string | null; inFlight: number; holder: string | null } | null;
+const DeviceLink = graphql(`
+  query SmppDevice($id: ID!) {
+    device(id: $id) {
+      status
+      lastError
+      lastErrorAt
+      link {
+        state
+        since
+        lastError
+        inFlight
+        holder
+      }
+    }
+  }
+`);
 
-// Untyped on purpose: test/channels/smpp.test.ts owns the typed SmppDevice document, and codegen
-// refuses two operations of one name.
-const LINK_QUERY = 'query SmppLinkOf($id: ID!) { device(id: $id) { status lastError link { state lastError inFlight holder } } }';
-
-/** A device's link as GraphQL shows it (admin key unless another is given). */
-export async function linkOf(app: Pick<TestApp, 'url'>, id: string, key?: string): Promise<{ status: string; lastError: string | null; link: Link }> {
-  const r = await rawGraphQL<{ device: { status: string; lastError: string | null; link: Link } }>(app.url, { query: LINK_QUERY, variables: { id } }, key ? { key } : {});
-  if (r.errors?.length || !r.data) throw new Error(`GraphQL errors: ${JSON.stringify(r.errors)}`);
-  return r.data.device;
-}
+/** A device's status and link as GraphQL shows them (admin key unless another is given). */
+export const linkOf = async (app: Pick<TestApp, 'url'>, id: string, key?: string) => (await ok(app.url, DeviceLink, { id }, key ? { key } : {})).device;
+export type Link = Awaited<ReturnType<typeof linkOf>>['link'];
 
 export const linkWhen = (app: Pick<TestApp, 'url'>, id: string, done: (l: Link) => boolean, what: string, timeoutMs = 20_000) =>
   eventually(() => linkOf(app, id), (d) => done(d.link), `link of ${id}: ${what}`, timeoutMs);
@@ -41,9 +50,9 @@ export async function smppDevice(app: TestApp, smsc: FakeSmsc, receiver: Receive
 }
 
 let sent = 0;
-/** Sends through the plain webhook door; answers our message id. */
-export async function sendSms(app: TestApp, ws: Workspace, to: string, message: string): Promise<string> {
-  const res = await postWebhook(app, { location_id: ws.locationId, phone: to, message, message_id: `smpp-links-${process.pid}-${++sent}`, channel: 'sms' }, ws.key);
+/** Sends through the plain webhook door with the caller's message id (one of its own unless given); answers our message id. */
+export async function sendSms(app: TestApp, ws: Workspace, to: string, message: string, messageId = `smpp-${process.pid}-${++sent}`): Promise<string> {
+  const res = await postWebhook(app, { location_id: ws.locationId, phone: to, message, message_id: messageId, channel: 'sms' }, ws.key);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.messageId as string;
 }

@@ -1,4 +1,5 @@
 import twilio from 'twilio';
+import { expect } from 'vitest';
 import { graphql } from '../gql/gql.ts';
 import type { TestApp } from './app.ts';
 import { ok } from './graphql.ts';
@@ -55,3 +56,14 @@ export const basicAuth = (a: TwilioAccount) => ({ authorization: `Basic ${Buffer
 
 /** The form fields of a request Switchboard posted, as Twilio's helpers take them (every value a string). */
 export const formOf = (body: string): Record<string, string> => Object.fromEntries(new URLSearchParams(body));
+
+/** What the SDK throws: its RestException, with Twilio's code, the HTTP status, the message and its more-info link. */
+export async function restError(work: Promise<unknown>): Promise<{ status: number; code: number; message: string; moreInfo: string }> {
+  const error = await work.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error, 'the SDK threw').toBeTruthy();
+  expect((error as Error).constructor.name).toBe('RestException');
+  return error as never;
+}
