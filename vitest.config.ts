@@ -10,8 +10,8 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     pool: 'forks',
     // Test files mostly wait (on processes, PostgreSQL, timers): two per core keep the cores busy
-    // (at one per core the suite used about a third of the CPU).
-    maxWorkers: availableParallelism() * 2,
+    // (at one per core the suite used about a third of the CPU); at most 8, for the test server's connections.
+    maxWorkers: Math.min(availableParallelism() * 2, 8),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
