@@ -10,6 +10,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../src/db/embedded-postgres.ts';
 import { cannon, freePort, percentile, round, sleep, spawnNode, waitReady, watchCpu, watchRss, type Load } from './support.ts';
 import got from 'got';
+import { statementCountsDir, statementTracker } from './statement-counts.ts';
 
 const ADMIN_KEY = 'sba_bench_admin_key_0123456789abcdef';
 const SECRET_KEY = 'b'.repeat(64);
@@ -68,6 +69,7 @@ async function main() {
   const port = await freePort();
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }); // what `npm start` runs first
   const start = startCommand();
+  const counted = statementCountsDir();
   const app = spawnNode(start.args, {
     ...start.env,
     DATABASE_URL: dbUrl,
@@ -78,6 +80,7 @@ async function main() {
     SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
     SWITCHBOARD_RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'warn',
+    ...counted.env,
   }, 'switchboard');
   children.push(app);
   const base = `http://127.0.0.1:${port}`;
@@ -106,6 +109,8 @@ async function main() {
     JSON.stringify({ location_id: ws.locationId, user_id: '1', phone: `+1415555${String(1000 + (n % 9000))}`, message: 'Your code is 123456', message_id: id, channel: 'sms' });
 
   cpu.mark('setup');
+  const statements = statementTracker(counted.dir, () => count(dbUrl, 'SELECT count(*) FROM messages'));
+  await statements.start();
   // --- Accept -------------------------------------------------------------------------------------
   const accept: Record<string, Load> = {};
   for (const connections of [16, 64]) {
@@ -127,6 +132,7 @@ async function main() {
   await drain(dbUrl, 300_000);
   say('backlog drained');
   endPhase('accept backlog');
+  await statements.mark('accept');
 
   // --- End to end at fixed rates ------------------------------------------------------------------
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
@@ -163,6 +169,7 @@ async function main() {
     say(`end to end at ${rate} msg/s: accept→STATUS-UPDATE SENT p50 ${e2eFixed[`at${rate}`]!.p50Ms} ms, p99 ${e2eFixed[`at${rate}`]!.p99Ms} ms`);
     await drain(dbUrl, 300_000);
     endPhase(`end to end at ${rate} msg/s`);
+    await statements.mark(`end to end at ${rate} msg/s`);
   }
 
   // --- End to end at saturation ----------------------------------------------------------------------
@@ -176,6 +183,8 @@ async function main() {
   say(`end to end at saturation: ${e2eSaturation.deliveriesPerSecond} webhook deliveries/s (${e2eSaturation.deliveries} in ${e2eSaturation.seconds} s)`);
   await drain(dbUrl, 120_000);
   endPhase('end to end at saturation');
+  await statements.mark('end to end at saturation');
+  say(`statements per message: ${JSON.stringify(statements.result().overall)}`);
 
   // --- Fan-out -----------------------------------------------------------------------------------------
   const fanout: Record<string, { subscriptions: number; events: number; deliveries: number; seconds: number; deliveriesPerSecond: number }> = {};
@@ -220,6 +229,8 @@ async function main() {
     fanout,
     peakRssMb,
     peakRssMbByPhase: rss.phases(),
+    statementsPerMessage: statements.result().overall,
+    statementsPerMessageByPhase: statements.result().byPhase,
     cpuCoresByPhase: cpu.phases(),
     ratios: {
       acceptC64ToBareHttp: round(accept.c64!.rps / bareHttp.rps),
