@@ -4,7 +4,7 @@ import { TOUCH_CONVERSATIONS, UPSERT_CLIENTS } from '../../src/conversations/con
 import { LOAD_DELIVERIES } from '../../src/delivery/deliver-events.ts';
 import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
 import { KNOWN_INBOUND } from '../../src/messages/receive-inbound.ts';
-import { MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-messages.ts';
+import { ACCEPT_READ, MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-statements.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { waitForDeliveries } from '../support/delivery-helpers.ts';
 import { device, phone, postWebhook, workspace } from '../support/fixtures.ts';
