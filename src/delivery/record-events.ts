@@ -1,7 +1,7 @@
 import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { uuidv7 } from '../ids.ts';
-import { jobInsertSql } from '../jobs/job-insert-sql.ts';
+import { jobInsertSql } from '../jobs/pg-boss-sql.ts';
 import { wakeWorkers } from '../jobs/queue-listener.ts';
 import { deliverEventJob } from './deliver-job.ts';
 import { DELIVERIES_PER_JOB } from './delivery-policy.ts';

@@ -2,7 +2,7 @@ import type { PgBoss } from 'pg-boss';
 import { ACTIVITY_RESOLUTION, clientColumns, conversationColumns } from '../conversations/contacts.ts';
 import { fanOut } from '../delivery/record-events.ts';
 import { DEVICE_COLUMNS } from '../devices/active-devices.ts';
-import { jobInsertSql } from '../jobs/job-insert-sql.ts';
+import { jobInsertSql } from '../jobs/pg-boss-sql.ts';
 import { sendMessageJob } from './send-job.ts';
 
 /** Messages by (workspace, message_id): $1 workspace ids, $2 message_ids, pairwise. */

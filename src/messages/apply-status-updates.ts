@@ -68,7 +68,7 @@ type Row = {
  * With `keepEarly`, a provider's report that matches no message yet is kept and applied once the
  * send worker records that provider id (a callback can overtake the send's own answer).
  */
-export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], options: { keepEarly?: boolean } = {}): Promise<number> {
+export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], options: { keepEarly?: boolean; alongside?: Alongside } = {}): Promise<number> {
   if (!updates.length) return 0;
   const byId = updates.filter((u) => u.messageId);
   const byProvider = updates.filter((u) => !u.messageId && u.providerMessageId);
@@ -143,9 +143,11 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
   const sent = changes.filter((r) => r.providerMessageId && updates.some((u) => u.messageId === r.id && u.providerMessageId));
   const now = new Date();
   const stored = eventRows(events, now);
+  const more: unknown[] = [];
+  const alongside = options.alongside ? await options.alongside.ctes((value) => `$${WRITE_PARAMETERS + more.push(value)}`) : null;
   const {
     rows: [written],
-  } = await sql.query<{ deliveryJobs: number; early: (StatusUpdate & { at: string })[] | null }>(await writeStatuses(boss), [
+  } = await sql.query<{ deliveryJobs: number; early: (StatusUpdate & { at: string })[] | null }>(await writeStatuses(boss, alongside), [
     JSON.stringify(
       changes.map((r) => ({
         id: r.id,
@@ -166,7 +168,9 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     now,
     sent.map((r) => r.deviceId),
     sent.map((r) => r.providerMessageId),
+    ...more,
   ]);
+  if (options.alongside) options.alongside.written = true;
   if (written!.deliveryJobs > 0) await sql.afterCommit(wakeWorkers(deliverEventJob.name));
   // Reports that arrived before these messages had their provider ids: applied now, in this transaction.
   const early = written!.early ?? [];
@@ -219,15 +223,24 @@ UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = 
  WHERE m.id = ANY($2::uuid[]) AND m.id = x.id`;
 
 /**
- * The write of a batch of status reports, in one statement: UPDATE_MESSAGES ($1, $2), the events
- * with their deliveries and delivery jobs ($3 at $4: record-events.ts), and the early reports
- * kept for messages that now have their provider ids ($5 devices, $6 provider ids), taken out
- * and returned to be applied.
+ * More CTEs for the statement that writes the status changes (the jobs of the batch that caused
+ * them: driver-host.ts), given a function that passes a value and answers its placeholder.
+ * `written` is set once they went; if no status changed, nothing was written and the caller writes them.
  */
-async function writeStatuses(boss: PgBoss): Promise<string> {
+export type Alongside = { ctes(value: (v: unknown) => string): Promise<string>; written: boolean };
+
+const WRITE_PARAMETERS = 6;
+
+/**
+ * The write of a batch of status reports, in one statement: UPDATE_MESSAGES ($1, $2), the events
+ * with their deliveries and delivery jobs ($3 at $4: record-events.ts), the early reports kept
+ * for messages that now have their provider ids ($5 devices, $6 provider ids), taken out and
+ * returned to be applied, and what goes `alongside`.
+ */
+async function writeStatuses(boss: PgBoss, alongside: string | null): Promise<string> {
   return `
 WITH updated AS (${UPDATE_MESSAGES}
-),
+),${alongside ? `\n${alongside},` : ''}
 early AS (
   DELETE FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($5::char(24)[], $6::text[])) RETURNING report, received_at
 ),
