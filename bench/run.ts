@@ -18,6 +18,7 @@ const ACCEPT_SECONDS = Number(process.env.BENCH_ACCEPT_SECONDS ?? 15);
 const E2E_RATES = [100, 500];
 const E2E_SECONDS = Number(process.env.BENCH_E2E_SECONDS ?? 20);
 const SATURATION_MESSAGES = Number(process.env.BENCH_SATURATION_MESSAGES ?? 15_000);
+const LONE_MESSAGES = Number(process.env.BENCH_LONE_MESSAGES ?? 20);
 const root = path.resolve(import.meta.dirname, '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string; scripts: Record<string, string> };
 const started = Date.now();
@@ -111,6 +112,14 @@ async function main() {
   cpu.mark('setup');
   const statements = statementTracker(counted.dir, () => count(dbUrl, 'SELECT count(*) FROM messages'));
   await statements.start();
+  // One message at a time, each through every stage before the next: every batch holds one message,
+  // so its statements per message do not depend on how fast the machine is this hour.
+  for (let i = 0; i < LONE_MESSAGES; i++) {
+    await fetch(`${base}/webhook`, { method: 'POST', headers, body: message(`lone-${i}`, i) });
+    await drain(dbUrl, 60_000);
+  }
+  await statements.mark('one message at a time');
+  endPhase('one message at a time');
   // --- Accept -------------------------------------------------------------------------------------
   const accept: Record<string, Load> = {};
   for (const connections of [16, 64]) {
