@@ -5,6 +5,19 @@ const JOBS_PARAMETER = '$1::text::json';
 
 const captured = new WeakMap<PgBoss, Map<string, Promise<string>>>();
 
+/** A statement of pg-boss' for a queue, captured once per PgBoss (a failed capture is tried again next time). */
+function capturedOnce(boss: PgBoss, key: string, capture: () => Promise<string>): Promise<string> {
+  let byKey = captured.get(boss);
+  if (!byKey) captured.set(boss, (byKey = new Map()));
+  let text = byKey.get(key);
+  if (!text) {
+    text = capture();
+    byKey.set(key, text);
+    text.catch(() => byKey.delete(key));
+  }
+  return text;
+}
+
 /**
  * pg-boss' own INSERT of jobs into `queue`, captured once (boss.insert, given a `db` that only
  * records): embedded as a data-modifying CTE it queues jobs in the same statement that writes the
@@ -12,19 +25,11 @@ const captured = new WeakMap<PgBoss, Map<string, Promise<string>>>();
  * The function takes SQL for the jobs (a JSON array of { data, startAfter? }).
  */
 export async function jobInsertSql(boss: PgBoss, queue: string): Promise<(jobs: string) => string> {
-  let byQueue = captured.get(boss);
-  if (!byQueue) captured.set(boss, (byQueue = new Map()));
-  let text = byQueue.get(queue);
-  if (!text) {
-    text = capture(boss, queue);
-    byQueue.set(queue, text);
-    text.catch(() => byQueue.delete(queue));
-  }
-  const insert = await text;
+  const insert = await capturedOnce(boss, `insert:${queue}`, () => captureInsert(boss, queue));
   return (jobs) => insert.replace(JOBS_PARAMETER, () => `(${jobs})::text::json`);
 }
 
-async function capture(boss: PgBoss, queue: string): Promise<string> {
+async function captureInsert(boss: PgBoss, queue: string): Promise<string> {
   let text = '';
   await boss.insert(queue, [{ data: {} }], {
     db: {
@@ -41,23 +46,13 @@ async function capture(boss: PgBoss, queue: string): Promise<string> {
   return text;
 }
 
-const completions = new WeakMap<PgBoss, Map<string, Promise<string>>>();
-
 /**
  * pg-boss' own completion of active jobs of `queue`, captured once like its insert: the UPDATE of
  * its statement, to embed as a data-modifying CTE in the statement that writes the jobs' work. The
  * function takes SQL for the job ids (a uuid[]).
  */
 export async function jobCompleteSql(boss: PgBoss, queue: string): Promise<(ids: string) => string> {
-  let byQueue = completions.get(boss);
-  if (!byQueue) completions.set(boss, (byQueue = new Map()));
-  let update = byQueue.get(queue);
-  if (!update) {
-    update = captureComplete(boss, queue);
-    byQueue.set(queue, update);
-    update.catch(() => byQueue.delete(queue));
-  }
-  const text = await update;
+  const text = await capturedOnce(boss, `complete:${queue}`, () => captureComplete(boss, queue));
   return (ids) => text.replace(/\$([23])\b/g, (_, n: string) => (n === '2' ? ids : 'NULL'));
 }
 
