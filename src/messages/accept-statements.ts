@@ -12,25 +12,30 @@ export const MESSAGES_BY_EXTERNAL_ID = `SELECT id, workspace_id, external_id, re
 /**
  * Everything a batch of accepts decides from, in one round trip, as JSON: messages whose
  * message_id was used before ($3, $4), the active devices of the workspaces ($5), the contacts
- * that exist ($1, $2), their open conversations, and per contact and device the latest activity
- * (which device a contact talks with; WhatsApp's window). Arrays, not JSON, come in: the planner
- * counts an array's elements (contacts.ts, UPSERT_CLIENTS).
+ * that exist ($1, $2), and for each of them and each active device its open conversation and
+ * latest activity (which device a contact talks with; WhatsApp's window). Conversations are found
+ * by contact and device, the columns of their indexes: by contact alone, a plan made before
+ * statistics exist scans them. Arrays, not JSON, come in: the planner counts an array's elements
+ * (contacts.ts, UPSERT_CLIENTS).
  */
 export const ACCEPT_READ = `
 WITH known AS (
   SELECT ${clientColumns('c')} FROM clients c
    WHERE (c.workspace_id, c.phone) IN (SELECT * FROM unnest($1::int[], $2::text[]))
-)
+),
+active AS (SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.status = 'ACTIVE' AND d.workspace_id = ANY($5::int[])),
+pairs AS (SELECT k.id AS client_id, a.id AS device_id FROM known k JOIN active a ON a."workspaceId" = k."workspaceId")
 SELECT
   (SELECT json_agg(json_build_object('id', m.id, 'workspaceId', m.workspace_id, 'externalId', m.external_id, 'requestHash', m.request_hash))
      FROM (${MESSAGES_BY_EXTERNAL_ID.replace('$1', '$3').replace('$2', '$4')}) m) AS seen,
-  (SELECT json_agg(d ORDER BY d."activatedAt", d.id)
-     FROM (SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.status = 'ACTIVE' AND d.workspace_id = ANY($5::int[])) d) AS devices,
+  (SELECT json_agg(a ORDER BY a."activatedAt", a.id) FROM active a) AS devices,
   (SELECT json_agg(k) FROM known k) AS clients,
-  (SELECT json_agg(o) FROM (SELECT ${conversationColumns('c')} FROM conversations c JOIN known k ON k.id = c.client_id WHERE c.status = 'OPEN') o) AS open,
-  (SELECT json_agg(a)
-     FROM (SELECT c.client_id AS "clientId", c.device_id AS "deviceId", max(c.last_message_at) AS "lastMessageAt", max(c.last_inbound_at) AS "lastInboundAt"
-             FROM conversations c JOIN known k ON k.id = c.client_id GROUP BY c.client_id, c.device_id) a) AS activity`;
+  (SELECT json_agg(o)
+     FROM (SELECT ${conversationColumns('c')} FROM pairs p JOIN conversations c ON c.client_id = p.client_id AND c.device_id = p.device_id
+            WHERE c.status = 'OPEN') o) AS open,
+  (SELECT json_agg(x)
+     FROM (SELECT p.client_id AS "clientId", p.device_id AS "deviceId", max(c.last_message_at) AS "lastMessageAt", max(c.last_inbound_at) AS "lastInboundAt"
+             FROM pairs p JOIN conversations c ON c.client_id = p.client_id AND c.device_id = p.device_id GROUP BY p.client_id, p.device_id) x) AS activity`;
 
 /** What the write cannot have decided itself: SQLSTATE of the statement's guard (below). */
 export const RACED = '22012';
