@@ -23,7 +23,7 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
 }
 
 /** One Switchboard process from `dist/` in a SWITCHBOARD_ROLE; the API roles listen on `port`. */
-export function startSwitchboard(dbUrl: string, role: 'all' | 'api' | 'worker', port?: number): ChildProcess {
+export function startSwitchboard(dbUrl: string, role: 'all' | 'api' | 'worker', port?: number, env: Record<string, string> = {}): ChildProcess {
   const start = startCommand();
   return spawnNode(start.args, {
     ...start.env,
@@ -35,6 +35,7 @@ export function startSwitchboard(dbUrl: string, role: 'all' | 'api' | 'worker', 
     SWITCHBOARD_ALLOW_PRIVATE_TARGETS: 'true',
     SWITCHBOARD_RATE_LIMIT_PER_MINUTE: '100000000',
     LOG_LEVEL: 'warn',
+    ...env,
   }, `switchboard ${role}`);
 }
 

@@ -11,6 +11,7 @@ import { measureHttpClients } from './http-clients.ts';
 import { acceptPhase, count, drain as drainJobs, fixedRatePhase, preloadMessages, saturationPhase, sendOne, setUpTenant, startSwitchboard, stopProcess, type FixedRate } from './phases.ts';
 import { startReceiver } from './receiver.ts';
 import { cannon, freePort, round, sleep, spawnNode, waitReady, watchCpu, watchRss } from './support.ts';
+import { statementCountsDir, statementTracker } from './statement-counts.ts';
 
 const ACCEPT_SECONDS = Number(process.env.BENCH_ACCEPT_SECONDS ?? 15);
 const E2E_RATES = [100, 500];
@@ -19,6 +20,7 @@ const SATURATION_MESSAGES = Number(process.env.BENCH_SATURATION_MESSAGES ?? 15_0
 const PRELOADED_MESSAGES = Number(process.env.BENCH_PRELOADED_MESSAGES ?? 100_000);
 /** Worker processes beside one API process in the scale-out phase. */
 const SCALE_OUT_WORKERS = 2;
+const LONE_MESSAGES = Number(process.env.BENCH_LONE_MESSAGES ?? 20);
 const root = path.resolve(import.meta.dirname, '..');
 const packageJson = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
 const started = Date.now();
@@ -76,7 +78,8 @@ async function main() {
   const receiver = await startReceiver();
   const port = await freePort();
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: 'inherit' }); // what `npm start` runs first
-  const app = startSwitchboard(dbUrl, 'all', port);
+  const counted = statementCountsDir();
+  const app = startSwitchboard(dbUrl, 'all', port, counted.env);
   children.push(app);
   const base = `http://127.0.0.1:${port}`;
   await waitReady(`${base}/readyz`);
@@ -91,6 +94,16 @@ async function main() {
   const tenant = await setUpTenant(base, receiver.url);
 
   cpu.mark('setup');
+  const statements = statementTracker(counted.dir, () => count(dbUrl, 'SELECT count(*) FROM messages'));
+  await statements.start();
+  // One message at a time, each through every stage before the next: every batch holds one message,
+  // so its statements per message do not depend on how fast the machine is this hour.
+  for (let i = 0; i < LONE_MESSAGES; i++) {
+    await fetch(`${base}/webhook`, { method: 'POST', headers: tenant.headers, body: tenant.message(`lone-${i}`, i) });
+    await drain(dbUrl, 60_000);
+  }
+  await statements.mark('one message at a time');
+  endPhase('one message at a time');
   // --- Accept -------------------------------------------------------------------------------------
   const accept = await acceptPhase(tenant, 'acc', [16, 64], ACCEPT_SECONDS);
   for (const [c, l] of Object.entries(accept)) say(`accept ${c}: ${l.rps} msg/s, p50 ${l.p50} ms, p99 ${l.p99} ms`);
@@ -101,6 +114,7 @@ async function main() {
   await drain(dbUrl, 300_000);
   say('backlog drained');
   endPhase('accept backlog');
+  await statements.mark('accept');
 
   // --- End to end at fixed rates ------------------------------------------------------------------
   const e2eFixed: Record<string, FixedRate> = {};
@@ -109,6 +123,7 @@ async function main() {
     say(`end to end at ${rate} msg/s: accept→STATUS-UPDATE SENT p50 ${e2eFixed[`at${rate}`]!.p50Ms} ms, p99 ${e2eFixed[`at${rate}`]!.p99Ms} ms`);
     await drain(dbUrl, 300_000);
     endPhase(`end to end at ${rate} msg/s`);
+    await statements.mark(`end to end at ${rate} msg/s`);
   }
 
   // --- End to end at saturation ----------------------------------------------------------------------
@@ -116,6 +131,8 @@ async function main() {
   say(`end to end at saturation: ${e2eSaturation.deliveriesPerSecond} webhook deliveries/s (${e2eSaturation.deliveries} in ${e2eSaturation.seconds} s)`);
   await drain(dbUrl, 120_000);
   endPhase('end to end at saturation');
+  await statements.mark('end to end at saturation');
+  say(`statements per message: ${JSON.stringify(statements.result().overall)}`);
 
   // --- Fan-out -----------------------------------------------------------------------------------------
   const fanout: Record<string, { subscriptions: number; events: number; deliveries: number; seconds: number; deliveriesPerSecond: number }> = {};
@@ -219,6 +236,8 @@ async function main() {
     preloaded,
     peakRssMb,
     peakRssMbByPhase: rss.phases(),
+    statementsPerMessage: statements.result().overall,
+    statementsPerMessageByPhase: statements.result().byPhase,
     cpuCoresByPhase: cpu.phases(),
     ratios: {
       acceptC64ToBareHttp: round(accept.c64!.rps / bareHttp.rps),

@@ -6,6 +6,7 @@ import { publicUrlOf, type Config } from './config.ts';
 import { SecretBox } from './crypto/secret-box.ts';
 import { generatedSecret } from './db/data-dir.ts';
 import { connectDatabase, type Database } from './db/database.ts';
+import { countStatements } from './db/statement-counts.ts';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres.ts';
 import { migrate, withStartupLock } from './db/migrate.ts';
 import { startBoss, type PgBoss } from './jobs/boss.ts';
@@ -48,6 +49,7 @@ export async function startApp(config: Config, log: Logger, options: StartOption
   let db: Database | null = null;
   let boss: PgBoss | null = null;
   let workers: Workers | null = null;
+  countStatements(config.statementCountsDir);
   try {
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {

@@ -46,6 +46,7 @@ const schema = z.object({
   SWITCHBOARD_DELIVERY_RETENTION_DAYS: positive.default(30),
   SWITCHBOARD_CONVERSATION_IDLE_MINUTES: positive.default(24 * 60),
   SWITCHBOARD_SECRET_GRACE_SECONDS: seconds.default(24 * 3600),
+  SWITCHBOARD_STATEMENT_COUNTS_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.input<typeof schema>;
@@ -105,6 +106,8 @@ function toConfig(e: z.output<typeof schema>) {
     deliveryRetentionDays: e.SWITCHBOARD_DELIVERY_RETENTION_DAYS,
     conversationIdleMs: e.SWITCHBOARD_CONVERSATION_IDLE_MINUTES * 60_000,
     secretGraceSeconds: e.SWITCHBOARD_SECRET_GRACE_SECONDS,
+    /** Where each process writes its statement counts by stage (the bench: db/statement-counts.ts). */
+    statementCountsDir: e.SWITCHBOARD_STATEMENT_COUNTS_DIR,
   };
 }
 

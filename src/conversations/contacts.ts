@@ -80,7 +80,7 @@ SELECT ${clientColumns('c')}, false FROM clients c JOIN x ON c.workspace_id = x.
 export const conversationKey = (clientId: string, deviceId: string) => `${clientId}:${deviceId}`;
 
 /** An outbound message moves a conversation's activity time only if it is older than this: no lock per message on a busy chat. */
-const ACTIVITY_RESOLUTION = '30 seconds';
+export const ACTIVITY_RESOLUTION = '30 seconds';
 
 /**
  * The open conversation of each client and device, opened where there is none; its activity time

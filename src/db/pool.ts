@@ -10,11 +10,20 @@ export function createPool(url: string, poolSize: number, applicationName: strin
 
 export type Statement = { text: string; values: unknown[] };
 
-/** Statements to run once a transaction has committed; the same statement is kept once. */
+/**
+ * Statements to run once a transaction has committed; the same statement is kept once, and
+ * statements of one text that differ only in a last parameter that is an array (wake-ups of
+ * several queues) become one, with the arrays joined: one round trip.
+ */
 export class AfterCommit {
   readonly #statements = new Map<string, Statement>();
   add(statement: Statement): void {
-    this.#statements.set(JSON.stringify(statement), statement);
+    const last = statement.values.at(-1);
+    if (!Array.isArray(last)) return void this.#statements.set(JSON.stringify(statement), statement);
+    const key = JSON.stringify([statement.text, statement.values.slice(0, -1)]);
+    const before = this.#statements.get(key);
+    const joined = before ? [...new Set([...(before.values.at(-1) as unknown[]), ...last])] : last;
+    this.#statements.set(key, { text: statement.text, values: [...statement.values.slice(0, -1), joined] });
   }
   /** None of them need be durable (wake-ups), so a failure is ignored. */
   async run(query: (statement: Statement) => Promise<unknown>): Promise<void> {

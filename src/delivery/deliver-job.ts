@@ -21,6 +21,7 @@ export const deliverEventJob = batchJob<DeliveryJob, Runtime>({
   name: 'event-deliver',
   schema,
   pump: { batchSize: 20, maxInFlight: DELIVERY_JOBS_IN_FLIGHT, lingerMs: 10 },
+  stage: 'delivery',
   handler: async (rt, wakeAt) => (await import('./delivery-worker.ts')).deliveryWorker(rt, wakeAt),
 });
 

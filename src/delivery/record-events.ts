@@ -1,8 +1,10 @@
 import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import { uuidv7 } from '../ids.ts';
-import { enqueue } from '../jobs/enqueue.ts';
-import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
+import { jobInsertSql } from '../jobs/pg-boss-sql.ts';
+import { wakeWorkers } from '../jobs/queue-listener.ts';
+import { deliverEventJob } from './deliver-job.ts';
+import { DELIVERIES_PER_JOB } from './delivery-policy.ts';
 import { routingOf, type EventPayloadOf, type StoredEvent } from '../events/event-payloads.ts';
 import type { EventType } from '../generated/prisma/client.ts';
 
@@ -18,14 +20,8 @@ export function newEvent<T extends EventType>(workspaceId: number, type: T, payl
   return { workspaceId, type, payload, onlyTargetId };
 }
 
-/**
- * The transactional outbox. Inside the caller's transaction it writes the events, one delivery per
- * matching target and a job per delivery, so they commit with the change that caused them or not
- * at all. Deliveries to a disabled target are created parked (no job) and resume when it is enabled.
- */
-export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): Promise<StoredEvent[]> {
-  if (events.length === 0) return [];
-  const now = new Date();
+/** The rows of `events` as FAN_OUT takes them (a JSON array), and the events as stored. */
+export function eventRows(events: NewEvent[], now: Date): { stored: StoredEvent[]; json: string } {
   const stored = events.map((e) => ({ id: uuidv7(now.getTime()), workspaceId: e.workspaceId, type: e.type, payload: e.payload, createdAt: now }) as StoredEvent);
   const rows = stored.map((e, i) => {
     const r = routingOf(e);
@@ -42,9 +38,34 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
       target_id: events[i]!.onlyTargetId ?? null,
     };
   });
-  const { rows: deliveries } = await sql.query<{ id: string; enabled: boolean }>(FAN_OUT, [JSON.stringify(rows), now]);
-  await enqueue(sql, boss, deliverEventJob, deliveryJobs(deliveries.filter((d) => d.enabled).map((d) => [d.id, 0])));
+  return { stored, json: JSON.stringify(rows) };
+}
+
+/**
+ * The transactional outbox, in one statement: the events, one delivery per matching target and
+ * the jobs that carry them commit together with the caller's transaction, or alone outside one.
+ * Deliveries to a disabled target are created parked (no job) and resume when it is enabled.
+ */
+export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): Promise<StoredEvent[]> {
+  if (events.length === 0) return [];
+  const now = new Date();
+  const { stored, json } = eventRows(events, now);
+  const { rows } = await sql.query<{ queued: number }>(`WITH ${await fanOut(boss, '$1', '$2')} SELECT count(*)::int AS queued FROM delivery_jobs`, [json, now]);
+  if (rows[0]!.queued > 0) await sql.afterCommit(wakeWorkers(deliverEventJob.name));
   return stored;
+}
+
+/**
+ * FAN_OUT's CTEs (events from `events`, a JSON array of eventRows, at `now`), then `delivery_jobs`:
+ * pg-boss' insert of the jobs for the enabled deliveries, DELIVERIES_PER_JOB each, returning one row per job.
+ */
+export async function fanOut(boss: PgBoss, events: string, now: string): Promise<string> {
+  const insertJobs = await jobInsertSql(boss, deliverEventJob.name);
+  const jobs = `SELECT json_agg(json_build_object('data', json_build_object('deliveries', items)))
+    FROM (SELECT json_agg(json_build_array(id, 0)) AS items
+            FROM (SELECT id, (row_number() OVER () - 1) / ${DELIVERIES_PER_JOB} AS job FROM new_deliveries WHERE enabled) d GROUP BY job) j`;
+  return `${FAN_OUT.replace(/\$([12])\b/g, (_, n: string) => (n === '1' ? events : now))},
+delivery_jobs AS (${insertJobs(jobs)} RETURNING 1)`;
 }
 
 /**
@@ -52,9 +73,10 @@ export async function recordEvents(sql: Sql, boss: PgBoss, events: NewEvent[]): 
  * webhook (seed 000: outbound statuses and inbound messages), live-chat integrations whose active
  * connection carried the message, Twilio-style callbacks (a message's StatusCallback for its status
  * changes, the workspace's twilioSmsUrl for inbound messages), and explicit single-target events.
+ * CTEs to go after a WITH: $1 the events' JSON rows, $2 the time; `new_deliveries` returns the new ones.
  */
 const FAN_OUT = `
-WITH e AS (
+e AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     id uuid, workspace_id int, type text, payload jsonb, channel text, direction text, status text, device_id char(24), message_id uuid,
     target_id char(24))
@@ -103,7 +125,9 @@ matches AS (
   UNION ALL
   SELECT e.id, t.id, e.workspace_id, true
     FROM e JOIN targets t ON t.id = e.target_id
-)
-INSERT INTO deliveries (event_id, target_id, workspace_id, status, next_attempt_at, created_at, updated_at)
-SELECT event_id, target_id, workspace_id, 'PENDING', CASE WHEN enabled THEN $2::timestamptz END, $2, $2 FROM matches
-RETURNING id, next_attempt_at IS NOT NULL AS enabled`;
+),
+new_deliveries AS (
+  INSERT INTO deliveries (event_id, target_id, workspace_id, status, next_attempt_at, created_at, updated_at)
+  SELECT event_id, target_id, workspace_id, 'PENDING', CASE WHEN enabled THEN $2::timestamptz END, $2, $2 FROM matches
+  RETURNING id, next_attempt_at IS NOT NULL AS enabled
+)`;

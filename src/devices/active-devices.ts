@@ -1,5 +1,4 @@
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Sql } from '../db/sql.ts';
 import type { Channel } from '../generated/prisma/client.ts';
 import { DRIVERS } from '../channels/drivers.ts';
 import type { ChannelDriver, DriverDevice } from '../channels/driver.ts';
@@ -24,13 +23,4 @@ export function openDevice(secrets: SecretBox, row: DeviceRow): ActiveDevice {
   const driver = DRIVERS[row.driver];
   if (!driver) throw new Error(`device ${row.id} names an unknown driver`);
   return { ...row, driver, config: secrets.decryptJson<Record<string, unknown>>(row.config) };
-}
-
-/** The ACTIVE devices of these workspaces, first activated first. */
-export async function activeDevices(sql: Sql, secrets: SecretBox, workspaceIds: number[]): Promise<ActiveDevice[]> {
-  const { rows } = await sql.query<DeviceRow>(
-    `SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.status = 'ACTIVE' AND d.workspace_id = ANY($1::int[]) ORDER BY d.activated_at, d.id`,
-    [workspaceIds],
-  );
-  return rows.map((r) => openDevice(secrets, r));
 }

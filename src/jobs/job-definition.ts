@@ -1,5 +1,6 @@
 import type { Queue } from 'pg-boss';
 import type { z } from 'zod';
+import type { Stage } from '../db/statement-counts.ts';
 import type { BatchHandler } from './job-pump.ts';
 
 /** Wakes this process's job pumps when work queued for later becomes due (pg-boss only polls for it). */
@@ -19,6 +20,8 @@ export type BatchJob<T, Ctx> = {
   /** Checked when a job is read: data that does not match fails the job instead of reaching the handler. */
   readonly schema: z.ZodType<T>;
   readonly pump: { batchSize: number; maxInFlight: number; lingerMs: number; idlePollMs?: number };
+  /** The stage of the message pipeline its statements count in (db/statement-counts.ts). */
+  readonly stage?: Stage;
   readonly handler: (ctx: Ctx, wakeAt: WakeAt) => Promise<RunningHandler<T>>;
 };
 

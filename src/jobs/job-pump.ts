@@ -43,6 +43,8 @@ export class JobPump<T extends object> {
   #flushTimer: NodeJS.Timeout | null = null;
   #unlisten: (() => void) | null = null;
   #drained: (() => void) | null = null;
+  /** Asleep until a job settles and leaves room: only then does a settle wake the pump. */
+  #waitingForRoom = false;
 
   /** `db` runs pg-boss' fetch, complete and fail statements (ours are prepared: planned once per connection). */
   constructor(boss: PgBoss, db: Db, listener: QueueListener, options: PumpOptions<T>, handle: BatchHandler<T>, log: Logger) {
@@ -92,28 +94,34 @@ export class JobPump<T extends object> {
   }
 
   async #run() {
-    let lastFetch = this.#o.batchSize;
+    // A fetch that got fewer jobs than it asked for drained the queue: the pump then sleeps until
+    // new jobs are announced (or the idle poll), lingers so they gather, and fetches once.
+    let drained = false;
     while (this.#running) {
-      if (lastFetch < this.#o.batchSize && this.#o.lingerMs > 0) await new Promise((r) => setTimeout(r, this.#o.lingerMs));
+      if (drained) {
+        await this.#sleep(this.#o.idlePollMs);
+        if (this.#o.lingerMs > 0) await new Promise((r) => setTimeout(r, this.#o.lingerMs));
+        if (!this.#running) break;
+      }
       const room = this.#o.maxInFlight - this.#inFlight;
       if (room < Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4) {
+        this.#waitingForRoom = true;
         await this.#sleep(this.#o.idlePollMs);
+        this.#waitingForRoom = false;
         continue;
       }
+      const size = fetchSize(room, this.#o.batchSize);
       let jobs: Job<T>[] = [];
       try {
-        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: fetchSize(room, this.#o.batchSize), db: this.#db });
+        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: size, db: this.#db });
       } catch (error) {
         if (!this.#running) break;
         this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'fetching jobs failed');
         await this.#sleep(1000);
         continue;
       }
-      lastFetch = jobs.length;
-      if (!jobs.length) {
-        await this.#sleep(this.#o.idlePollMs);
-        continue;
-      }
+      drained = jobs.length < size;
+      if (!jobs.length) continue;
       this.#inFlight += jobs.length;
       const open = new Set(jobs.map((j) => j.id));
       const settle = (job: Job<T>, outcome: Outcome) => {
@@ -123,7 +131,7 @@ export class JobPump<T extends object> {
         this.#inFlight--;
         this.#scheduleFlush();
         if (this.#inFlight === 0) this.#drained?.();
-        this.#signal();
+        if (this.#waitingForRoom) this.#signal();
       };
       // A job whose data does not match its schema is a bug where it was queued: it fails, visibly, instead of reaching the handler.
       const valid = jobs.filter((job) => {

@@ -7,8 +7,11 @@ import { BOSS_SCHEMA } from './boss.ts';
 /** pg-boss' NOTIFY channel for its schema; the payload of each notification is a queue name. */
 const CHANNEL = `pgboss_${createHash('sha224').update(BOSS_SCHEMA).digest('hex').slice(0, 24)}`;
 
-/** Wakes every process's pumps of a queue (sent once the jobs' transaction has committed: jobs/enqueue.ts). */
-export const wakeWorkers = (queue: string): Statement => ({ text: 'SELECT pg_notify($1, $2)', values: [CHANNEL, queue] });
+/** Wakes every process's pumps of these queues, in one round trip (sent once the jobs' transaction has committed: jobs/enqueue.ts). */
+export const wakeWorkers = (queues: string | string[]): Statement => ({
+  text: 'SELECT pg_notify($1, queue) FROM unnest($2::text[]) AS queue',
+  values: [CHANNEL, typeof queues === 'string' ? [queues] : queues],
+});
 
 /**
  * One LISTEN connection per process that wakes job pumps the moment jobs are queued. It

@@ -1,7 +1,9 @@
 import type { PgBoss } from 'pg-boss';
 import type { Sql } from '../db/sql.ts';
 import type { MessageEventPayload } from '../events/event-payloads.ts';
-import { newEvent, recordEvents, type NewEvent } from '../delivery/record-events.ts';
+import { eventRows, fanOut, newEvent, type NewEvent } from '../delivery/record-events.ts';
+import { deliverEventJob } from '../delivery/deliver-job.ts';
+import { wakeWorkers } from '../jobs/queue-listener.ts';
 import { clientSnapshot, conversationSnapshot, deviceSnapshot, messageSnapshot } from '../events/snapshots.ts';
 import type { MessageStatus } from '../generated/prisma/client.ts';
 import { CLIENT_COLUMNS, conversationColumns } from '../conversations/contacts.ts';
@@ -66,7 +68,7 @@ type Row = {
  * With `keepEarly`, a provider's report that matches no message yet is kept and applied once the
  * send worker records that provider id (a callback can overtake the send's own answer).
  */
-export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], options: { keepEarly?: boolean } = {}): Promise<number> {
+export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], options: { keepEarly?: boolean; alongside?: Alongside } = {}): Promise<number> {
   if (!updates.length) return 0;
   const byId = updates.filter((u) => u.messageId);
   const byProvider = updates.filter((u) => !u.messageId && u.providerMessageId);
@@ -134,29 +136,45 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     if (u.status === 'READ' && RANK[row.status] < RANK.DELIVERED) apply(row, { ...u, status: 'DELIVERED' });
     apply(row, u);
   }
-  if (changed.size) {
-    await sql.query(UPDATE_MESSAGES, [
-      JSON.stringify(
-        [...changed.values()].map((r) => ({
-          id: r.id,
-          status: r.status,
-          provider_message_id: r.providerMessageId,
-          provider_conversation_id: r.providerConversationId,
-          raw_status: r.rawStatus,
-          error_code: r.errorCode,
-          error: r.error,
-          sent_at: r.sentAt,
-          delivered_at: r.deliveredAt,
-          read_at: r.readAt,
-          failed_at: r.failedAt,
-        })),
-      ),
-      [...changed.keys()],
-    ]);
-  }
-  await recordEvents(sql, boss, events);
+  // One statement: the changes, their events (deliveries and jobs), and the early reports of messages that now have a provider id.
+  const changes = [...changed.values()];
   if (options.keepEarly) await keepEarlyReports(sql, updates.filter((u) => !rowOf(u) && !u.messageId && u.providerMessageId));
-  await applyEarlyReports(sql, boss, [...changed.values()].filter((r) => r.providerMessageId && updates.some((u) => u.messageId === r.id && u.providerMessageId)));
+  if (!changes.length) return matching.length;
+  const sent = changes.filter((r) => r.providerMessageId && updates.some((u) => u.messageId === r.id && u.providerMessageId));
+  const now = new Date();
+  const stored = eventRows(events, now);
+  const more: unknown[] = [];
+  const alongside = options.alongside ? await options.alongside.ctes((value) => `$${WRITE_PARAMETERS + more.push(value)}`) : null;
+  const {
+    rows: [written],
+  } = await sql.query<{ deliveryJobs: number; early: (StatusUpdate & { at: string })[] | null }>(await writeStatuses(boss, alongside), [
+    JSON.stringify(
+      changes.map((r) => ({
+        id: r.id,
+        status: r.status,
+        provider_message_id: r.providerMessageId,
+        provider_conversation_id: r.providerConversationId,
+        raw_status: r.rawStatus,
+        error_code: r.errorCode,
+        error: r.error,
+        sent_at: r.sentAt,
+        delivered_at: r.deliveredAt,
+        read_at: r.readAt,
+        failed_at: r.failedAt,
+      })),
+    ),
+    changes.map((r) => r.id),
+    stored.json,
+    now,
+    sent.map((r) => r.deviceId),
+    sent.map((r) => r.providerMessageId),
+    ...more,
+  ]);
+  if (options.alongside) options.alongside.written = true;
+  if (written!.deliveryJobs > 0) await sql.afterCommit(wakeWorkers(deliverEventJob.name));
+  // Reports that arrived before these messages had their provider ids: applied now, in this transaction.
+  const early = written!.early ?? [];
+  if (early.length) await applyStatusUpdates(sql, boss, early.map((report) => ({ ...report, at: new Date(report.at) })));
   return matching.length;
 }
 
@@ -166,16 +184,6 @@ async function keepEarlyReports(sql: Sql, early: StatusUpdate[]): Promise<void> 
     `INSERT INTO early_status_reports (device_id, provider_message_id, report, received_at) SELECT *, now() FROM unnest($1::char(24)[], $2::text[], $3::jsonb[])`,
     [early.map((u) => u.deviceId), early.map((u) => u.providerMessageId), early.map((u) => JSON.stringify(u))],
   );
-}
-
-/** Reports that arrived before these messages had their provider ids: applied now, in this transaction. */
-async function applyEarlyReports(sql: Sql, boss: PgBoss, sent: Row[]): Promise<void> {
-  if (!sent.length) return;
-  const { rows } = await sql.query<{ report: StatusUpdate & { at: string } }>(
-    `DELETE FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($1::char(24)[], $2::text[])) RETURNING report`,
-    [sent.map((r) => r.deviceId), sent.map((r) => r.providerMessageId)],
-  );
-  if (rows.length) await applyStatusUpdates(sql, boss, rows.map(({ report }) => ({ ...report, at: new Date(report.at) })));
 }
 
 export const LOCK_MESSAGES = `
@@ -213,3 +221,29 @@ UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = 
        error_code text, error text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
  -- The id list lets the planner use the primary key (the JSON's row count is unknown to it).
  WHERE m.id = ANY($2::uuid[]) AND m.id = x.id`;
+
+/**
+ * More CTEs for the statement that writes the status changes (the jobs of the batch that caused
+ * them: driver-host.ts), given a function that passes a value and answers its placeholder.
+ * `written` is set once they went; if no status changed, nothing was written and the caller writes them.
+ */
+export type Alongside = { ctes(value: (v: unknown) => string): Promise<string>; written: boolean };
+
+const WRITE_PARAMETERS = 6;
+
+/**
+ * The write of a batch of status reports, in one statement: UPDATE_MESSAGES ($1, $2), the events
+ * with their deliveries and delivery jobs ($3 at $4: record-events.ts), the early reports kept
+ * for messages that now have their provider ids ($5 devices, $6 provider ids), taken out and
+ * returned to be applied, and what goes `alongside`.
+ */
+async function writeStatuses(boss: PgBoss, alongside: string | null): Promise<string> {
+  return `
+WITH updated AS (${UPDATE_MESSAGES}
+),${alongside ? `\n${alongside},` : ''}
+early AS (
+  DELETE FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($5::char(24)[], $6::text[])) RETURNING report, received_at
+),
+${await fanOut(boss, '$3', '$4')}
+SELECT (SELECT count(*)::int FROM delivery_jobs) AS "deliveryJobs", (SELECT json_agg(report ORDER BY received_at) FROM early) AS early`;
+}

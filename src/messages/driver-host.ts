@@ -5,7 +5,9 @@ import type { Outcome } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { applyStatusUpdates, type StatusUpdate } from './apply-status-updates.ts';
+import { applyStatusUpdates, type Alongside, type StatusUpdate } from './apply-status-updates.ts';
+import { jobCompleteSql, jobInsertSql } from '../jobs/pg-boss-sql.ts';
+import { wakeWorkers } from '../jobs/queue-listener.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from './receive-inbound.ts';
 import type { MediaLinks } from '../media/media-links.ts';
 import { sendJobs, sendMessageJob } from './send-job.ts';
@@ -59,8 +61,9 @@ export class BatchHost implements DriverHost {
     try {
       await inTransaction(rt.pool, async (client) => {
         const sql = pgSql(client);
-        await this.flush(sql, rt.boss, rt.media);
-        await rt.boss.complete(queue, jobs.map((j) => j.id), null, { db: bossDb(sql) });
+        const alongside = this.#jobsAlongside(sql, rt.boss, queue, jobs.map((j) => j.id));
+        await this.flush(sql, rt.boss, rt.media, alongside);
+        if (!alongside.written) await rt.boss.complete(queue, jobs.map((j) => j.id), null, { db: bossDb(sql) });
       });
       for (const job of jobs) settle(job, 'settled');
       for (const at of this.dueTimes()) onScheduled(at);
@@ -70,9 +73,12 @@ export class BatchHost implements DriverHost {
     }
   }
 
-  /** Writes the scheduled tasks, requeued messages, device errors, status reports and inbound messages. */
-  async flush(sql: Sql, boss: PgBoss, media: MediaLinks): Promise<void> {
-    await enqueue(sql, boss, driverTaskJob, [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter })));
+  /**
+   * Writes the scheduled tasks, requeued messages, device errors, status reports and inbound
+   * messages. The tasks go `alongside` the status reports' statement when there is one.
+   */
+  async flush(sql: Sql, boss: PgBoss, media: MediaLinks, alongside?: Alongside): Promise<void> {
+    if (!alongside) await this.#enqueueTasks(sql, boss);
     await this.#requeue(sql, boss);
     if (this.deviceErrors.size) {
       await sql.query('UPDATE devices SET last_error = x.error, last_error_at = now() FROM unnest($1::char(24)[], $2::text[]) AS x(id, error) WHERE devices.id = x.id', [
@@ -80,7 +86,8 @@ export class BatchHost implements DriverHost {
         [...this.deviceErrors.values()],
       ]);
     }
-    if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses, { keepEarly: true });
+    if (this.statuses.length) await applyStatusUpdates(sql, boss, this.statuses, { keepEarly: true, alongside });
+    if (alongside && !alongside.written) await this.#enqueueTasks(sql, boss);
     if (this.inbound.length) {
       const { rows } = await sql.query<InboundMessage['device']>(
         `SELECT id, workspace_id AS "workspaceId", channel, address, integration_type AS "integrationType" FROM devices WHERE id = ANY($1::char(24)[])`,
@@ -90,6 +97,32 @@ export class BatchHost implements DriverHost {
       const known = this.inbound.filter((i) => devices.has(i.deviceId));
       await receiveInbound(sql, boss, known.map(({ deviceId, report }) => inboundMessage(devices.get(deviceId)!, report)), media);
     }
+  }
+
+  #taskJobs() {
+    return [...this.tasks.values()].map((t) => ({ data: t.data, startAfter: t.startAfter }));
+  }
+
+  async #enqueueTasks(sql: Sql, boss: PgBoss) {
+    await enqueue(sql, boss, driverTaskJob, this.#taskJobs());
+  }
+
+  /** The completion of the batch's jobs and the tasks drivers scheduled, for the status reports' statement: one round trip less each. */
+  #jobsAlongside(sql: Sql, boss: PgBoss, queue: string, jobIds: string[]): Alongside {
+    const tasks = this.#taskJobs();
+    return {
+      written: false,
+      ctes: async (value) => {
+        const [complete, insertTasks] = await Promise.all([jobCompleteSql(boss, queue), jobInsertSql(boss, driverTaskJob.name)]);
+        const ctes = [`completed_jobs AS (${complete(value(jobIds))})`];
+        if (tasks.length) {
+          ctes.push(`driver_tasks AS (${insertTasks(value(JSON.stringify(tasks)))})`);
+          // After the commit, as enqueue() does; tasks for later are found by the pumps' polling.
+          if (tasks.some((t) => t.startAfter.getTime() <= Date.now())) await sql.afterCommit(wakeWorkers(driverTaskJob.name));
+        }
+        return ctes.join(',\n');
+      },
+    };
   }
 
   async #requeue(sql: Sql, boss: PgBoss) {

@@ -11,5 +11,6 @@ export const driverTaskJob = batchJob<DriverTask, Runtime>({
   name: 'driver-task',
   schema,
   pump: { batchSize: 10, maxInFlight: 20, lingerMs: 20 },
+  stage: 'status',
   handler: async (rt, wakeAt) => ({ handle: (await import('./run-driver-tasks.ts')).runDriverTasks(rt, wakeAt) }),
 });

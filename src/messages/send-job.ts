@@ -13,6 +13,7 @@ export const sendMessageJob = batchJob<SendJob, Runtime>({
   name: 'message-send',
   schema,
   pump: { batchSize: 10, maxInFlight: 20, lingerMs: 10 },
+  stage: 'send',
   handler: async (rt, wakeAt) => ({ handle: (await import('./send-messages.ts')).sendMessages(rt, rt.providers, wakeAt) }),
 });
 

@@ -1,5 +1,6 @@
 import { LinkSupervisor } from '../links/link-supervisor.ts';
 import { bossDb, pgSql } from '../db/sql.ts';
+import { inStage } from '../db/statement-counts.ts';
 import { keepYoungTableStatistics } from '../db/young-table-statistics.ts';
 import { BOSS_SCHEMA } from '../jobs/boss.ts';
 import type { BatchJob, RunningHandler, ScheduledJob } from '../jobs/job-definition.ts';
@@ -33,12 +34,16 @@ export async function startWorkers(rt: Runtime, databaseUrl: string, schedules: 
     for (const pump of pumps) pump.wakeAt(at);
   };
   const handlers: RunningHandler<any>[] = [];
+  const starts: (() => void)[] = [];
   for (const job of JOBS.filter((j): j is BatchJob<any, Runtime> => j.kind === 'batch')) {
     const running = await job.handler(rt, wakeAt);
     handlers.push(running);
-    pumps.push(new JobPump(rt.boss, jobsDb, listener, { queue: job.name, schema: job.schema, idlePollMs: IDLE_POLL_MS, ...job.pump }, running.handle, rt.log));
+    const pump = new JobPump(rt.boss, jobsDb, listener, { queue: job.name, schema: job.schema, idlePollMs: IDLE_POLL_MS, ...job.pump }, running.handle, rt.log);
+    pumps.push(pump);
+    // A pump's fetches, handlers and completions count in its job's stage.
+    starts.push(() => inStage(job.stage, () => pump.start()));
   }
-  for (const pump of pumps) pump.start();
+  for (const start of starts) start();
 
   // Devices reached over long-lived links (SMPP) are held, and sent through, by one worker process each.
   const links = LinkSupervisor.start(rt, databaseUrl);

@@ -4,7 +4,7 @@ import { TOUCH_CONVERSATIONS, UPSERT_CLIENTS } from '../../src/conversations/con
 import { LOAD_DELIVERIES } from '../../src/delivery/deliver-events.ts';
 import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
 import { KNOWN_INBOUND } from '../../src/messages/receive-inbound.ts';
-import { MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-messages.ts';
+import { ACCEPT_READ, acceptWrite, MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-statements.ts';
 import type { TestApp } from '../support/app.ts';
 import { appTest } from '../support/context.ts';
 import { waitForDeliveries } from '../support/delivery-helpers.ts';
@@ -88,6 +88,8 @@ async function historyScans(): Promise<string[]> {
     ['conversation of a message', TOUCH_CONVERSATIONS, [['x'.repeat(24)], [sample.workspaceId], [sample.clientId], [sample.deviceId], ['SMS'], [false], new Date()]],
     ['client of a message', UPSERT_CLIENTS, [['y'.repeat(24)], [sample.workspaceId], [sample.phone], new Date()]],
     ['message_id repeat check', MESSAGES_BY_EXTERNAL_ID, [[sample.workspaceId], ['bulk-11']]],
+    ['accept read', ACCEPT_READ, [[sample.workspaceId], [sample.phone], [sample.workspaceId], ['bulk-11'], [sample.workspaceId]]],
+    ['accept write', await acceptWrite(app.rt.boss), acceptWriteValues()],
   ];
   const found: string[] = [];
   for (const [name, sql, values] of plans) {
@@ -96,6 +98,15 @@ async function historyScans(): Promise<string[]> {
     }
   }
   return found;
+}
+
+/** The accept write of one message to a new contact in a new conversation, with its event. */
+function acceptWriteValues(): unknown[] {
+  const [client, conversation, message] = ['y'.repeat(24), 'x'.repeat(24), crypto.randomUUID()];
+  const row = { id: message, workspace_id: sample.workspaceId, conversation_id: conversation, client_id: client, device_id: sample.deviceId, channel: 'SMS', type: 'TEXT', content: 'hi', attachments: [], external_id: 'bulk-13', request_hash: 'h', user_id: null, is_agent: false, segments: 1, encoding: 'GSM7', status_callback_target_id: null };
+  const event = { id: crypto.randomUUID(), workspace_id: sample.workspaceId, type: 'OUTGOING_MESSAGE', payload: {}, channel: 'SMS', direction: 'OUTBOUND', status: 'QUEUED', device_id: sample.deviceId, message_id: message, target_id: null };
+  return [new Date(), [client], [sample.workspaceId], ['+15550000000'], [conversation], [sample.workspaceId], [client], [sample.deviceId], ['SMS'], [sample.clientId.padEnd(24, 'z').slice(0, 24)],
+    JSON.stringify([row]), JSON.stringify([event]), JSON.stringify([{ data: { messageIds: [message] } }]), [1, 1, 1]];
 }
 
 describe(`with ${HISTORY} messages, events, deliveries, clients with open conversations and ended conversations of history`, () => {
