@@ -45,22 +45,40 @@ export function deliverEvents(rt: Runtime, deps: Deps): BatchHandler<DeliveryJob
     };
     await Promise.all(
       jobs.map(async (job) => {
+        // A job of one delivery is completed in the statement that records it: one round trip less.
+        const completesJob = job.data.deliveries.length === 1 ? job.id : undefined;
         const outcomes = await Promise.all(
-          job.data.deliveries.map(([id, attempt]) => deliverOne(rt, deps, rows.get(id), attempt, job.data.manual === true, targetOf)),
+          job.data.deliveries.map(([id, attempt]) => deliverOne(rt, deps, rows.get(id), attempt, job.data.manual === true, targetOf, completesJob)),
         );
-        settle(job, outcomes.every(Boolean) ? 'completed' : { failed: new Error('an attempt could not be recorded') });
+        if (!outcomes.every(Boolean)) settle(job, { failed: new Error('an attempt could not be recorded') });
+        else settle(job, outcomes.includes('settled') ? 'settled' : 'completed');
       }),
     );
   };
 }
 
-/** One delivery: returns false when its outcome could not be recorded (the job is then retried). */
-async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt: number, manual: boolean, targetOf: (row: Row) => OpenTarget): Promise<boolean> {
+/**
+ * One delivery: false when its outcome could not be recorded (the job is then retried), 'settled'
+ * when its record also completed the job (`completesJob`).
+ */
+async function deliverOne(
+  rt: Runtime,
+  deps: Deps,
+  row: Row | undefined,
+  attempt: number,
+  manual: boolean,
+  targetOf: (row: Row) => OpenTarget,
+  completesJob: string | undefined,
+): Promise<boolean | 'settled'> {
   // Deleted, already finished, or superseded by a newer job (a replay, a resumed target): nothing to send.
   if (!row || row.status !== 'PENDING' || row.attemptCount !== attempt) return true;
-  if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id, attempt });
+  const write = async (record: Record) => {
+    const ok = await deps.recorder.write({ ...record, completesJob });
+    return ok && completesJob ? ('settled' as const) : ok;
+  };
+  if (!row.target.enabled) return write({ kind: 'park', deliveryId: row.id, attempt });
   if (!(await deps.limiter.acquire(row.target.id))) {
-    return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + deferDelayMs()) });
+    return write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + deferDelayMs()) });
   }
   await deps.slots.acquire();
   let record: Record;
@@ -83,7 +101,7 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
     deps.slots.release();
     deps.limiter.release(row.target.id);
   }
-  return deps.recorder.write(record);
+  return write(record);
 }
 
 function attemptRecord(policy: DeliveryPolicy, row: Row, target: OpenTarget, number: number, manual: boolean, url: string, result: SendResult): Record {

@@ -56,6 +56,10 @@ export class JobPump<T extends object> {
     this.#unlisten = listener.onJob(options.queue, () => this.#signal());
   }
 
+  get queue(): string {
+    return this.#o.queue;
+  }
+
   start(): void {
     this.#running = true;
     this.#loop = this.#run();
@@ -67,6 +71,21 @@ export class JobPump<T extends object> {
     this.#wake = null;
     if (wake) wake();
     else this.#signalled = true;
+  }
+
+  /** Room for at least a quarter batch: below that the pump waits for jobs to settle before fetching. */
+  #hasRoom(): boolean {
+    return this.#o.maxInFlight - this.#inFlight >= Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4;
+  }
+
+  /**
+   * Takes the wake-up for jobs this process has just queued when it has room for them: no
+   * round trip to the database. False when it is full or stopping, and other processes are told.
+   */
+  takeWakeUp(): boolean {
+    if (!this.#running || !this.#hasRoom()) return false;
+    this.#signal();
+    return true;
   }
 
   /** Wakes the pump when a job queued for later becomes due (pg-boss only polls for those). */
@@ -103,14 +122,13 @@ export class JobPump<T extends object> {
         if (this.#o.lingerMs > 0) await new Promise((r) => setTimeout(r, this.#o.lingerMs));
         if (!this.#running) break;
       }
-      const room = this.#o.maxInFlight - this.#inFlight;
-      if (room < Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4) {
+      if (!this.#hasRoom()) {
         this.#waitingForRoom = true;
         await this.#sleep(this.#o.idlePollMs);
         this.#waitingForRoom = false;
         continue;
       }
-      const size = fetchSize(room, this.#o.batchSize);
+      const size = fetchSize(this.#o.maxInFlight - this.#inFlight, this.#o.batchSize);
       let jobs: Job<T>[] = [];
       try {
         jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: size, db: this.#db });

@@ -10,6 +10,7 @@ import type { MessageType } from '../generated/prisma/client.ts';
 import type { BatchHandler } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
+import { messageRow, messageRowJson } from './apply-status-updates.ts';
 import { sendMessageJob, type SendJob } from './send-job.ts';
 import { DUE_TOLERANCE_MS, retryDelayMs, SENDS_IN_FLIGHT_PER_DEVICE } from './send-policy.ts';
 
@@ -22,6 +23,7 @@ type Row = DeviceRow & {
   deviceStatus: string;
   sendAttempts: number;
   retryingSince: Date | null;
+  messageRow: Parameters<typeof messageRow>[0];
 };
 
 /**
@@ -34,14 +36,16 @@ type Row = DeviceRow & {
 export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
   return async (jobs, settle) => {
     const now = new Date();
+    // With each message, its row as the status change will read it: the write then needs no read.
     const { rows } = await pgSql(rt.pool).query<Row>(
-      `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus",
-              m.send_attempts AS "sendAttempts", m.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}
-         FROM messages m JOIN devices d ON d.id = m.device_id JOIN clients cl ON cl.id = m.client_id
-        WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= $2)`,
+      `SELECT sm.id AS "messageId", cl.phone AS "to", sm.type, sm.content, sm.attachments, d.status AS "deviceStatus",
+              sm.send_attempts AS "sendAttempts", sm.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}, ${messageRowJson('sm.id')} AS "messageRow"
+         FROM messages sm JOIN devices d ON d.id = sm.device_id JOIN clients cl ON cl.id = sm.client_id
+        WHERE sm.id = ANY($1::uuid[]) AND sm.status = 'QUEUED' AND (sm.next_attempt_at IS NULL OR sm.next_attempt_at <= $2)`,
       [jobs.flatMap((j) => j.data.messageIds), new Date(now.getTime() + DUE_TOLERANCE_MS)],
     );
     const host = new BatchHost();
+    for (const row of rows) host.known.set(row.messageId, messageRow(row.messageRow));
     const byDevice = new Map<string, Row[]>();
     for (const row of rows) byDevice.set(row.id, [...(byDevice.get(row.id) ?? []), row]);
     await Promise.all([...byDevice.values()].map((group) => sendForDevice(rt, http, host, group, now)));
