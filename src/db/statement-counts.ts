@@ -39,9 +39,14 @@ export function countStatements(dir: string | undefined): void {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${process.pid}-${threadId}.json`);
   const write = () => {
-    // Whole files only: the reader never sees one half written.
-    writeFileSync(`${file}.tmp`, JSON.stringify(current));
-    renameSync(`${file}.tmp`, file);
+    // Whole files only: the reader never sees one half written. A count is an aid: its failure (the
+    // directory removed) must not stop the process.
+    try {
+      writeFileSync(`${file}.tmp`, JSON.stringify(current));
+      renameSync(`${file}.tmp`, file);
+    } catch {
+      // the next write tries again
+    }
   };
   setInterval(write, 1000).unref();
   process.once('exit', write);

