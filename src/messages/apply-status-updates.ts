@@ -104,8 +104,14 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
  * locking path: one matches no message or carries a provider event id, an early report waits for
  * one of the messages, or a message changed since the read (the guard undoes the write).
  */
-export async function tryApplyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], alongside: Alongside, known: Map<string, Row>): Promise<boolean> {
+export async function tryApplyStatusUpdates(
+  sql: Sql,
+  boss: PgBoss,
+  updates: StatusUpdate[],
+  { alongside, known = new Map() }: { alongside?: Alongside; known?: Map<string, Row> } = {},
+): Promise<boolean> {
   if (!updates.length || updates.some((u) => u.eventId)) return false;
+  // Rows read with the batch's work (`known`, by id) save the read when every report is about one of them.
   const { rowOf, matching } = updates.every((u) => u.messageId && known.has(u.messageId)) ? index([...known.values()], updates) : await readMessages(sql, updates, false);
   if (matching.length < updates.length) return false;
   const { changes, events } = decide(matching, rowOf);
@@ -272,7 +278,7 @@ export const LOCK_MESSAGES = `${SELECT_MESSAGES}
    FOR UPDATE OF m`;
 
 /** The same, unlocked, with each row's version (xmin) for a guarded write. */
-const READ_MESSAGES = SELECT_MESSAGES;
+export const READ_MESSAGES = SELECT_MESSAGES;
 
 /** The changes ($1, $2); `guarded`: only rows still at the version that was read. */
 const updateMessages = (guarded: boolean) => `

@@ -87,7 +87,7 @@ export class BatchHost implements DriverHost {
     if (!this.statuses.length || this.requeues.length || this.deviceErrors.size || this.inbound.length) return false;
     const wakeUps = new AfterCommit();
     const sql: Sql = { query: pgSql(rt.pool).query, afterCommit: async (statement) => wakeUps.add(statement) };
-    if (!(await tryApplyStatusUpdates(sql, rt.boss, this.statuses, this.#jobsAlongside(sql, rt.boss, queue, jobIds), this.known))) return false;
+    if (!(await tryApplyStatusUpdates(sql, rt.boss, this.statuses, { alongside: this.#jobsAlongside(sql, rt.boss, queue, jobIds), known: this.known }))) return false;
     void wakeUps.run((statement) => runAfterCommit(rt.pool, statement));
     return true;
   }
