@@ -46,7 +46,8 @@ export async function startWorkers(rt: Runtime, databaseUrl: string, schedules: 
   }
   for (const start of starts) start();
   // Jobs this process queues are taken by its own pumps while they have room, without a NOTIFY.
-  const byQueue = new Map(pumps.map((pump) => [pump.queue, pump]));
+  // Not send jobs: they also wake the holders of long-lived links, which may be other processes.
+  const byQueue = new Map(pumps.filter((pump) => pump.queue !== sendMessageJob.name).map((pump) => [pump.queue, pump]));
   const handled = handleHere(rt.pool, (statement) => wakeUpsLeft(statement, (queue) => byQueue.get(queue)?.takeWakeUp() ?? false));
 
   // Devices reached over long-lived links (SMPP) are held, and sent through, by one worker process each.
