@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/event-payloads.ts';
 import type { Target, WebhookEvent } from '../generated/prisma/client.ts';
-import type { BatchHandler } from '../jobs/job-pump.ts';
+import type { BatchHandler, LoadWithFetch } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { openTarget, type OpenTarget } from '../targets/targets.ts';
@@ -10,7 +10,6 @@ import type { Semaphore, TargetLimiter } from './flow-control.ts';
 import { dialectOf, renderRequest, type RenderedRequest } from './render.ts';
 import { decide, deferDelayMs, type DeliveryPolicy } from './delivery-policy.ts';
 import type { SendResult } from './send.ts';
-import { pgSql } from '../db/sql.ts';
 
 type Row = {
   id: string;
@@ -35,8 +34,8 @@ type Deps = {
  * the end). A job completes once every delivery it carries is recorded.
  */
 export function deliverEvents(rt: Runtime, deps: Deps): BatchHandler<DeliveryJob> {
-  return async (jobs, settle) => {
-    const rows = await loadDeliveries(rt, [...new Set(jobs.flatMap((j) => j.data.deliveries.map(([id]) => id)))]);
+  return async (jobs, settle, loaded) => {
+    const rows = deliveriesOf(loaded as Loaded);
     const opened = new Map<string, OpenTarget>();
     const targetOf = (row: Row) => {
       let target = opened.get(row.target.id);
@@ -141,9 +140,7 @@ type Loaded = {
   targets: Row['target'][];
 };
 
-async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, Row>> {
-  const { rows } = await pgSql(rt.pool).query<Loaded>(LOAD_DELIVERIES, [ids]);
-  const { deliveries, events, targets } = rows[0]!;
+function deliveriesOf({ deliveries, events, targets }: Loaded): Map<string, Row> {
   const eventOf = new Map(events.map((e) => [e.id, { ...e, createdAt: new Date(e.createdAt) }]));
   const targetOf = new Map(targets.map((t) => [t.id, t]));
   const loaded = new Map<string, Row>();
@@ -157,17 +154,25 @@ async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, R
 
 // Deliveries of one batch share few events and targets (a fan-out is one event to many targets, a
 // burst many events to one target): each event and target is sent and parsed once, not per row.
-export const LOAD_DELIVERIES = `
-WITH d AS MATERIALIZED (SELECT id, status, attempt_count, event_id, target_id FROM deliveries WHERE id = ANY($1::uuid[]))
-SELECT
-  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'status', d.status, 'attemptCount', d.attempt_count, 'eventId', d.event_id, 'targetId', d.target_id)), '[]')
-     FROM d) AS deliveries,
-  (SELECT coalesce(json_agg(json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at)), '[]')
-     FROM events e WHERE e.id IN (SELECT event_id FROM d)) AS events,
-  (SELECT coalesce(json_agg(json_build_object(
+/** The deliveries the fetched jobs carry (`fetched`: jobs/job-pump.ts), with their events and targets, as one JSON value. */
+export const DELIVERIES_OF_FETCHED = `
+WITH d AS MATERIALIZED (
+  SELECT id, status, attempt_count, event_id, target_id FROM deliveries
+   -- An array, not IN (…): the planner cannot count the jobs' deliveries and would scan the table.
+   WHERE id = ANY (ARRAY(SELECT (item->>0)::uuid FROM fetched f, jsonb_array_elements(f.data->'deliveries') AS item))
+)
+SELECT json_build_object(
+  'deliveries', (SELECT coalesce(json_agg(json_build_object('id', d.id, 'status', d.status, 'attemptCount', d.attempt_count, 'eventId', d.event_id, 'targetId', d.target_id)), '[]')
+     FROM d),
+  'events', (SELECT coalesce(json_agg(json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at)), '[]')
+     FROM events e WHERE e.id IN (SELECT event_id FROM d)),
+  'targets', (SELECT coalesce(json_agg(json_build_object(
             'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
             'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
             'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
             'enabled', t.enabled, 'webhookEvent', w.event,
             'accountSid', CASE WHEN t.kind = 'TWILIO' THEN (SELECT account_sid FROM workspaces WHERE id = t.workspace_id) END)), '[]')
-     FROM targets t LEFT JOIN webhooks w ON w.target_id = t.id WHERE t.id IN (SELECT target_id FROM d)) AS targets`;
+     FROM targets t LEFT JOIN webhooks w ON w.target_id = t.id WHERE t.id IN (SELECT target_id FROM d)))`;
+
+/** Read with each fetch of delivery jobs: no round trip of its own. */
+export const loadDeliveries: LoadWithFetch = () => ({ sql: DELIVERIES_OF_FETCHED, values: [] });

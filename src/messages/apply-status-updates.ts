@@ -1,4 +1,5 @@
 import type { PgBoss } from 'pg-boss';
+import { jsonTime, type JsonRow } from '../db/json-rows.ts';
 import { RACED, type Sql } from '../db/sql.ts';
 import type { MessageEventPayload } from '../events/event-payloads.ts';
 import { eventRows, fanOut, newEvent, type NewEvent } from '../delivery/record-events.ts';
@@ -269,9 +270,13 @@ SELECT ${MESSAGE_ROW}
 export const messageRowJson = (id: string) => `(SELECT row_to_json(r) FROM (SELECT ${MESSAGE_ROW} FROM ${MESSAGE_ROW_FROM} WHERE m.id = ${id}) r)`;
 
 export type MessageRow = Row;
-type Json<T> = { [K in keyof T]: T[K] extends Date | null ? string | null : T[K] };
-const at = (value: string | null) => (value === null ? null : new Date(value));
-export const messageRow = (json: Json<Row>): Row => ({ ...json, sentAt: at(json.sentAt), deliveredAt: at(json.deliveredAt), readAt: at(json.readAt), failedAt: at(json.failedAt) });
+export const messageRow = (json: JsonRow<Row>): Row => ({
+  ...json,
+  sentAt: jsonTime(json.sentAt),
+  deliveredAt: jsonTime(json.deliveredAt),
+  readAt: jsonTime(json.readAt),
+  failedAt: jsonTime(json.failedAt),
+});
 
 /** The messages of a batch of reports ($1 our ids and $2 their devices, $3 devices and $4 provider ids), locked. */
 export const LOCK_MESSAGES = `${SELECT_MESSAGES}

@@ -3,14 +3,15 @@ import { type DriverContext, type SendReceipt } from '../channels/driver.ts';
 import { DriverError, NotNowError } from '../channels/driver-errors.ts';
 import { reserveSends } from '../channels/pacing.ts';
 import type { ProviderHttp } from '../channels/provider-http.ts';
+import { jsonTime, type JsonRow } from '../db/json-rows.ts';
 import { pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '../devices/active-devices.ts';
 import { callbackUrl } from '../devices/callback-url.ts';
 import type { MessageType } from '../generated/prisma/client.ts';
-import type { BatchHandler } from '../jobs/job-pump.ts';
+import type { BatchHandler, LoadWithFetch } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
-import { messageRow, messageRowJson } from './apply-status-updates.ts';
+import { messageRow, messageRowJson, type MessageRow } from './apply-status-updates.ts';
 import { sendMessageJob, type SendJob } from './send-job.ts';
 import { DUE_TOLERANCE_MS, retryDelayMs, SENDS_IN_FLIGHT_PER_DEVICE } from './send-policy.ts';
 
@@ -23,8 +24,10 @@ type Row = DeviceRow & {
   deviceStatus: string;
   sendAttempts: number;
   retryingSince: Date | null;
-  messageRow: Parameters<typeof messageRow>[0];
+  messageRow: MessageRow;
 };
+
+type Loaded = JsonRow<Omit<Row, 'messageRow'>> & { messageRow: JsonRow<MessageRow> };
 
 /**
  * The send worker: hands each due QUEUED message to its device's driver, within the device's pace
@@ -34,24 +37,35 @@ type Row = DeviceRow & {
  * has a newer job), is not sent, so a job retried after a crash sends nothing twice.
  */
 export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
-  return async (jobs, settle) => {
+  return async (jobs, settle, loaded) => {
     const now = new Date();
-    // With each message, its row as the status change will read it: the write then needs no read.
-    const { rows } = await pgSql(rt.pool).query<Row>(
-      `SELECT sm.id AS "messageId", cl.phone AS "to", sm.type, sm.content, sm.attachments, d.status AS "deviceStatus",
-              sm.send_attempts AS "sendAttempts", sm.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}, ${messageRowJson('sm.id')} AS "messageRow"
-         FROM messages sm JOIN devices d ON d.id = sm.device_id JOIN clients cl ON cl.id = sm.client_id
-        WHERE sm.id = ANY($1::uuid[]) AND sm.status = 'QUEUED' AND (sm.next_attempt_at IS NULL OR sm.next_attempt_at <= $2)`,
-      [jobs.flatMap((j) => j.data.messageIds), new Date(now.getTime() + DUE_TOLERANCE_MS)],
-    );
+    const wanted = new Set(jobs.flatMap((j) => j.data.messageIds));
+    const rows = (loaded as Loaded[]).filter((row) => wanted.has(row.messageId)).map(sendRow);
     const host = new BatchHost();
-    for (const row of rows) host.known.set(row.messageId, messageRow(row.messageRow));
+    for (const row of rows) host.known.set(row.messageId, row.messageRow);
     const byDevice = new Map<string, Row[]>();
     for (const row of rows) byDevice.set(row.id, [...(byDevice.get(row.id) ?? []), row]);
     await Promise.all([...byDevice.values()].map((group) => sendForDevice(rt, http, host, group, now)));
     await host.commit(rt, sendMessageJob.name, jobs, settle, onScheduled);
   };
 }
+
+/**
+ * The due QUEUED messages of the fetched send jobs (`fetched`: jobs/job-pump.ts), with their
+ * devices and contacts, and each one's row as its status change will read it: the change then
+ * needs no read.
+ */
+export const SEND_ROWS_OF_FETCHED = `(SELECT coalesce(json_agg(x), '[]') FROM (
+  SELECT sm.id AS "messageId", cl.phone AS "to", sm.type, sm.content, sm.attachments, d.status AS "deviceStatus",
+         sm.send_attempts AS "sendAttempts", sm.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}, ${messageRowJson('sm.id')} AS "messageRow"
+    FROM messages sm JOIN devices d ON d.id = sm.device_id JOIN clients cl ON cl.id = sm.client_id
+   WHERE sm.id = ANY (ARRAY(SELECT jsonb_array_elements_text(f.data->'messageIds')::uuid FROM fetched f))
+     AND sm.status = 'QUEUED' AND (sm.next_attempt_at IS NULL OR sm.next_attempt_at <= $DUE)) x)`;
+
+/** Read with each fetch of send jobs: no round trip of its own. Due: now, within the tolerance. */
+export const loadSends: LoadWithFetch = (first) => ({ sql: SEND_ROWS_OF_FETCHED.replace('$DUE', `$${first}::timestamptz`), values: [new Date(Date.now() + DUE_TOLERANCE_MS)] });
+
+const sendRow = (json: Loaded): Row => ({ ...json, retryingSince: jsonTime(json.retryingSince), activatedAt: jsonTime(json.activatedAt), messageRow: messageRow(json.messageRow) });
 
 async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, group: Row[], now: Date): Promise<void> {
   const first = group[0]!;

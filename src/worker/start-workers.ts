@@ -39,7 +39,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string, schedules: 
   for (const job of JOBS.filter((j): j is BatchJob<any, Runtime> => j.kind === 'batch')) {
     const running = await job.handler(rt, wakeAt);
     handlers.push(running);
-    const pump = new JobPump(rt.boss, jobsDb, listener, { queue: job.name, schema: job.schema, idlePollMs: IDLE_POLL_MS, ...job.pump }, running.handle, rt.log);
+    const pump = new JobPump(rt.boss, jobsDb, listener, { queue: job.name, schema: job.schema, idlePollMs: IDLE_POLL_MS, ...job.pump, load: running.load }, running.handle, rt.log);
     pumps.push(pump);
     // A pump's fetches, handlers and completions count in its job's stage.
     starts.push(() => inStage(job.stage, () => pump.start()));
