@@ -167,7 +167,7 @@ export class JobPump<T extends object> {
       drained = jobs.length < size;
       if (!jobs.length) continue;
       const rows = jobs as unknown as Record<string, unknown>[];
-      const loaded = rows[0]![LOADED] ?? undefined;
+      const loaded = rows.find((row) => row[LOADED] != null)?.[LOADED];
       for (const row of rows) delete row[LOADED];
       this.#inFlight += jobs.length;
       const open = new Set(jobs.map((j) => j.id));
