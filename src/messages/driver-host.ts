@@ -56,7 +56,8 @@ export class BatchHost implements DriverHost {
   }
 
   /**
-   * Writes what was gathered and completes the jobs that produced it, in one transaction; then
+   * Writes what was gathered and completes the jobs that produced it, atomically (one guarded
+   * statement for status reports alone, a transaction otherwise); then
    * settles them (failed, and so retried, if the write failed) and announces when new jobs are due.
    */
   async commit<T>(rt: Runtime, queue: string, jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void, onScheduled: (at: Date) => void): Promise<void> {

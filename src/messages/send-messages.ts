@@ -31,7 +31,7 @@ type Loaded = JsonRow<Omit<Row, 'messageRow'>> & { messageRow: JsonRow<MessageRo
 
 /**
  * The send worker: hands each due QUEUED message to its device's driver, within the device's pace
- * and sending hours, then, in one transaction per batch, records SENT (with the provider's id),
+ * and sending hours, then, atomically per batch (host.commit), records SENT (with the provider's id),
  * FAILED (refused for good, with the raw code), or QUEUED again (paced, or the provider said "not
  * now") with when and why, and completes the jobs. A message already past QUEUED, or due later (it
  * has a newer job), is not sent, so a job retried after a crash sends nothing twice.
