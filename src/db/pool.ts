@@ -31,6 +31,26 @@ export class AfterCommit {
   }
 }
 
+/**
+ * What this process does itself, instead of in the database, of statements deferred until a commit
+ * on a pool: given one, it answers the statement still to send, or null (worker/start-workers.ts:
+ * a wake-up its own job pumps take).
+ */
+type HandledHere = (statement: Statement) => Statement | null;
+const handledHere = new WeakMap<pg.Pool, HandledHere>();
+
+export function handleHere(pool: pg.Pool, handle: HandledHere): () => void {
+  handledHere.set(pool, handle);
+  return () => handledHere.delete(pool);
+}
+
+/** Runs a statement deferred until a commit on `pool`, or what of it is left once this process did its part. */
+export async function runAfterCommit(pool: pg.Pool, statement: Statement): Promise<void> {
+  const handle = handledHere.get(pool);
+  const left = handle ? handle(statement) : statement;
+  if (left) await pool.query(left.text, left.values).catch(() => undefined);
+}
+
 /** What each transaction open through `inTransaction` deferred, by its client. */
 const deferred = new WeakMap<pg.ClientBase | pg.Pool, AfterCommit>();
 
@@ -50,7 +70,7 @@ export async function inTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClie
     const result = await work(client);
     await client.query('COMMIT');
     // On another connection, so neither this one nor the caller waits for them.
-    void afterCommit.run((s) => pool.query(s.text, s.values));
+    void afterCommit.run((s) => runAfterCommit(pool, s));
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);

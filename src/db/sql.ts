@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { AfterCommit, deferUntilCommit, type Statement } from './pool.ts';
+import { AfterCommit, deferUntilCommit, runAfterCommit, type Statement } from './pool.ts';
 
 /** The least a statement runner needs: a pg client or pool, or a Prisma transaction adapted by `prismaSql`. */
 export type Sql = {
@@ -12,6 +12,12 @@ export type Sql = {
    */
   afterCommit(statement: Statement): Promise<void>;
 };
+
+/**
+ * A statement written from an earlier read guards itself: when the rows changed since, it divides
+ * by zero, which undoes the whole statement, and the caller decides again (this SQLSTATE).
+ */
+export const RACED = '22012';
 
 const names = new Map<string, string>();
 /** A name per distinct statement text, so PostgreSQL parses and plans it once per connection. */
@@ -29,7 +35,8 @@ export const pgSql = (client: pg.ClientBase | pg.Pool): Sql => ({
   },
   afterCommit: async (statement) => {
     if (deferUntilCommit(client, statement)) return;
-    await client.query(statement.text, statement.values).catch(() => undefined);
+    if (client instanceof pg.Pool) await runAfterCommit(client, statement);
+    else await client.query(statement.text, statement.values).catch(() => undefined);
   },
 });
 

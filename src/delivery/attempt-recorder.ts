@@ -2,13 +2,17 @@ import type { PgBoss } from 'pg-boss';
 import { inTransaction } from '../db/pool.ts';
 import { pgSql } from '../db/sql.ts';
 import { enqueue } from '../jobs/enqueue.ts';
+import { jobCompleteSql } from '../jobs/pg-boss-sql.ts';
 import { deliverEventJob, deliveryJobs } from './deliver-job.ts';
 import { RESUME_ON_RECOVERY } from './delivery-policy.ts';
 import { describeError, type Logger } from '../log.ts';
 import type pg from 'pg';
 
-/** What one job led to; written together with others in one transaction. */
-export type Record =
+/**
+ * What one delivery led to; written together with others in one transaction. `completesJob`: the
+ * job that carried it, when this is the job's only delivery: completed in the same statement.
+ */
+export type Record = (
   | {
       kind: 'attempt';
       deliveryId: string;
@@ -20,7 +24,8 @@ export type Record =
   /** The target is disabled: the delivery waits, without a job, until the target is enabled. */
   | { kind: 'park'; deliveryId: string; attempt: number }
   /** The target has too many requests in flight: try again shortly. */
-  | { kind: 'defer'; deliveryId: string; attempt: number; manual: boolean; startAfter: Date };
+  | { kind: 'defer'; deliveryId: string; attempt: number; manual: boolean; startAfter: Date }
+) & { completesJob?: string };
 
 const FLUSH_MS = 15;
 const MAX_BATCH = 200;
@@ -130,8 +135,12 @@ export class AttemptRecorder {
     const single = parks.length === 0 && defers.length === 0 && attempts.every((r) => r.delivery.status === 'SUCCEEDED');
     const run = single ? (work: (client: pg.PoolClient | pg.Pool) => Promise<void>) => work(this.#pool) : (work: (client: pg.PoolClient) => Promise<void>) => inTransaction(this.#pool, work);
     const recovered: string[] = [];
+    const jobIds = records.flatMap((r) => (r.completesJob ? [r.completesJob] : []));
+    const complete = jobIds.length ? await jobCompleteSql(this.#boss, deliverEventJob.name) : null;
     await run(async (client) => {
       const sql = pgSql(client);
+      // In one statement with the attempts when there are some; with BEGIN and COMMIT around it otherwise.
+      if (complete && !attempts.length) await sql.query(`WITH completed AS (${complete('$1::uuid[]')}) SELECT 1`, [jobIds]);
       if (attempts.length) {
         const rows = attempts.map((r) => ({
           delivery_id: r.deliveryId,
@@ -149,7 +158,10 @@ export class AttemptRecorder {
         }));
         const ids = (kind: 'succeeded' | 'failed' | 'gone') => [...new Set(attempts.filter((r) => r.target === kind).map((r) => r.targetId))];
         const succeeded = ids('succeeded');
-        const { rows: healthy } = await sql.query<{ id: string }>(RECORD_ATTEMPTS, [JSON.stringify(rows), now, succeeded, rows.map((r) => r.delivery_id)]);
+        const values = [JSON.stringify(rows), now, succeeded, rows.map((r) => r.delivery_id)];
+        const { rows: healthy } = complete
+          ? await sql.query<{ id: string }>(recordAttempts(complete('$5::uuid[]')), [...values, jobIds])
+          : await sql.query<{ id: string }>(RECORD_ATTEMPTS, values);
         recovered.push(...healthy.map((t) => t.id));
         const failed = ids('failed').filter((id) => !succeeded.includes(id));
         if (failed.length) await sql.query(MARK_FAILING, [failed, now, new Date(now.getTime() - this.#disableAfterMs), `every delivery failed for ${Math.round(this.#disableAfterMs / 1000)} seconds`]);
@@ -182,7 +194,8 @@ export class AttemptRecorder {
   }
 }
 
-export const RECORD_ATTEMPTS = `
+/** The attempts ($1) at $2, the targets that succeeded ($3), the deliveries ($4), and pg-boss' completion of their jobs if given. */
+const recordAttempts = (completeJobs?: string) => `
 WITH r AS (
   SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(
     delivery_id uuid, number int, trigger text, url text, started_at timestamptz, duration_ms int, status_code int,
@@ -208,8 +221,11 @@ recorded AS (
   FROM r
   -- The id list lets the planner use the primary key (a CTE's row count is unknown to it).
   WHERE d.id = ANY($4::uuid[]) AND d.id = r.delivery_id
-)
+)${completeJobs ? `,
+completed AS (${completeJobs})` : ''}
 SELECT id FROM healthy`;
+
+export const RECORD_ATTEMPTS = recordAttempts();
 
 /**
  * A recovered target's waiting deliveries, oldest first, get new times: `perSecond` of them each

@@ -1,6 +1,6 @@
 import type { StoredEvent } from '../events/event-payloads.ts';
 import type { Target, WebhookEvent } from '../generated/prisma/client.ts';
-import type { BatchHandler } from '../jobs/job-pump.ts';
+import type { BatchHandler, LoadWithFetch } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { openTarget, type OpenTarget } from '../targets/targets.ts';
@@ -10,7 +10,6 @@ import type { Semaphore, TargetLimiter } from './flow-control.ts';
 import { dialectOf, renderRequest, type RenderedRequest } from './render.ts';
 import { decide, deferDelayMs, type DeliveryPolicy } from './delivery-policy.ts';
 import type { SendResult } from './send.ts';
-import { pgSql } from '../db/sql.ts';
 
 type Row = {
   id: string;
@@ -35,8 +34,8 @@ type Deps = {
  * the end). A job completes once every delivery it carries is recorded.
  */
 export function deliverEvents(rt: Runtime, deps: Deps): BatchHandler<DeliveryJob> {
-  return async (jobs, settle) => {
-    const rows = await loadDeliveries(rt, [...new Set(jobs.flatMap((j) => j.data.deliveries.map(([id]) => id)))]);
+  return async (jobs, settle, loaded) => {
+    const rows = deliveriesOf(loaded as Loaded);
     const opened = new Map<string, OpenTarget>();
     const targetOf = (row: Row) => {
       let target = opened.get(row.target.id);
@@ -45,22 +44,40 @@ export function deliverEvents(rt: Runtime, deps: Deps): BatchHandler<DeliveryJob
     };
     await Promise.all(
       jobs.map(async (job) => {
+        // A job of one delivery is completed in the statement that records it: one round trip less.
+        const completesJob = job.data.deliveries.length === 1 ? job.id : undefined;
         const outcomes = await Promise.all(
-          job.data.deliveries.map(([id, attempt]) => deliverOne(rt, deps, rows.get(id), attempt, job.data.manual === true, targetOf)),
+          job.data.deliveries.map(([id, attempt]) => deliverOne(rt, deps, rows.get(id), attempt, job.data.manual === true, targetOf, completesJob)),
         );
-        settle(job, outcomes.every(Boolean) ? 'completed' : { failed: new Error('an attempt could not be recorded') });
+        if (!outcomes.every(Boolean)) settle(job, { failed: new Error('an attempt could not be recorded') });
+        else settle(job, outcomes.includes('settled') ? 'settled' : 'completed');
       }),
     );
   };
 }
 
-/** One delivery: returns false when its outcome could not be recorded (the job is then retried). */
-async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt: number, manual: boolean, targetOf: (row: Row) => OpenTarget): Promise<boolean> {
+/**
+ * One delivery: false when its outcome could not be recorded (the job is then retried), 'settled'
+ * when its record also completed the job (`completesJob`).
+ */
+async function deliverOne(
+  rt: Runtime,
+  deps: Deps,
+  row: Row | undefined,
+  attempt: number,
+  manual: boolean,
+  targetOf: (row: Row) => OpenTarget,
+  completesJob: string | undefined,
+): Promise<boolean | 'settled'> {
   // Deleted, already finished, or superseded by a newer job (a replay, a resumed target): nothing to send.
   if (!row || row.status !== 'PENDING' || row.attemptCount !== attempt) return true;
-  if (!row.target.enabled) return deps.recorder.write({ kind: 'park', deliveryId: row.id, attempt });
+  const write = async (record: Record) => {
+    const ok = await deps.recorder.write({ ...record, completesJob });
+    return ok && completesJob ? ('settled' as const) : ok;
+  };
+  if (!row.target.enabled) return write({ kind: 'park', deliveryId: row.id, attempt });
   if (!(await deps.limiter.acquire(row.target.id))) {
-    return deps.recorder.write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + deferDelayMs()) });
+    return write({ kind: 'defer', deliveryId: row.id, attempt, manual, startAfter: new Date(Date.now() + deferDelayMs()) });
   }
   await deps.slots.acquire();
   let record: Record;
@@ -83,7 +100,7 @@ async function deliverOne(rt: Runtime, deps: Deps, row: Row | undefined, attempt
     deps.slots.release();
     deps.limiter.release(row.target.id);
   }
-  return deps.recorder.write(record);
+  return write(record);
 }
 
 function attemptRecord(policy: DeliveryPolicy, row: Row, target: OpenTarget, number: number, manual: boolean, url: string, result: SendResult): Record {
@@ -123,9 +140,7 @@ type Loaded = {
   targets: Row['target'][];
 };
 
-async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, Row>> {
-  const { rows } = await pgSql(rt.pool).query<Loaded>(LOAD_DELIVERIES, [ids]);
-  const { deliveries, events, targets } = rows[0]!;
+function deliveriesOf({ deliveries, events, targets }: Loaded): Map<string, Row> {
   const eventOf = new Map(events.map((e) => [e.id, { ...e, createdAt: new Date(e.createdAt) }]));
   const targetOf = new Map(targets.map((t) => [t.id, t]));
   const loaded = new Map<string, Row>();
@@ -139,17 +154,25 @@ async function loadDeliveries(rt: Runtime, ids: string[]): Promise<Map<string, R
 
 // Deliveries of one batch share few events and targets (a fan-out is one event to many targets, a
 // burst many events to one target): each event and target is sent and parsed once, not per row.
-export const LOAD_DELIVERIES = `
-WITH d AS MATERIALIZED (SELECT id, status, attempt_count, event_id, target_id FROM deliveries WHERE id = ANY($1::uuid[]))
-SELECT
-  (SELECT coalesce(json_agg(json_build_object('id', d.id, 'status', d.status, 'attemptCount', d.attempt_count, 'eventId', d.event_id, 'targetId', d.target_id)), '[]')
-     FROM d) AS deliveries,
-  (SELECT coalesce(json_agg(json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at)), '[]')
-     FROM events e WHERE e.id IN (SELECT event_id FROM d)) AS events,
-  (SELECT coalesce(json_agg(json_build_object(
+/** The deliveries the fetched jobs carry (`fetched`: jobs/job-pump.ts), with their events and targets, as one JSON value. */
+export const DELIVERIES_OF_FETCHED = `
+WITH d AS MATERIALIZED (
+  SELECT id, status, attempt_count, event_id, target_id FROM deliveries
+   -- An array, not IN (…): the planner cannot count the jobs' deliveries and would scan the table.
+   WHERE id = ANY (ARRAY(SELECT (item->>0)::uuid FROM fetched f, jsonb_array_elements(f.data->'deliveries') AS item))
+)
+SELECT json_build_object(
+  'deliveries', (SELECT coalesce(json_agg(json_build_object('id', d.id, 'status', d.status, 'attemptCount', d.attempt_count, 'eventId', d.event_id, 'targetId', d.target_id)), '[]')
+     FROM d),
+  'events', (SELECT coalesce(json_agg(json_build_object('id', e.id, 'workspaceId', e.workspace_id, 'type', e.type, 'payload', e.payload, 'createdAt', e.created_at)), '[]')
+     FROM events e WHERE e.id IN (SELECT event_id FROM d)),
+  'targets', (SELECT coalesce(json_agg(json_build_object(
             'id', t.id, 'workspaceId', t.workspace_id, 'kind', t.kind, 'url', t.url, 'method', t.method,
             'queryParams', t.query_params, 'headers', t.headers, 'authType', t.auth_type, 'auth', t.auth,
             'bodyFields', t.body_fields, 'signingSecrets', t.signing_secrets, 'permanentStatusCodes', t.permanent_status_codes,
             'enabled', t.enabled, 'webhookEvent', w.event,
             'accountSid', CASE WHEN t.kind = 'TWILIO' THEN (SELECT account_sid FROM workspaces WHERE id = t.workspace_id) END)), '[]')
-     FROM targets t LEFT JOIN webhooks w ON w.target_id = t.id WHERE t.id IN (SELECT target_id FROM d)) AS targets`;
+     FROM targets t LEFT JOIN webhooks w ON w.target_id = t.id WHERE t.id IN (SELECT target_id FROM d)))`;
+
+/** Read with each fetch of delivery jobs: no round trip of its own. */
+export const loadDeliveries: LoadWithFetch = () => ({ sql: DELIVERIES_OF_FETCHED, values: [] });

@@ -2,7 +2,7 @@ import type { WakeAt, RunningHandler } from '../jobs/job-definition.ts';
 import type { Runtime } from '../runtime.ts';
 import { AttemptRecorder } from './attempt-recorder.ts';
 import type { DeliveryJob } from './deliver-job.ts';
-import { deliverEvents } from './deliver-events.ts';
+import { deliverEvents, loadDeliveries } from './deliver-events.ts';
 import { deliveryPolicy, REQUESTS_IN_FLIGHT } from './delivery-policy.ts';
 import { Semaphore, TargetLimiter } from './flow-control.ts';
 import { createSender } from './send.ts';
@@ -16,5 +16,6 @@ export function deliveryWorker(rt: Runtime, wakeAt: WakeAt): RunningHandler<Deli
   return {
     handle: deliverEvents(rt, { policy, send, recorder, limiter: new TargetLimiter(policy.targetConcurrency), slots: new Semaphore(REQUESTS_IN_FLIGHT) }),
     drain: () => recorder.drain(),
+    load: loadDeliveries,
   };
 }

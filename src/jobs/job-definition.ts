@@ -1,13 +1,16 @@
 import type { Queue } from 'pg-boss';
 import type { z } from 'zod';
 import type { Stage } from '../db/statement-counts.ts';
-import type { BatchHandler } from './job-pump.ts';
+import type { BatchHandler, LoadWithFetch } from './job-pump.ts';
 
 /** Wakes this process's job pumps when work queued for later becomes due (pg-boss only polls for it). */
 export type WakeAt = (at: Date) => void;
 
-/** A batch job's handler as its worker runs it; `drain` writes what it still holds before the process stops. */
-export type RunningHandler<T> = { handle: BatchHandler<T>; drain?(): Promise<void> };
+/**
+ * A batch job's handler as its worker runs it; `drain` writes what it still holds before the
+ * process stops; `load` is read with each fetch and handed to `handle`.
+ */
+export type RunningHandler<T> = { handle: BatchHandler<T>; drain?(): Promise<void>; load?: LoadWithFetch };
 
 /**
  * A job that carries work: many rows per job, run by a JobPump that keeps `maxInFlight` jobs going

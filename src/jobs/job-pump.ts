@@ -6,10 +6,33 @@ import type { QueueListener } from './queue-listener.ts';
 /** How a job ended: completed here, completed by the handler in its own transaction, or failed (pg-boss retries it). */
 export type Outcome = 'completed' | 'settled' | { failed: unknown };
 
-export type BatchHandler<T> = (jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void) => void | Promise<void>;
+/** `loaded`: what the handler's `LoadWithFetch` read in the statement that fetched the jobs (undefined without one). */
+export type BatchHandler<T> = (jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void, loaded?: unknown) => void | Promise<void>;
+
+/**
+ * What a handler reads of the rows its jobs carry, in the statement that fetches them: one round
+ * trip less per batch. A JSON expression over the CTE `fetched` (the jobs: `id`, `data`), with its
+ * parameters numbered from `first`.
+ */
+export type LoadWithFetch = (first: number) => { sql: string; values: unknown[] };
 
 /** lingerMs: after a short fetch, wait this long so the next fetch gathers more (bigger batches, fewer transactions). */
-type PumpOptions<T> = { queue: string; schema: z.ZodType<T>; batchSize: number; maxInFlight: number; idlePollMs: number; lingerMs: number };
+type PumpOptions<T> = { queue: string; schema: z.ZodType<T>; batchSize: number; maxInFlight: number; idlePollMs: number; lingerMs: number; load?: LoadWithFetch };
+
+const LOADED = '__loaded';
+
+/** pg-boss' fetch of jobs, with `load` read in the same statement (on the first job's row). */
+function fetchingWith(db: Db, load: LoadWithFetch): Db {
+  return {
+    executeSql: async (text: string, values: unknown[] = []) => {
+      const extra = load(values.length + 1);
+      return db.executeSql(
+        `WITH fetched AS (${text})\nSELECT f.*, CASE WHEN row_number() OVER () = 1 THEN (${extra.sql}) END AS "${LOADED}" FROM fetched f`,
+        [...values, ...extra.values],
+      );
+    },
+  };
+}
 
 const FLUSH_MS = 5;
 
@@ -30,6 +53,8 @@ export function fetchSize(room: number, batchSize: number): number {
 export class JobPump<T extends object> {
   readonly #boss: PgBoss;
   readonly #db: Db;
+  /** The fetch's own `db`: with the handler's load when it has one. */
+  readonly #fetchDb: Db;
   readonly #o: PumpOptions<T>;
   readonly #handle: BatchHandler<T>;
   readonly #log: Logger;
@@ -50,10 +75,15 @@ export class JobPump<T extends object> {
   constructor(boss: PgBoss, db: Db, listener: QueueListener, options: PumpOptions<T>, handle: BatchHandler<T>, log: Logger) {
     this.#boss = boss;
     this.#db = db;
+    this.#fetchDb = options.load ? fetchingWith(db, options.load) : db;
     this.#o = options;
     this.#handle = handle;
     this.#log = log;
     this.#unlisten = listener.onJob(options.queue, () => this.#signal());
+  }
+
+  get queue(): string {
+    return this.#o.queue;
   }
 
   start(): void {
@@ -67,6 +97,21 @@ export class JobPump<T extends object> {
     this.#wake = null;
     if (wake) wake();
     else this.#signalled = true;
+  }
+
+  /** Room for at least a quarter batch: below that the pump waits for jobs to settle before fetching. */
+  #hasRoom(): boolean {
+    return this.#o.maxInFlight - this.#inFlight >= Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4;
+  }
+
+  /**
+   * Takes the wake-up for jobs this process has just queued when it has room for them: no
+   * round trip to the database. False when it is full or stopping, and other processes are told.
+   */
+  takeWakeUp(): boolean {
+    if (!this.#running || !this.#hasRoom()) return false;
+    this.#signal();
+    return true;
   }
 
   /** Wakes the pump when a job queued for later becomes due (pg-boss only polls for those). */
@@ -103,17 +148,16 @@ export class JobPump<T extends object> {
         if (this.#o.lingerMs > 0) await new Promise((r) => setTimeout(r, this.#o.lingerMs));
         if (!this.#running) break;
       }
-      const room = this.#o.maxInFlight - this.#inFlight;
-      if (room < Math.min(this.#o.batchSize, this.#o.maxInFlight) / 4) {
+      if (!this.#hasRoom()) {
         this.#waitingForRoom = true;
         await this.#sleep(this.#o.idlePollMs);
         this.#waitingForRoom = false;
         continue;
       }
-      const size = fetchSize(room, this.#o.batchSize);
+      const size = fetchSize(this.#o.maxInFlight - this.#inFlight, this.#o.batchSize);
       let jobs: Job<T>[] = [];
       try {
-        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: size, db: this.#db });
+        jobs = await this.#boss.fetch<T>(this.#o.queue, { batchSize: size, db: this.#fetchDb });
       } catch (error) {
         if (!this.#running) break;
         this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'fetching jobs failed');
@@ -122,6 +166,9 @@ export class JobPump<T extends object> {
       }
       drained = jobs.length < size;
       if (!jobs.length) continue;
+      const rows = jobs as unknown as Record<string, unknown>[];
+      const loaded = rows.find((row) => row[LOADED] != null)?.[LOADED];
+      for (const row of rows) delete row[LOADED];
       this.#inFlight += jobs.length;
       const open = new Set(jobs.map((j) => j.id));
       const settle = (job: Job<T>, outcome: Outcome) => {
@@ -143,7 +190,7 @@ export class JobPump<T extends object> {
       });
       if (!valid.length) continue;
       Promise.resolve()
-        .then(() => this.#handle(valid, settle))
+        .then(() => this.#handle(valid, settle, loaded))
         .catch((error: unknown) => {
           this.#log.error({ err: describeError(error), queue: this.#o.queue }, 'job handler failed');
           for (const job of valid) settle(job, { failed: error });

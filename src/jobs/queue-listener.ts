@@ -7,11 +7,17 @@ import { BOSS_SCHEMA } from './boss.ts';
 /** pg-boss' NOTIFY channel for its schema; the payload of each notification is a queue name. */
 const CHANNEL = `pgboss_${createHash('sha224').update(BOSS_SCHEMA).digest('hex').slice(0, 24)}`;
 
+const WAKE = 'SELECT pg_notify($1, queue) FROM unnest($2::text[]) AS queue';
+
 /** Wakes every process's pumps of these queues, in one round trip (sent once the jobs' transaction has committed: jobs/enqueue.ts). */
-export const wakeWorkers = (queues: string | string[]): Statement => ({
-  text: 'SELECT pg_notify($1, queue) FROM unnest($2::text[]) AS queue',
-  values: [CHANNEL, typeof queues === 'string' ? [queues] : queues],
-});
+export const wakeWorkers = (queues: string | string[]): Statement => ({ text: WAKE, values: [CHANNEL, typeof queues === 'string' ? [queues] : queues] });
+
+/** What is left of a statement once `wokeHere` took the wake-ups of queues it could (null: nothing to send). */
+export function wakeUpsLeft(statement: Statement, wokeHere: (queue: string) => boolean): Statement | null {
+  if (statement.text !== WAKE) return statement;
+  const queues = (statement.values[1] as string[]).filter((queue) => !wokeHere(queue));
+  return queues.length ? wakeWorkers(queues) : null;
+}
 
 /**
  * One LISTEN connection per process that wakes job pumps the moment jobs are queued. It

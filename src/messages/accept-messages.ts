@@ -1,6 +1,6 @@
 import type { PgBoss } from 'pg-boss';
 import type { SecretBox } from '../crypto/secret-box.ts';
-import type { Sql } from '../db/sql.ts';
+import { RACED, type Sql } from '../db/sql.ts';
 import { badInput, conflict } from '../errors.ts';
 import { contactKey, conversationKey, type ClientRow, type ConversationRow } from '../conversations/contacts.ts';
 import { openDevice, type ActiveDevice, type DeviceRow } from '../devices/active-devices.ts';
@@ -12,7 +12,7 @@ import { sendJobs, sendMessageJob } from './send-job.ts';
 import { insideSessionWindow, smsSegments } from './message-rules.ts';
 import { newMessageEvents } from './message-events.ts';
 import { SessionWindowError, type AcceptRequest, type AcceptResult } from './accept-request.ts';
-import { ACCEPT_READ, acceptWrite, RACED } from './accept-statements.ts';
+import { ACCEPT_READ, acceptWrite } from './accept-statements.ts';
 
 /** sql runs each statement on its own (no transaction: the write is one statement, committed alone). */
 type Context = { sql: Sql; boss: PgBoss; secrets: SecretBox; now: Date };

@@ -37,9 +37,6 @@ SELECT
      FROM (SELECT p.client_id AS "clientId", p.device_id AS "deviceId", max(c.last_message_at) AS "lastMessageAt", max(c.last_inbound_at) AS "lastInboundAt"
              FROM pairs p JOIN conversations c ON c.client_id = p.client_id AND c.device_id = p.device_id GROUP BY p.client_id, p.device_id) x) AS activity`;
 
-/** What the write cannot have decided itself: SQLSTATE of the statement's guard (below). */
-export const RACED = '22012';
-
 /**
  * The batch's whole write, in one statement (so one commit, before any answer): new clients and
  * conversations (ids chosen by the read's caller), activity times, the messages, their events with

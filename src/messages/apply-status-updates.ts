@@ -1,5 +1,6 @@
 import type { PgBoss } from 'pg-boss';
-import type { Sql } from '../db/sql.ts';
+import { jsonTime, type JsonRow } from '../db/json-rows.ts';
+import { RACED, type Sql } from '../db/sql.ts';
 import type { MessageEventPayload } from '../events/event-payloads.ts';
 import { eventRows, fanOut, newEvent, type NewEvent } from '../delivery/record-events.ts';
 import { deliverEventJob } from '../delivery/deliver-job.ts';
@@ -39,6 +40,8 @@ export function nextStatus(current: MessageStatus, incoming: StatusUpdate['statu
 
 type Row = {
   id: string;
+  /** The row's version when read (xmin), for a guarded write. */
+  version: string;
   workspaceId: number;
   locationId: string;
   deviceId: string;
@@ -70,21 +73,7 @@ type Row = {
  */
 export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: StatusUpdate[], options: { keepEarly?: boolean; alongside?: Alongside } = {}): Promise<number> {
   if (!updates.length) return 0;
-  const byId = updates.filter((u) => u.messageId);
-  const byProvider = updates.filter((u) => !u.messageId && u.providerMessageId);
-  const { rows } = await sql.query<Row>(LOCK_MESSAGES, [
-    byId.map((u) => u.messageId),
-    byId.map((u) => u.deviceId),
-    byProvider.map((u) => u.deviceId),
-    byProvider.map((u) => u.providerMessageId),
-  ]);
-  const found = new Map<string, Row>();
-  for (const r of rows) {
-    found.set(`${r.deviceId}#${r.id}`, r);
-    if (r.providerMessageId) found.set(`${r.deviceId}:${r.providerMessageId}`, r);
-  }
-  const rowOf = (u: StatusUpdate) => (u.messageId ? found.get(`${u.deviceId}#${u.messageId}`) : found.get(`${u.deviceId}:${u.providerMessageId}`));
-  const matching = updates.filter((u) => rowOf(u));
+  const { rowOf, matching } = await readMessages(sql, updates, true);
 
   // A provider event is remembered only once it matched, so a report that came too early can be retried.
   let pending = matching;
@@ -99,6 +88,69 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     pending = matching.filter((u) => !u.eventId || seen.has(`${u.deviceId}:${u.eventId}`));
   }
 
+  const { changes, events } = decide(pending, rowOf);
+  // One statement: the changes, their events (deliveries and jobs), and the early reports of messages that now have a provider id.
+  if (options.keepEarly) await keepEarlyReports(sql, updates.filter((u) => !rowOf(u) && !u.messageId && u.providerMessageId));
+  if (!changes.length) return matching.length;
+  const written = await writeChanges(sql, boss, updates, changes, events, options.alongside, false);
+  // Reports that arrived before these messages had their provider ids: applied now, in this transaction.
+  const early = written.early ?? [];
+  if (early.length) await applyStatusUpdates(sql, boss, early.map((report) => ({ ...report, at: new Date(report.at) })));
+  return matching.length;
+}
+
+/**
+ * The common case without a transaction: one read and one write, the write guarded by each
+ * message's row version (xmin). Answers false, having written nothing, when the reports need the
+ * locking path: one matches no message or carries a provider event id, an early report waits for
+ * one of the messages, or a message changed since the read (the guard undoes the write).
+ */
+export async function tryApplyStatusUpdates(
+  sql: Sql,
+  boss: PgBoss,
+  updates: StatusUpdate[],
+  { alongside, known = new Map() }: { alongside?: Alongside; known?: Map<string, Row> } = {},
+): Promise<boolean> {
+  if (!updates.length || updates.some((u) => u.eventId)) return false;
+  // Rows read with the batch's work (`known`, by id) save the read when every report is about one of them.
+  const { rowOf, matching } = updates.every((u) => u.messageId && known.has(u.messageId)) ? index([...known.values()], updates) : await readMessages(sql, updates, false);
+  if (matching.length < updates.length) return false;
+  const { changes, events } = decide(matching, rowOf);
+  if (!changes.length) return false;
+  try {
+    await writeChanges(sql, boss, updates, changes, events, alongside, true);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === RACED) return false;
+    throw error;
+  }
+}
+
+/** The outbound messages the reports are about, locked or with their row versions. */
+async function readMessages(sql: Sql, updates: StatusUpdate[], lock: boolean) {
+  const byId = updates.filter((u) => u.messageId);
+  const byProvider = updates.filter((u) => !u.messageId && u.providerMessageId);
+  const { rows } = await sql.query<Row>(lock ? LOCK_MESSAGES : READ_MESSAGES, [
+    byId.map((u) => u.messageId),
+    byId.map((u) => u.deviceId),
+    byProvider.map((u) => u.deviceId),
+    byProvider.map((u) => u.providerMessageId),
+  ]);
+  return index(rows, updates);
+}
+
+function index(rows: Row[], updates: StatusUpdate[]) {
+  const found = new Map<string, Row>();
+  for (const r of rows) {
+    found.set(`${r.deviceId}#${r.id}`, r);
+    if (r.providerMessageId) found.set(`${r.deviceId}:${r.providerMessageId}`, r);
+  }
+  const rowOf = (u: StatusUpdate) => (u.messageId ? found.get(`${u.deviceId}#${u.messageId}`) : found.get(`${u.deviceId}:${u.providerMessageId}`));
+  return { rowOf, matching: updates.filter((u) => rowOf(u)) };
+}
+
+/** Moves each message as far as the rules allow; the rows changed and a MESSAGE_UPDATED per status change. */
+function decide(pending: StatusUpdate[], rowOf: (u: StatusUpdate) => Row | undefined): { changes: Row[]; events: NewEvent[] } {
   const changed = new Map<string, Row>();
   const events: NewEvent[] = [];
   const apply = (row: Row, u: StatusUpdate) => {
@@ -136,21 +188,22 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     if (u.status === 'READ' && RANK[row.status] < RANK.DELIVERED) apply(row, { ...u, status: 'DELIVERED' });
     apply(row, u);
   }
-  // One statement: the changes, their events (deliveries and jobs), and the early reports of messages that now have a provider id.
-  const changes = [...changed.values()];
-  if (options.keepEarly) await keepEarlyReports(sql, updates.filter((u) => !rowOf(u) && !u.messageId && u.providerMessageId));
-  if (!changes.length) return matching.length;
+  return { changes: [...changed.values()], events };
+}
+
+async function writeChanges(sql: Sql, boss: PgBoss, updates: StatusUpdate[], changes: Row[], events: NewEvent[], alongside: Alongside | undefined, guarded: boolean) {
   const sent = changes.filter((r) => r.providerMessageId && updates.some((u) => u.messageId === r.id && u.providerMessageId));
   const now = new Date();
   const stored = eventRows(events, now);
   const more: unknown[] = [];
-  const alongside = options.alongside ? await options.alongside.ctes((value) => `$${WRITE_PARAMETERS + more.push(value)}`) : null;
+  const ctes = alongside ? await alongside.ctes((value) => `$${WRITE_PARAMETERS + more.push(value)}`) : null;
   const {
     rows: [written],
-  } = await sql.query<{ deliveryJobs: number; early: (StatusUpdate & { at: string })[] | null }>(await writeStatuses(boss, alongside), [
+  } = await sql.query<{ deliveryJobs: number; early: (StatusUpdate & { at: string })[] | null }>(await writeStatuses(boss, ctes, guarded), [
     JSON.stringify(
       changes.map((r) => ({
         id: r.id,
+        version: r.version,
         status: r.status,
         provider_message_id: r.providerMessageId,
         provider_conversation_id: r.providerConversationId,
@@ -170,12 +223,9 @@ export async function applyStatusUpdates(sql: Sql, boss: PgBoss, updates: Status
     sent.map((r) => r.providerMessageId),
     ...more,
   ]);
-  if (options.alongside) options.alongside.written = true;
+  if (alongside) alongside.written = true;
   if (written!.deliveryJobs > 0) await sql.afterCommit(wakeWorkers(deliverEventJob.name));
-  // Reports that arrived before these messages had their provider ids: applied now, in this transaction.
-  const early = written!.early ?? [];
-  if (early.length) await applyStatusUpdates(sql, boss, early.map((report) => ({ ...report, at: new Date(report.at) })));
-  return matching.length;
+  return written!;
 }
 
 async function keepEarlyReports(sql: Sql, early: StatusUpdate[]): Promise<void> {
@@ -186,8 +236,8 @@ async function keepEarlyReports(sql: Sql, early: StatusUpdate[]): Promise<void> 
   );
 }
 
-export const LOCK_MESSAGES = `
-SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.device_id AS "deviceId", m.status,
+/** What a status change reads of a message `m`, its workspace `w` and its device `d`. */
+const MESSAGE_ROW = `m.id, m.xmin::text AS version, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.device_id AS "deviceId", m.status,
        m.provider_message_id AS "providerMessageId", m.provider_conversation_id AS "providerConversationId",
        m.raw_status AS "rawStatus", m.error_code AS "errorCode", m.error, m.sent_at AS "sentAt", m.delivered_at AS "deliveredAt",
        m.read_at AS "readAt", m.failed_at AS "failedAt",
@@ -197,10 +247,12 @@ SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.d
          'providerConversationId', m.provider_conversation_id, 'createdAt', m.created_at) AS message,
        (SELECT row_to_json(x) FROM (SELECT ${CLIENT_COLUMNS} FROM clients WHERE clients.id = m.client_id) x) AS client,
        json_build_object('id', d.id, 'channel', d.channel, 'address', d.address, 'integrationType', d.integration_type) AS device,
-       (SELECT row_to_json(x) FROM (SELECT ${conversationColumns('cv')} FROM conversations cv WHERE cv.id = m.conversation_id) x) AS conversation
-  FROM messages m
-  JOIN workspaces w ON w.id = m.workspace_id
-  JOIN devices d ON d.id = m.device_id
+       (SELECT row_to_json(x) FROM (SELECT ${conversationColumns('cv')} FROM conversations cv WHERE cv.id = m.conversation_id) x) AS conversation`;
+const MESSAGE_ROW_FROM = `messages m JOIN workspaces w ON w.id = m.workspace_id JOIN devices d ON d.id = m.device_id`;
+
+const SELECT_MESSAGES = `
+SELECT ${MESSAGE_ROW}
+  FROM ${MESSAGE_ROW_FROM}
  -- Each key is looked up through its own index (an OR of both would scan the whole table);
  -- device ids are char(24), so they are compared as such.
  WHERE m.id = ANY (ARRAY(
@@ -209,18 +261,43 @@ SELECT m.id, m.workspace_id AS "workspaceId", w.location_id AS "locationId", m.d
          SELECT x.id FROM unnest($3::char(24)[], $4::text[]) AS k(device_id, provider_message_id)
            JOIN messages x ON x.device_id = k.device_id AND x.provider_message_id = k.provider_message_id))
    AND m.direction = 'OUTBOUND'
- ORDER BY m.id
+ ORDER BY m.id`;
+
+/**
+ * SQL for the row of the message with id `id` as a status change reads it, as JSON (`messageRow`
+ * reads it back): the send worker reads it with the message it sends, so its write needs no read.
+ */
+export const messageRowJson = (id: string) => `(SELECT row_to_json(r) FROM (SELECT ${MESSAGE_ROW} FROM ${MESSAGE_ROW_FROM} WHERE m.id = ${id}) r)`;
+
+export type MessageRow = Row;
+export const messageRow = (json: JsonRow<Row>): Row => ({
+  ...json,
+  sentAt: jsonTime(json.sentAt),
+  deliveredAt: jsonTime(json.deliveredAt),
+  readAt: jsonTime(json.readAt),
+  failedAt: jsonTime(json.failedAt),
+});
+
+/** The messages of a batch of reports ($1 our ids and $2 their devices, $3 devices and $4 provider ids), locked. */
+export const LOCK_MESSAGES = `${SELECT_MESSAGES}
    FOR UPDATE OF m`;
 
-export const UPDATE_MESSAGES = `
+/** The same, unlocked, with each row's version (xmin) for a guarded write. */
+export const READ_MESSAGES = SELECT_MESSAGES;
+
+/** The changes ($1, $2); `guarded`: only rows still at the version that was read. */
+const updateMessages = (guarded: boolean) => `
 UPDATE messages m SET status = x.status::"MessageStatus", provider_message_id = x.provider_message_id,
        provider_conversation_id = x.provider_conversation_id, raw_status = x.raw_status, error_code = x.error_code, error = x.error,
        sent_at = x.sent_at, delivered_at = x.delivered_at, read_at = x.read_at, failed_at = x.failed_at, updated_at = now(),
        next_attempt_at = NULL, queued_reason = NULL
-  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, status text, provider_message_id text, provider_conversation_id text, raw_status text,
+  FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, version text, status text, provider_message_id text, provider_conversation_id text, raw_status text,
        error_code text, error text, sent_at timestamptz, delivered_at timestamptz, read_at timestamptz, failed_at timestamptz)
  -- The id list lets the planner use the primary key (the JSON's row count is unknown to it).
- WHERE m.id = ANY($2::uuid[]) AND m.id = x.id`;
+ WHERE m.id = ANY($2::uuid[]) AND m.id = x.id${guarded ? ' AND m.xmin = x.version::xid' : ''}
+RETURNING 1`;
+
+export const UPDATE_MESSAGES = updateMessages(false);
 
 /**
  * More CTEs for the statement that writes the status changes (the jobs of the batch that caused
@@ -232,18 +309,21 @@ export type Alongside = { ctes(value: (v: unknown) => string): Promise<string>; 
 const WRITE_PARAMETERS = 6;
 
 /**
- * The write of a batch of status reports, in one statement: UPDATE_MESSAGES ($1, $2), the events
- * with their deliveries and delivery jobs ($3 at $4: record-events.ts), the early reports kept
- * for messages that now have their provider ids ($5 devices, $6 provider ids), taken out and
- * returned to be applied, and what goes `alongside`.
+ * The write of a batch of status reports, in one statement: the message changes ($1, $2), the
+ * events with their deliveries and delivery jobs ($3 at $4: record-events.ts), the early reports
+ * kept for messages that now have their provider ids ($5 devices, $6 provider ids), taken out and
+ * returned to be applied, and what goes `alongside`. `guarded`: every change must find its row at
+ * the version read and no early report may wait, or the statement undoes itself (RACED).
  */
-async function writeStatuses(boss: PgBoss, alongside: string | null): Promise<string> {
+async function writeStatuses(boss: PgBoss, alongside: string | null, guarded: boolean): Promise<string> {
+  const early = `SELECT report, received_at FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($5::char(24)[], $6::text[]))`;
   return `
-WITH updated AS (${UPDATE_MESSAGES}
+WITH updated AS (${updateMessages(guarded)}
 ),${alongside ? `\n${alongside},` : ''}
 early AS (
-  DELETE FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($5::char(24)[], $6::text[])) RETURNING report, received_at
+  ${guarded ? early : `DELETE FROM early_status_reports WHERE (device_id, provider_message_id) IN (SELECT * FROM unnest($5::char(24)[], $6::text[])) RETURNING report, received_at`}
 ),
 ${await fanOut(boss, '$3', '$4')}
-SELECT (SELECT count(*)::int FROM delivery_jobs) AS "deliveryJobs", (SELECT json_agg(report ORDER BY received_at) FROM early) AS early`;
+SELECT ${guarded ? `1 / (CASE WHEN (SELECT count(*) FROM updated) = cardinality($2::uuid[]) AND NOT EXISTS (SELECT 1 FROM early) THEN 1 ELSE 0 END) AS guard,` : ''}
+       (SELECT count(*)::int FROM delivery_jobs) AS "deliveryJobs", (SELECT json_agg(report ORDER BY received_at) FROM early) AS early`;
 }

@@ -1,11 +1,11 @@
 import type { Job, PgBoss } from 'pg-boss';
-import { inTransaction } from '../db/pool.ts';
+import { AfterCommit, inTransaction, runAfterCommit } from '../db/pool.ts';
 import { bossDb, pgSql, type Sql } from '../db/sql.ts';
 import type { Outcome } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
 import { enqueue } from '../jobs/enqueue.ts';
-import { applyStatusUpdates, type Alongside, type StatusUpdate } from './apply-status-updates.ts';
+import { applyStatusUpdates, tryApplyStatusUpdates, type Alongside, type MessageRow, type StatusUpdate } from './apply-status-updates.ts';
 import { jobCompleteSql, jobInsertSql } from '../jobs/pg-boss-sql.ts';
 import { wakeWorkers } from '../jobs/queue-listener.ts';
 import { inboundMessage, receiveInbound, type InboundMessage } from './receive-inbound.ts';
@@ -29,6 +29,8 @@ export class BatchHost implements DriverHost {
   readonly inbound: { deviceId: string; report: InboundReport }[] = [];
   readonly tasks = new Map<string, { data: DriverTask; startAfter: Date }>();
   readonly requeues: Requeue[] = [];
+  /** Messages as read with the batch's work, by id: a status change of one of them needs no read. */
+  readonly known = new Map<string, MessageRow>();
   /** Devices whose provider refused their credentials, with the provider's words. */
   readonly deviceErrors = new Map<string, string>();
 
@@ -54,23 +56,41 @@ export class BatchHost implements DriverHost {
   }
 
   /**
-   * Writes what was gathered and completes the jobs that produced it, in one transaction; then
+   * Writes what was gathered and completes the jobs that produced it, atomically (one guarded
+   * statement for status reports alone, a transaction otherwise); then
    * settles them (failed, and so retried, if the write failed) and announces when new jobs are due.
    */
   async commit<T>(rt: Runtime, queue: string, jobs: Job<T>[], settle: (job: Job<T>, outcome: Outcome) => void, onScheduled: (at: Date) => void): Promise<void> {
     try {
-      await inTransaction(rt.pool, async (client) => {
-        const sql = pgSql(client);
-        const alongside = this.#jobsAlongside(sql, rt.boss, queue, jobs.map((j) => j.id));
-        await this.flush(sql, rt.boss, rt.media, alongside);
-        if (!alongside.written) await rt.boss.complete(queue, jobs.map((j) => j.id), null, { db: bossDb(sql) });
-      });
+      const jobIds = jobs.map((j) => j.id);
+      if (!(await this.#commitStatusesOnly(rt, queue, jobIds))) {
+        await inTransaction(rt.pool, async (client) => {
+          const sql = pgSql(client);
+          const alongside = this.#jobsAlongside(sql, rt.boss, queue, jobIds);
+          await this.flush(sql, rt.boss, rt.media, alongside);
+          if (!alongside.written) await rt.boss.complete(queue, jobIds, null, { db: bossDb(sql) });
+        });
+      }
       for (const job of jobs) settle(job, 'settled');
       for (const at of this.dueTimes()) onScheduled(at);
     } catch (error) {
       rt.log.error({ err: describeError(error), queue }, 'recording driver work failed');
       for (const job of jobs) settle(job, { failed: error });
     }
+  }
+
+  /**
+   * The common batch, status reports and scheduled tasks only, in one read and one guarded write
+   * without BEGIN and COMMIT (tryApplyStatusUpdates); false, with nothing written, when it needs
+   * the transaction.
+   */
+  async #commitStatusesOnly(rt: Runtime, queue: string, jobIds: string[]): Promise<boolean> {
+    if (!this.statuses.length || this.requeues.length || this.deviceErrors.size || this.inbound.length) return false;
+    const wakeUps = new AfterCommit();
+    const sql: Sql = { query: pgSql(rt.pool).query, afterCommit: async (statement) => wakeUps.add(statement) };
+    if (!(await tryApplyStatusUpdates(sql, rt.boss, this.statuses, { alongside: this.#jobsAlongside(sql, rt.boss, queue, jobIds), known: this.known }))) return false;
+    void wakeUps.run((statement) => runAfterCommit(rt.pool, statement));
+    return true;
   }
 
   /**

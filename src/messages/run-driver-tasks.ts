@@ -4,7 +4,7 @@ import { driverTaskJob, type DriverTask } from './driver-task-job.ts';
 import type { Runtime } from '../runtime.ts';
 import { BatchHost } from './driver-host.ts';
 
-/** Runs drivers' scheduled work (the simulator's delayed statuses) and writes what it reports in one transaction per batch. */
+/** Runs drivers' scheduled work (the simulator's delayed statuses) and writes what it reports atomically per batch (BatchHost.commit). */
 export function runDriverTasks(rt: Runtime, onScheduled: (at: Date) => void = () => undefined): BatchHandler<DriverTask> {
   return async (jobs, settle) => {
     const { rows } = await rt.pool.query<DeviceRow>(`SELECT ${DEVICE_COLUMNS} FROM devices d WHERE d.id = ANY($1::char(24)[])`, [

@@ -14,7 +14,10 @@ export const sendMessageJob = batchJob<SendJob, Runtime>({
   schema,
   pump: { batchSize: 10, maxInFlight: 20, lingerMs: 10 },
   stage: 'send',
-  handler: async (rt, wakeAt) => ({ handle: (await import('./send-messages.ts')).sendMessages(rt, rt.providers, wakeAt) }),
+  handler: async (rt, wakeAt) => {
+    const { loadSends, sendMessages } = await import('./send-messages.ts');
+    return { handle: sendMessages(rt, rt.providers, wakeAt), load: loadSends };
+  },
 });
 
 /** The jobs that send these messages. */

@@ -3,13 +3,15 @@ import { type DriverContext, type SendReceipt } from '../channels/driver.ts';
 import { DriverError, NotNowError } from '../channels/driver-errors.ts';
 import { reserveSends } from '../channels/pacing.ts';
 import type { ProviderHttp } from '../channels/provider-http.ts';
+import { jsonTime, type JsonRow } from '../db/json-rows.ts';
 import { pgSql } from '../db/sql.ts';
 import { DEVICE_COLUMNS, openDevice, type ActiveDevice, type DeviceRow } from '../devices/active-devices.ts';
 import { callbackUrl } from '../devices/callback-url.ts';
 import type { MessageType } from '../generated/prisma/client.ts';
-import type { BatchHandler } from '../jobs/job-pump.ts';
+import type { BatchHandler, LoadWithFetch } from '../jobs/job-pump.ts';
 import { describeError } from '../log.ts';
 import type { Runtime } from '../runtime.ts';
+import { messageRow, messageRowJson, type MessageRow } from './apply-status-updates.ts';
 import { sendMessageJob, type SendJob } from './send-job.ts';
 import { DUE_TOLERANCE_MS, retryDelayMs, SENDS_IN_FLIGHT_PER_DEVICE } from './send-policy.ts';
 
@@ -22,32 +24,48 @@ type Row = DeviceRow & {
   deviceStatus: string;
   sendAttempts: number;
   retryingSince: Date | null;
+  messageRow: MessageRow;
 };
+
+type Loaded = JsonRow<Omit<Row, 'messageRow'>> & { messageRow: JsonRow<MessageRow> };
 
 /**
  * The send worker: hands each due QUEUED message to its device's driver, within the device's pace
- * and sending hours, then, in one transaction per batch, records SENT (with the provider's id),
+ * and sending hours, then, atomically per batch (host.commit), records SENT (with the provider's id),
  * FAILED (refused for good, with the raw code), or QUEUED again (paced, or the provider said "not
  * now") with when and why, and completes the jobs. A message already past QUEUED, or due later (it
  * has a newer job), is not sent, so a job retried after a crash sends nothing twice.
  */
 export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: Date) => void = () => undefined): BatchHandler<SendJob> {
-  return async (jobs, settle) => {
+  return async (jobs, settle, loaded) => {
     const now = new Date();
-    const { rows } = await pgSql(rt.pool).query<Row>(
-      `SELECT m.id AS "messageId", cl.phone AS "to", m.type, m.content, m.attachments, d.status AS "deviceStatus",
-              m.send_attempts AS "sendAttempts", m.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}
-         FROM messages m JOIN devices d ON d.id = m.device_id JOIN clients cl ON cl.id = m.client_id
-        WHERE m.id = ANY($1::uuid[]) AND m.status = 'QUEUED' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= $2)`,
-      [jobs.flatMap((j) => j.data.messageIds), new Date(now.getTime() + DUE_TOLERANCE_MS)],
-    );
+    const wanted = new Set(jobs.flatMap((j) => j.data.messageIds));
+    const rows = (loaded as Loaded[]).filter((row) => wanted.has(row.messageId)).map(sendRow);
     const host = new BatchHost();
+    for (const row of rows) host.known.set(row.messageId, row.messageRow);
     const byDevice = new Map<string, Row[]>();
     for (const row of rows) byDevice.set(row.id, [...(byDevice.get(row.id) ?? []), row]);
     await Promise.all([...byDevice.values()].map((group) => sendForDevice(rt, http, host, group, now)));
     await host.commit(rt, sendMessageJob.name, jobs, settle, onScheduled);
   };
 }
+
+/**
+ * The due QUEUED messages of the fetched send jobs (`fetched`: jobs/job-pump.ts), with their
+ * devices and contacts, and each one's row as its status change will read it: the change then
+ * needs no read.
+ */
+export const SEND_ROWS_OF_FETCHED = `(SELECT coalesce(json_agg(x), '[]') FROM (
+  SELECT sm.id AS "messageId", cl.phone AS "to", sm.type, sm.content, sm.attachments, d.status AS "deviceStatus",
+         sm.send_attempts AS "sendAttempts", sm.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}, ${messageRowJson('sm.id')} AS "messageRow"
+    FROM messages sm JOIN devices d ON d.id = sm.device_id JOIN clients cl ON cl.id = sm.client_id
+   WHERE sm.id = ANY (ARRAY(SELECT jsonb_array_elements_text(f.data->'messageIds')::uuid FROM fetched f))
+     AND sm.status = 'QUEUED' AND (sm.next_attempt_at IS NULL OR sm.next_attempt_at <= $DUE)) x)`;
+
+/** Read with each fetch of send jobs: no round trip of its own. Due: now, within the tolerance. */
+export const loadSends: LoadWithFetch = (first) => ({ sql: SEND_ROWS_OF_FETCHED.replace('$DUE', `$${first}::timestamptz`), values: [new Date(Date.now() + DUE_TOLERANCE_MS)] });
+
+const sendRow = (json: Loaded): Row => ({ ...json, retryingSince: jsonTime(json.retryingSince), activatedAt: jsonTime(json.activatedAt), messageRow: messageRow(json.messageRow) });
 
 async function sendForDevice(rt: Runtime, http: ProviderHttp, host: BatchHost, group: Row[], now: Date): Promise<void> {
   const first = group[0]!;

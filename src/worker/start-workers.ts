@@ -5,7 +5,8 @@ import { keepYoungTableStatistics } from '../db/young-table-statistics.ts';
 import { BOSS_SCHEMA } from '../jobs/boss.ts';
 import type { BatchJob, RunningHandler, ScheduledJob } from '../jobs/job-definition.ts';
 import { JobPump } from '../jobs/job-pump.ts';
-import { QueueListener } from '../jobs/queue-listener.ts';
+import { QueueListener, wakeUpsLeft } from '../jobs/queue-listener.ts';
+import { handleHere } from '../db/pool.ts';
 import { describeError } from '../log.ts';
 import { sendMessageJob } from '../messages/send-job.ts';
 import type { Runtime } from '../runtime.ts';
@@ -38,12 +39,16 @@ export async function startWorkers(rt: Runtime, databaseUrl: string, schedules: 
   for (const job of JOBS.filter((j): j is BatchJob<any, Runtime> => j.kind === 'batch')) {
     const running = await job.handler(rt, wakeAt);
     handlers.push(running);
-    const pump = new JobPump(rt.boss, jobsDb, listener, { queue: job.name, schema: job.schema, idlePollMs: IDLE_POLL_MS, ...job.pump }, running.handle, rt.log);
+    const pump = new JobPump(rt.boss, jobsDb, listener, { queue: job.name, schema: job.schema, idlePollMs: IDLE_POLL_MS, ...job.pump, load: running.load }, running.handle, rt.log);
     pumps.push(pump);
     // A pump's fetches, handlers and completions count in its job's stage.
     starts.push(() => inStage(job.stage, () => pump.start()));
   }
   for (const start of starts) start();
+  // Jobs this process queues are taken by its own pumps while they have room, without a NOTIFY.
+  // Not send jobs: they also wake the holders of long-lived links, which may be other processes.
+  const byQueue = new Map(pumps.filter((pump) => pump.queue !== sendMessageJob.name).map((pump) => [pump.queue, pump]));
+  const handled = handleHere(rt.pool, (statement) => wakeUpsLeft(statement, (queue) => byQueue.get(queue)?.takeWakeUp() ?? false));
 
   // Devices reached over long-lived links (SMPP) are held, and sent through, by one worker process each.
   const links = LinkSupervisor.start(rt, databaseUrl);
@@ -61,6 +66,7 @@ export async function startWorkers(rt: Runtime, databaseUrl: string, schedules: 
   return {
     async stop(deadline) {
       for (const timer of timers) clearInterval(timer);
+      handled();
       await Promise.all([...pumps.map((p) => p.stop(deadline)), links.stop(deadline)]);
       await statistics.stop();
       await Promise.all(handlers.map((h) => h.drain?.()));
