@@ -250,7 +250,8 @@ const MESSAGE_ROW = `m.id, m.xmin::text AS version, m.workspace_id AS "workspace
        (SELECT row_to_json(x) FROM (SELECT ${conversationColumns('cv')} FROM conversations cv WHERE cv.id = m.conversation_id) x) AS conversation`;
 const MESSAGE_ROW_FROM = `messages m JOIN workspaces w ON w.id = m.workspace_id JOIN devices d ON d.id = m.device_id`;
 
-const SELECT_MESSAGES = `
+/** The outbound messages of a batch of reports ($1 our ids and $2 their devices, $3 devices and $4 provider ids), with each row's version (xmin) for a guarded write. */
+export const READ_MESSAGES = `
 SELECT ${MESSAGE_ROW}
   FROM ${MESSAGE_ROW_FROM}
  -- Each key is looked up through its own index (an OR of both would scan the whole table);
@@ -278,12 +279,9 @@ export const messageRow = (json: JsonRow<Row>): Row => ({
   failedAt: jsonTime(json.failedAt),
 });
 
-/** The messages of a batch of reports ($1 our ids and $2 their devices, $3 devices and $4 provider ids), locked. */
-export const LOCK_MESSAGES = `${SELECT_MESSAGES}
+/** The same, locked. */
+export const LOCK_MESSAGES = `${READ_MESSAGES}
    FOR UPDATE OF m`;
-
-/** The same, unlocked, with each row's version (xmin) for a guarded write. */
-export const READ_MESSAGES = SELECT_MESSAGES;
 
 /** The changes ($1, $2); `guarded`: only rows still at the version that was read. */
 const updateMessages = (guarded: boolean) => `

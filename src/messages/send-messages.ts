@@ -53,17 +53,17 @@ export function sendMessages(rt: Runtime, http: ProviderHttp, onScheduled: (at: 
 /**
  * The due QUEUED messages of the fetched send jobs (`fetched`: jobs/job-pump.ts), with their
  * devices and contacts, and each one's row as its status change will read it: the change then
- * needs no read.
+ * needs no read. Due: by `due` (SQL).
  */
-export const SEND_ROWS_OF_FETCHED = `(SELECT coalesce(json_agg(x), '[]') FROM (
+export const sendRowsOfFetched = (due: string) => `(SELECT coalesce(json_agg(x), '[]') FROM (
   SELECT sm.id AS "messageId", cl.phone AS "to", sm.type, sm.content, sm.attachments, d.status AS "deviceStatus",
          sm.send_attempts AS "sendAttempts", sm.retrying_since AS "retryingSince", ${DEVICE_COLUMNS}, ${messageRowJson('sm.id')} AS "messageRow"
     FROM messages sm JOIN devices d ON d.id = sm.device_id JOIN clients cl ON cl.id = sm.client_id
    WHERE sm.id = ANY (ARRAY(SELECT jsonb_array_elements_text(f.data->'messageIds')::uuid FROM fetched f))
-     AND sm.status = 'QUEUED' AND (sm.next_attempt_at IS NULL OR sm.next_attempt_at <= $DUE)) x)`;
+     AND sm.status = 'QUEUED' AND (sm.next_attempt_at IS NULL OR sm.next_attempt_at <= ${due})) x)`;
 
 /** Read with each fetch of send jobs: no round trip of its own. Due: now, within the tolerance. */
-export const loadSends: LoadWithFetch = (first) => ({ sql: SEND_ROWS_OF_FETCHED.replace('$DUE', `$${first}::timestamptz`), values: [new Date(Date.now() + DUE_TOLERANCE_MS)] });
+export const loadSends: LoadWithFetch = (first) => ({ sql: sendRowsOfFetched(`$${first}::timestamptz`), values: [new Date(Date.now() + DUE_TOLERANCE_MS)] });
 
 const sendRow = (json: Loaded): Row => ({ ...json, retryingSince: jsonTime(json.retryingSince), activatedAt: jsonTime(json.activatedAt), messageRow: messageRow(json.messageRow) });
 

@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import { RECORD_ATTEMPTS, RESUME_RECOVERED } from '../../src/delivery/attempt-recorder.ts';
 import { TOUCH_CONVERSATIONS, UPSERT_CLIENTS } from '../../src/conversations/contacts.ts';
 import { DELIVERIES_OF_FETCHED } from '../../src/delivery/deliver-events.ts';
-import { SEND_ROWS_OF_FETCHED } from '../../src/messages/send-messages.ts';
+import { sendRowsOfFetched } from '../../src/messages/send-messages.ts';
 import { LOCK_MESSAGES, UPDATE_MESSAGES } from '../../src/messages/apply-status-updates.ts';
 import { KNOWN_INBOUND } from '../../src/messages/receive-inbound.ts';
 import { ACCEPT_READ, acceptWrite, MESSAGES_BY_EXTERNAL_ID } from '../../src/messages/accept-statements.ts';
@@ -84,7 +84,7 @@ async function historyScans(): Promise<string[]> {
     ['status change', UPDATE_MESSAGES, [changes, [sample.messageId]]],
     // What a job pump reads with its fetch, given the fetched jobs' data (jobs/job-pump.ts).
     ['delivery load', `WITH fetched AS (SELECT $1::jsonb AS data) SELECT (${DELIVERIES_OF_FETCHED})`, [JSON.stringify({ deliveries: [[sample.deliveryId, 0]] })]],
-    ['send load', `WITH fetched AS (SELECT $1::jsonb AS data) SELECT ${SEND_ROWS_OF_FETCHED.replace('$DUE', '$2::timestamptz')}`, [JSON.stringify({ messageIds: [sample.messageId] }), new Date()]],
+    ['send load', `WITH fetched AS (SELECT $1::jsonb AS data) SELECT ${sendRowsOfFetched('$2::timestamptz')}`, [JSON.stringify({ messageIds: [sample.messageId] }), new Date()]],
     ['attempt record', RECORD_ATTEMPTS, [attempt, new Date(), [], [sample.deliveryId]]],
     ['recovered target resume', RESUME_RECOVERED, [sample.targetId, new Date(), 5000, 100, 5]],
     ['inbound repeat check', KNOWN_INBOUND, [[sample.deviceId], ['bulk-9']]],

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pgSql, type Sql } from '../../src/db/sql.ts';
+import { pgSql } from '../../src/db/sql.ts';
 import { acceptMessages } from '../../src/messages/accept-messages.ts';
 import type { AcceptRequest } from '../../src/messages/accept-request.ts';
 import { ACCEPT_READ } from '../../src/messages/accept-statements.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { rows } from '../support/messaging.ts';
+import { racing } from '../support/racing.ts';
 
 // Accept reads, decides, then writes everything in one statement. These tests make another
 // request commit between the read and the write, for certain: the batch must end as if it had
@@ -41,18 +42,9 @@ const request = (to: string, externalId: string | null, content = 'hello'): Acce
 
 /** Accepts `requests`; `between` runs (once) after the batch's first read and before its write. */
 async function acceptWith(requests: AcceptRequest[], between: () => Promise<unknown>) {
-  const sql = pgSql(app.rt.pool);
-  let reads = 0;
-  const racing: Sql = {
-    ...sql,
-    query: async (text, values) => {
-      const result = await sql.query(text, values);
-      if (text === ACCEPT_READ && ++reads === 1) await between();
-      return result;
-    },
-  };
-  const results = await acceptMessages({ sql: racing, boss: app.rt.boss, secrets: app.rt.secrets, now: new Date() }, requests);
-  return { results, reads };
+  const race = racing(pgSql(app.rt.pool), ACCEPT_READ, between);
+  const results = await acceptMessages({ sql: race.sql, boss: app.rt.boss, secrets: app.rt.secrets, now: new Date() }, requests);
+  return { results, reads: race.reads() };
 }
 
 const accept = (requests: AcceptRequest[]) => acceptMessages({ sql: pgSql(app.rt.pool), boss: app.rt.boss, secrets: app.rt.secrets, now: new Date() }, requests);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTransaction } from '../../src/db/pool.ts';
-import { pgSql, type Sql } from '../../src/db/sql.ts';
+import { pgSql } from '../../src/db/sql.ts';
 import { applyStatusUpdates, READ_MESSAGES, tryApplyStatusUpdates, type StatusUpdate } from '../../src/messages/apply-status-updates.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { device, phone, postWebhook, workspace, type Workspace } from '../support/fixtures.ts';
 import { messageReaches, rows } from '../support/messaging.ts';
+import { racing } from '../support/racing.ts';
 
 // A batch of status reports without provider event ids is written in one statement from an
 // unlocked read, guarded by each message's row version. These tests make another report commit
@@ -36,17 +37,7 @@ async function sentMessage(externalId: string): Promise<string> {
 
 /** Tries `updates` without a transaction; `between` runs (once) after the unlocked read and before the write. */
 async function tryWith(updates: StatusUpdate[], between: () => Promise<unknown>) {
-  const sql = pgSql(app.rt.pool);
-  let reads = 0;
-  const racing: Sql = {
-    ...sql,
-    query: async (text, values) => {
-      const result = await sql.query(text, values);
-      if (text === READ_MESSAGES && ++reads === 1) await between();
-      return result;
-    },
-  };
-  return tryApplyStatusUpdates(racing, app.rt.boss, updates);
+  return tryApplyStatusUpdates(racing(pgSql(app.rt.pool), READ_MESSAGES, between).sql, app.rt.boss, updates);
 }
 
 const applyLocked = (updates: StatusUpdate[]) => inTransaction(app.rt.pool, (client) => applyStatusUpdates(pgSql(client), app.rt.boss, updates));
